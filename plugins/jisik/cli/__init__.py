@@ -1,0 +1,76 @@
+"""The `jisik` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..model import Article, parse_article
+
+
+def _record_json(article: Article) -> dict[str, object]:
+    return {
+        "path": article.path,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "tags": list(article.tags),
+        "sources": [{"url": s.url, "title": s.title, "line": s.line} for s in article.sources],
+        "prompts": [
+            {"text": p.text, "ratio": f"{p.ratio[0]}:{p.ratio[1]}", "line": p.line} for p in article.prompts
+        ],
+        "summary": article.summary,
+        "draft": article.draft,
+        "problems": [p.format(article.path) for p in article.problems],
+    }
+
+
+def _show(args: argparse.Namespace) -> int:
+    status = 0
+    records = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{name}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        article = parse_article(text, name, timezone=args.timezone)
+        records.append(_record_json(article))
+    json.dump(
+        records if len(args.files) > 1 else (records[0] if records else None),
+        sys.stdout,
+        ensure_ascii=False,
+        indent=2,
+    )
+    print()
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jisik", description="jisik: 한국어 지식 베이스 도구")
+    parser.add_argument("--version", action="version", version=f"jisik {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    show = commands.add_parser("show", help="print the record jisik reads from articles, as JSON")
+    show.add_argument("files", nargs="+", help="Markdown articles")
+    show.add_argument("--timezone", default="Asia/Seoul", help="zone of dates written without one")
+    show.set_defaults(run=_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ValueError as exc:
+        print(f"jisik: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

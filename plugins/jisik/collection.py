@@ -1,0 +1,120 @@
+"""Reading the site's articles into records, once per build (and once per content under serve)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import JisikConfig
+from .log import log
+from .model import Article, Entry, Problem, parse_article
+
+
+class RecordCache:
+    """Records kept between `mkdocs serve` rebuilds, keyed by path and content, never stale."""
+
+    def __init__(self) -> None:
+        self._records: dict[tuple[str, str], Article] = {}
+
+    def get(self, path: str, text: str, options: JisikConfig) -> Article:
+        settings = f"{options.articles.timezone}\0{options.related.heading}"
+        digest = hashlib.blake2b(f"{settings}\0{text}".encode(), digest_size=16).hexdigest()
+        key = (path, digest)
+        record = self._records.get(key)
+        if record is None:
+            record = parse_article(
+                text,
+                path,
+                timezone=options.articles.timezone,
+                related_heading=options.related.heading,
+            )
+            self._records[key] = record
+        return record
+
+    def prune(self, live: dict[str, Article]) -> None:
+        """Forget records of files that are gone or changed."""
+        self._records = {k: v for k, v in self._records.items() if live.get(k[0]) is v}
+
+
+@lru_cache(maxsize=64)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """`**/` spans folders, `*` and `?` stay within one."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def matches(path: str, patterns: Iterable[str]) -> bool:
+    return any(_glob(pattern).match(path) for pattern in patterns)
+
+
+class Collection:
+    """The articles of one build: records in file order, and which page each belongs to."""
+
+    def __init__(self, options: JisikConfig, cache: RecordCache) -> None:
+        self.options = options
+        self.cache = cache
+        self.by_path: dict[str, Article] = {}
+        self.entries: list[Entry] = []
+
+    def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
+        home = self.options.home.page
+        for file in files.documentation_pages():
+            if (
+                file.src_uri == home
+                or file.generated_by
+                or not matches(file.src_uri, self.options.articles.paths)
+            ):
+                continue
+            article = self._read(file, config)
+            if article is None or article.meta.get("article") is False:
+                continue
+            if article.draft:
+                file.inclusion = InclusionLevel.DRAFT
+            self.by_path[file.src_uri] = article
+            self.entries.append(Entry(article, file.url))
+        self.cache.prune(self.by_path)
+        return self.entries
+
+    def _read(self, file: File, config: MkDocsConfig) -> Article | None:
+        try:
+            text = file.content_string
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning(
+                Problem(f"cannot read the page as UTF-8 text: {exc}").format(display_path(file, config))
+            )
+            return None
+        return self.cache.get(file.src_uri, text, self.options)
+
+
+def display_path(file: File, config: MkDocsConfig) -> str:
+    """The path a writer recognises: `docs/articles/x.md` (relative to the config file)."""
+    docs = PurePosixPath(config.docs_dir.replace("\\", "/"))
+    root = PurePosixPath((config.config_file_path or "").replace("\\", "/")).parent
+    try:
+        folder = docs.relative_to(root)
+    except ValueError:
+        folder = docs
+    return f"{folder.as_posix()}/{file.src_uri}"

@@ -1,0 +1,1 @@
+"""Hashtags: tag identity and slugs, the tag index, tag pages, chips and related articles."""

@@ -1,0 +1,116 @@
+"""The tag index of a whole site: which articles carry which tag, and related articles.
+
+Built from article records only (no MkDocs), so it is tested without a build.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Article, Entry, Problem
+from .tags import Group, assign_slugs, initial_group, is_valid_tag, sort_name, tag_form, tag_key
+
+# Articles looked at per shared tag when ranking related articles: keeps the work linear even when
+# one tag is on every article (such a tag weighs almost nothing anyway).
+CANDIDATES_PER_TAG = 200
+
+
+@dataclass
+class Tag:
+    """One tag: identity key, display name, URL slug, and its listed articles newest first."""
+
+    key: str
+    name: str
+    slug: str
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def group(self) -> Group:
+        return initial_group(self.name)
+
+
+class TagIndex:
+    """All tags of a corpus. Drafts keep their tags but are listed nowhere."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries = sorted(entries, key=lambda e: e.article.sort_key)
+        self.problems: dict[str, list[Problem]] = defaultdict(list)
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self._keys: dict[str, tuple[str, ...]] = {}
+        for entry in self.entries:
+            keys: list[str] = []
+            for raw in entry.article.tags:
+                if not is_valid_tag(raw):
+                    self.problems[entry.article.path].append(
+                        Problem(f"tag {raw!r} has no letter or digit; it is ignored")
+                    )
+                    continue
+                key = tag_key(raw)
+                if key not in keys:
+                    keys.append(key)
+                    forms[key][tag_form(raw)] += 1
+            self._keys[entry.article.path] = tuple(keys)
+
+        listed: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            if not entry.article.draft:
+                for key in self._keys[entry.article.path]:
+                    listed[key].append(entry)
+        slugs, self.clashes = assign_slugs(listed)
+        self.tags: dict[str, Tag] = {
+            key: Tag(key, _display_name(forms[key]), slugs[key], listed[key]) for key in listed
+        }
+        self._names = {key: _display_name(counter) for key, counter in forms.items()}
+        self._listed = sum(1 for e in self.entries if not e.article.draft)
+
+    def sorted_tags(self) -> list[Tag]:
+        """Every tag with a page, in the order of the all-tags page."""
+        return sorted(self.tags.values(), key=lambda t: sort_name(t.name))
+
+    def groups(self) -> list[tuple[Group, list[Tag]]]:
+        """Tags grouped under ㄱ ㄴ ㄷ …, then A–Z, then 기타."""
+        grouped: dict[Group, list[Tag]] = defaultdict(list)
+        for tag in self.sorted_tags():
+            grouped[tag.group].append(tag)
+        return sorted(grouped.items())
+
+    def chips(self, article: Article) -> list[tuple[str, Tag | None]]:
+        """The tags of one article as `(display name, tag page or None)`, in the article's order."""
+        return [(self._names[key], self.tags.get(key)) for key in self._keys.get(article.path, ())]
+
+    def keys(self, article: Article) -> Sequence[str]:
+        return self._keys.get(article.path, ())
+
+    def weight(self, key: str) -> float:
+        """Rarer tags weigh more: log((N + 1) / df), N listed articles, df articles with the tag."""
+        tag = self.tags.get(key)
+        return math.log((self._listed + 1) / tag.count) if tag else 0.0
+
+    def related(self, article: Article, limit: int) -> list[Entry]:
+        """Up to `limit` listed articles sharing the most (and rarest) tags with `article`."""
+        own = self.keys(article)
+        scores: dict[str, float] = defaultdict(float)
+        found: dict[str, Entry] = {}
+        for key in own:
+            tag = self.tags.get(key)
+            if tag is None:
+                continue
+            weight = self.weight(key)
+            for entry in tag.entries[:CANDIDATES_PER_TAG]:
+                if entry.article.path != article.path:
+                    scores[entry.article.path] += weight
+                    found[entry.article.path] = entry
+        ranked = sorted(found.values(), key=lambda e: (-round(scores[e.article.path], 9), e.article.sort_key))
+        return ranked[:limit]
+
+
+def _display_name(forms: Counter[str]) -> str:
+    """The most used written form; ties go to the form that sorts first."""
+    return min(forms.items(), key=lambda item: (-item[1], item[0]))[0]

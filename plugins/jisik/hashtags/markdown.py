@@ -1,0 +1,90 @@
+"""Python-Markdown extension for the hashtag conventions of one page.
+
+* A line made only of `#tokens` is taken out of the body (Python-Markdown would make it an `<h1>`)
+  and its tags are kept on `md.jisik_hashtags`.
+* The related-posts heading (`함께 보면 좋은 글`) gets an empty slot element after it, which the
+  jisik plugin fills with related articles once the whole site is known.
+
+Usable without MkDocs: `markdown.markdown(text, extensions=["jisik.hashtags.markdown"])`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..model import RELATED_HEADING
+from ..model.conventions import hashtag_line, same_heading
+
+RELATED_SLOT_CLASS = "jisik-related-slot"
+RELATED_SLOT_HTML = f'<div class="{RELATED_SLOT_CLASS}"></div>'
+
+
+class HashtagLineProcessor(BlockProcessor):
+    """Removes top-level hashtag lines, wherever they stand in a block."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return (
+            "#" in block
+            and parent is getattr(self.parser, "root", None)
+            and any(hashtag_line(line) is not None for line in block.split("\n"))
+        )
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        lines = blocks.pop(0).split("\n")
+        index, tags = next((i, t) for i, t in enumerate(map(hashtag_line, lines)) if t is not None)
+        self.parser.md.jisik_hashtags.extend(tags)  # type: ignore[attr-defined]
+        if after := lines[index + 1 :]:
+            blocks.insert(0, "\n".join(after))
+        if before := lines[:index]:
+            self.parser.parseBlocks(parent, ["\n".join(before)])
+        return True
+
+
+class RelatedSlotProcessor(Treeprocessor):
+    """Puts an empty slot after the related-posts heading."""
+
+    def __init__(self, md: Markdown, heading: str) -> None:
+        super().__init__(md)
+        self.heading = heading
+
+    def run(self, root: etree.Element) -> None:
+        children = list(root)
+        for position, element in enumerate(children):
+            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and same_heading(
+                "".join(element.itertext()), self.heading
+            ):
+                slot = etree.Element("div", {"class": RELATED_SLOT_CLASS})
+                root.insert(position + 1, slot)
+                return
+
+
+class HashtagExtension(Extension):
+    """Registers the hashtag-line block processor and the related-slot tree processor."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "related_heading": [RELATED_HEADING, "Heading under which related articles are listed."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        self.md = md
+        self.reset()
+        # After indented code (80), before `#` headings (70).
+        md.parser.blockprocessors.register(HashtagLineProcessor(md.parser), "jisik_hashtags", 75)
+        md.treeprocessors.register(
+            RelatedSlotProcessor(md, self.getConfig("related_heading")), "jisik_related_slot", 6
+        )
+
+    def reset(self) -> None:
+        self.md.jisik_hashtags = []  # type: ignore[attr-defined]
+
+
+def makeExtension(**kwargs: Any) -> HashtagExtension:  # noqa: N802 (Python-Markdown's name)
+    return HashtagExtension(**kwargs)

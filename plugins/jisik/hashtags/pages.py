@@ -1,0 +1,91 @@
+"""Tag pages, the all-tags page, tag chips and related lists in a MkDocs build."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..config import HashtagsConfig, RelatedConfig
+from ..model import Article
+from ..pages import add_page
+from ..render import Renderer, after_title, cards, href
+from .index import Tag, TagIndex
+from .markdown import RELATED_SLOT_HTML
+
+
+class HashtagPages:
+    """Adds a page per tag and the all-tags page, and decorates article pages with chips/related."""
+
+    def __init__(self, options: HashtagsConfig, related: RelatedConfig, index: TagIndex) -> None:
+        self.options = options
+        self.related = related
+        self.index = index
+        self.base = options.path.strip("/")
+        self.tag_pages: dict[str, Tag] = {}
+        self.tag_urls: dict[str, str] = {}
+        self.generated: set[str] = set()
+        self.index_uri = f"{self.base}/index.md" if self.base else "index.md"
+        self.index_url = ""
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        if not self.options.enabled:
+            return
+        for tag in self.index.sorted_tags():
+            uri = f"{self.base}/{tag.slug}/index.md"
+            file, made = add_page(files, config, uri, f"#{tag.name}")
+            if made:
+                self.generated.add(uri)
+            self.tag_pages[uri] = tag
+            self.tag_urls[tag.key] = file.url
+        file, made = add_page(files, config, self.index_uri, "태그")
+        if made:
+            self.generated.add(self.index_uri)
+        self.index_url = file.url
+
+    def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
+        """Add this capability's HTML to a rendered page (runs after the whole site is known)."""
+        if page.content is None:
+            return
+        uri = page.file.src_uri
+        if article is not None:
+            page.content = self._article(page, article, renderer, page.content)
+        elif uri in self.tag_pages:
+            tag = self.tag_pages[uri]
+            html = renderer.render(
+                "tag.html",
+                tag=tag,
+                title=uri in self.generated,
+                cards=cards(tag.entries, page.url),
+                all_tags=href(self.index_url, page.url),
+            )
+            page.content = self._place(page.content, html, uri)
+        elif uri == self.index_uri and self.options.enabled:
+            groups = [
+                (group, [(t.name, href(self.tag_urls[t.key], page.url), t.count) for t in tags])
+                for group, tags in self.index.groups()
+            ]
+            html = renderer.render(
+                "tags.html", groups=groups, total=len(self.index.tags), title=uri in self.generated
+            )
+            page.content = self._place(page.content, html, uri)
+
+    def _place(self, content: str, html: str, uri: str) -> str:
+        return html if uri in self.generated else content + html
+
+    def _article(self, page: Page, article: Article, renderer: Renderer, content: str) -> str:
+        if self.options.enabled and self.options.chips:
+            chips = [
+                (name, href(self.tag_urls[tag.key], page.url) if tag else None)
+                for name, tag in self.index.chips(article)
+            ]
+            if chips:
+                content = after_title(content, renderer.render("chips.html", chips=chips))
+        slot = RELATED_SLOT_HTML in content
+        if not self.related.enabled or not (slot or self.related.append):
+            return content.replace(RELATED_SLOT_HTML, "")
+        related = self.index.related(article, self.related.limit)
+        html = renderer.render(
+            "related.html", cards=cards(related, page.url), heading=None if slot else self.related.heading
+        )
+        return content.replace(RELATED_SLOT_HTML, html, 1) if slot else content + html

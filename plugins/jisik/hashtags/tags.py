@@ -1,0 +1,96 @@
+"""Tag identity, URL slugs and the 가나다 grouping of the all-tags page. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_FOLD_DOUBLE = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+GROUP_ORDER = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
+OTHER_GROUP = "기타"
+
+# Characters that would break or change a URL path segment get readable replacements, so that
+# `C#`, `C++` and `C` keep three different URLs (`c-sharp`, `c++`, `c`).
+_SLUG_WORDS = {"#": "-sharp", "&": "-and-", "@": "-at-", "%": "-percent"}
+_SLUG_DROP = re.compile(r"[^\w+~.-]")
+_SLUG_DASHES = re.compile(r"-{2,}")
+
+
+def tag_form(tag: str) -> str:
+    """The written form of a tag: NFKC (full-width to half-width, NFD Hangul to NFC), trimmed."""
+    return " ".join(unicodedata.normalize("NFKC", tag).split()).lstrip("#")
+
+
+def tag_key(tag: str) -> str:
+    """Tag identity: `OpenAI`, `openai`, `ＯｐｅｎＡＩ` and NFD/NFC Hangul all give one key."""
+    return tag_form(tag).casefold()
+
+
+def is_valid_tag(tag: str) -> bool:
+    """A tag needs at least one letter or digit: `#!!!` is punctuation, not a tag."""
+    return any(ch.isalnum() for ch in tag_form(tag))
+
+
+def base_slug(key: str) -> str:
+    """A URL path segment for a tag key: Hangul kept (NFC), Latin lower-case, unsafe signs named."""
+    text = unicodedata.normalize("NFC", key)
+    for sign, word in _SLUG_WORDS.items():
+        text = text.replace(sign, word)
+    text = "-".join(text.split())
+    text = _SLUG_DROP.sub("-", text)
+    text = _SLUG_DASHES.sub("-", text).strip("-.")
+    return text or "tag"
+
+
+def assign_slugs(keys: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Give every tag key a unique slug; a clash gets `-2`, `-3`… in sorted key order.
+
+    Returns the slugs and the clashes as `(key, wanted slug, given slug)` for reporting.
+    """
+    slugs: dict[str, str] = {}
+    used: set[str] = set()
+    clashes: list[tuple[str, str, str]] = []
+    for key in sorted(set(keys), key=lambda k: (base_slug(k), k)):
+        wanted = base_slug(key)
+        slug, number = wanted, 1
+        while slug.casefold() in used:
+            number += 1
+            slug = f"{wanted}-{number}"
+        used.add(slug.casefold())
+        slugs[key] = slug
+        if slug != wanted:
+            clashes.append((key, wanted, slug))
+    return slugs, clashes
+
+
+@dataclass(frozen=True, order=True)
+class Group:
+    """A heading of the all-tags page: an initial consonant, a Latin letter, or 기타."""
+
+    rank: int
+    label: str
+
+
+def initial_group(name: str) -> Group:
+    """ㄱ…ㅎ for Hangul (ㄲ under ㄱ), A–Z for Latin, 기타 for the rest; ranked in that order."""
+    form = tag_form(name)
+    first = form[:1]
+    if "\uac00" <= first <= "\ud7a3":
+        initial = _INITIALS[(ord(first) - 0xAC00) // 588]
+        initial = _FOLD_DOUBLE.get(initial, initial)
+        return Group(GROUP_ORDER.index(initial), initial)
+    if first in _INITIALS:
+        initial = _FOLD_DOUBLE.get(first, first)
+        return Group(GROUP_ORDER.index(initial), initial)
+    if first.isascii() and first.isalpha():
+        letter = first.upper()
+        return Group(100 + ord(letter) - ord("A"), letter)
+    return Group(200, OTHER_GROUP)
+
+
+def sort_name(name: str) -> tuple[Group, str]:
+    """Sort key for the all-tags page: group first, then 가나다 / A–Z order inside the group."""
+    return initial_group(name), tag_form(name).casefold()

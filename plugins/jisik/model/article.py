@@ -1,0 +1,381 @@
+"""The article record: one page read once into everything the features need.
+
+`parse_article` is a pure function of the page text. It never raises on bad input: what it cannot read
+becomes a `Problem` with a line number, and the rest of the record is still filled in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any, Literal
+
+from . import conventions
+from .dates import DateError, get_timezone, parse_date
+from .frontmatter import split_front_matter
+from .text import plain_text
+
+Level = Literal["error", "warning", "info"]
+
+RELATED_HEADING = "함께 보면 좋은 글"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in an article that a writer should fix; `line` is 1-based in the file."""
+
+    message: str
+    line: int | None = None
+    level: Level = "warning"
+
+    def format(self, path: str) -> str:
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited source: from front matter (`sources:`) or a `출처:` line in the body."""
+
+    url: str | None
+    title: str | None = None
+    line: int | None = None
+    origin: Literal["front-matter", "body"] = "body"
+
+    @property
+    def is_link(self) -> bool:
+        return self.url is not None and conventions.is_http_url(self.url)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """An image-generation prompt and the aspect ratio of the image it asks for."""
+
+    text: str
+    ratio: tuple[int, int]
+    line: int
+    explicit: bool = False
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def full_text(self) -> str:
+        """The prompt as the writer pasted it, ratio included."""
+        return f"{self.text}, {self.ratio[0]}:{self.ratio[1]}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything jisik knows about one article."""
+
+    path: str
+    title: str
+    date: dt.datetime | None
+    updated: dt.datetime | None
+    tags: tuple[str, ...]
+    sources: tuple[Source, ...]
+    prompts: tuple[Prompt, ...]
+    summary: str
+    draft: bool
+    related_slot: bool
+    """True when the body has a `함께 보면 좋은 글` heading for the related-articles list."""
+    meta: dict[str, Any]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[float, str]:
+        """Newest first, undated last, ties by path: `sorted(articles, key=lambda a: a.sort_key)`."""
+        stamp = self.date.timestamp() if self.date else float("inf")
+        return (-stamp if self.date else stamp, self.path)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article as a site lists it: its record and its URL (relative to the site root)."""
+
+    article: Article
+    url: str
+
+
+# --- the body scanner -----------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:[ \t]|$)")
+_BLOCK_START = re.compile(r"^///[ \t]*(?P<name>[\w-]+)?[ \t]*(?:\|[ \t]*(?P<arg>.*?))?[ \t]*$")
+_BLOCK_END = re.compile(r"^///[ \t]*$")
+_OPTION = re.compile(r"^[ ]{4}(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+
+
+@dataclass
+class Block:
+    """A run of body lines of one kind, with the file line of its first line."""
+
+    kind: Literal["paragraph", "heading", "hashtags", "code", "list", "quote", "html", "prompt-block"]
+    lines: list[str]
+    line: int
+    name: str = ""
+    arg: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def scan_blocks(body: str, first_line: int = 1) -> Iterator[Block]:
+    """Split a Markdown body into top-level blocks, the way Python-Markdown will see them.
+
+    Fenced and indented code is one `code` block (nothing in it is a tag or a prompt); a hashtag line
+    is always a block of its own, even inside a paragraph, because Python-Markdown would otherwise
+    turn it into a heading there too.
+    """
+    lines = body.split("\n")
+    i, n = 0, len(lines)
+    previous_kind = ""
+    while i < n:
+        line = lines[i]
+        number = first_line + i
+        if not line.strip():
+            i += 1
+            previous_kind = "blank" if previous_kind != "list" else "list"
+            continue
+        fence = _FENCE.match(line)
+        if fence:
+            marker = fence.group(1)
+            j = i + 1
+            while j < n and not lines[j].lstrip(" ").startswith(marker[0] * len(marker)):
+                j += 1
+            yield Block("code", lines[i : j + 1], number)
+            i, previous_kind = j + 1, "code"
+            continue
+        if line.startswith(("    ", "\t")) and previous_kind in ("", "blank", "code"):
+            j = i
+            while j < n and (lines[j].startswith(("    ", "\t")) or not lines[j].strip()):
+                j += 1
+            yield Block("code", lines[i:j], number)
+            i, previous_kind = j, "code"
+            continue
+        start = _BLOCK_START.match(line)
+        if start and start.group("name"):
+            j = i + 1
+            while j < n and not _BLOCK_END.match(lines[j]):
+                j += 1
+            yield Block(
+                "prompt-block" if start.group("name") == "prompt" else "html",
+                lines[i:j],
+                number,
+                name=start.group("name") or "",
+                arg=start.group("arg") or "",
+            )
+            i, previous_kind = j + 1, "html"
+            continue
+        if conventions.hashtag_line(line) is not None:
+            yield Block("hashtags", [line], number)
+            i, previous_kind = i + 1, "hashtags"
+            continue
+        if conventions.atx_heading(line) is not None:
+            yield Block("heading", [line], number)
+            i, previous_kind = i + 1, "heading"
+            continue
+        kind: Literal["paragraph", "list", "quote", "html"] = "paragraph"
+        if _LIST_ITEM.match(line) or (previous_kind == "list" and line.startswith(("    ", "\t"))):
+            kind = "list"
+        elif line.lstrip(" ").startswith(">"):
+            kind = "quote"
+        elif line.lstrip(" ").startswith("<"):
+            kind = "html"
+        j = i + 1
+        while j < n and lines[j].strip():
+            if conventions.hashtag_line(lines[j]) is not None or _FENCE.match(lines[j]):
+                break
+            if conventions.atx_heading(lines[j]) is not None:
+                break
+            j += 1
+        yield Block(kind, lines[i:j], number)
+        i, previous_kind = j, kind
+
+
+# --- reading front matter values ------------------------------------------------------------------
+
+
+def _tags_from_meta(value: object, line: int | None, problems: list[Problem]) -> list[str]:
+    if value is None:
+        return []
+    items: list[object]
+    if isinstance(value, str):
+        items = [part for part in re.split(r"[,\s]+", value) if part]
+    elif isinstance(value, list):
+        items = value
+    else:
+        problems.append(Problem("`tags` must be a list such as `tags: [AI번아웃, OpenAI]`", line))
+        return []
+    tags: list[str] = []
+    for item in items:
+        if item is None:
+            problems.append(
+                Problem(
+                    'empty `tags` entry: `- #tag` is a YAML comment; write `- "#tag"` or drop the `#`',
+                    line,
+                )
+            )
+            continue
+        text = str(item).strip().lstrip("#").strip()
+        if text:
+            tags.append(text)
+    return tags
+
+
+def _sources_from_meta(value: object, line: int | None, problems: list[Problem]) -> list[Source]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    sources: list[Source] = []
+    for item in items:
+        if isinstance(item, str) and item.strip():
+            sources.append(Source(url=item.strip(), line=line, origin="front-matter"))
+        elif isinstance(item, dict) and isinstance(item.get("url"), str):
+            title = item.get("title")
+            sources.append(
+                Source(
+                    url=item["url"].strip(),
+                    title=str(title).strip() if title is not None else None,
+                    line=line,
+                    origin="front-matter",
+                )
+            )
+        else:
+            problems.append(Problem("a `sources` entry must be a URL or `{url: …, title: …}`", line))
+    return sources
+
+
+def _date_from_meta(
+    meta: dict[str, Any], key: str, lines: dict[str, int], tz: dt.tzinfo, problems: list[Problem]
+) -> dt.datetime | None:
+    if key not in meta or meta[key] in (None, ""):
+        return None
+    try:
+        return parse_date(meta[key], tz)
+    except DateError as exc:
+        problems.append(Problem(f"`{key}`: {exc}", lines.get(key), "error"))
+        return None
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "on", "1")
+    return bool(value)
+
+
+# --- the record -----------------------------------------------------------------------------------
+
+
+def parse_article(
+    text: str,
+    path: str,
+    *,
+    timezone: str | dt.tzinfo = "Asia/Seoul",
+    related_heading: str = RELATED_HEADING,
+) -> Article:
+    """Read one article (front matter + body conventions) into its record.
+
+    `path` is only used for messages and as the fallback title.
+    """
+    tz = get_timezone(timezone) if isinstance(timezone, str) else timezone
+    problems: list[Problem] = []
+    fm = split_front_matter(text)
+    if fm.error:
+        problems.append(Problem(fm.error, fm.error_line, "error"))
+    meta, lines = fm.data, fm.key_lines
+
+    tags = _tags_from_meta(meta.get("tags"), lines.get("tags"), problems)
+    sources = _sources_from_meta(meta.get("sources"), lines.get("sources"), problems)
+    prompts: list[Prompt] = []
+    heading_title: str | None = None
+    summary: str | None = None
+    related_slot = False
+    korean = conventions.HANGUL.search(fm.body) is not None
+
+    for block in scan_blocks(fm.body, fm.body_line):
+        if block.kind == "hashtags":
+            tags.extend(conventions.hashtag_line(block.lines[0]) or [])
+        elif block.kind == "heading":
+            level, heading = conventions.atx_heading(block.lines[0]) or (0, "")
+            if level == 1 and heading_title is None:
+                heading_title = plain_text(heading)
+            if conventions.same_heading(plain_text(heading), related_heading):
+                related_slot = True
+        elif block.kind == "prompt-block":
+            prompts.append(_explicit_prompt(block, problems))
+        elif block.kind == "paragraph":
+            prose = _read_paragraph(block, sources, prompts, korean)
+            if summary is None and prose:
+                summary = plain_text(prose)
+
+    for source in sources:
+        if source.url is not None and not source.is_link:
+            problems.append(
+                Problem(
+                    f"source {source.url!r} is not an http(s) URL; it will be shown as text, not a link",
+                    source.line,
+                )
+            )
+
+    title = str(meta["title"]).strip() if meta.get("title") else heading_title
+    if not title:
+        title = PurePosixPath(path).stem
+    meta_summary = meta.get("summary") or meta.get("description")
+    return Article(
+        path=path,
+        title=title,
+        date=_date_from_meta(meta, "date", lines, tz, problems),
+        updated=_date_from_meta(meta, "updated", lines, tz, problems),
+        tags=tuple(tags),
+        sources=tuple(sources),
+        prompts=tuple(prompts),
+        summary=plain_text(str(meta_summary)) if meta_summary else (summary or ""),
+        draft=_flag(meta.get("draft", False)),
+        related_slot=related_slot,
+        meta=meta,
+        problems=tuple(problems),
+    )
+
+
+def _read_paragraph(block: Block, sources: list[Source], prompts: list[Prompt], korean: bool) -> str:
+    """Take sources and a prompt out of a paragraph block; return what is left as prose."""
+    prose_lines: list[str] = []
+    for offset, line in enumerate(block.lines):
+        ref = conventions.source_line(line)
+        if ref is not None:
+            sources.append(Source(url=ref.url, title=ref.title, line=block.line + offset))
+        else:
+            prose_lines.append(line)
+    prose = "\n".join(prose_lines).strip()
+    if prose and korean and (found := conventions.prompt_paragraph(prose)):
+        prompts.append(Prompt(text=found[0], ratio=found[1], line=block.line))
+        return ""
+    if prose.startswith(("![", "|", "!!!", "???", "[TOC]", "{")):
+        return ""
+    return prose
+
+
+def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
+    options: dict[str, str] = {}
+    content: list[str] = []
+    for line in block.lines[1:]:
+        option = _OPTION.match(line)
+        if option and not content:
+            options[option.group("key")] = option.group("value").strip("\"'")
+        elif line.strip() or content:
+            content.append(line)
+    ratio = conventions.parse_ratio(block.arg or options.get("ratio", ""))
+    if ratio is None:
+        problems.append(
+            Problem(
+                f"prompt block has no aspect ratio (write `/// prompt | 4:3`); got {block.arg!r}",
+                block.line,
+            )
+        )
+        ratio = (1, 1)
+    text = " ".join(" ".join(content).split())
+    return Prompt(text=text, ratio=ratio, line=block.line, explicit=True, options=options)

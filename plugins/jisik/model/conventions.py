@@ -1,0 +1,160 @@
+"""Recognisers for the body conventions of an article (ARTICLE-FORMAT section 1 and 2).
+
+These are the *only* definitions of what a hashtag line, a source line, a prompt paragraph and the
+related-posts heading look like. The article model uses them to read a page into a record, and the
+Python-Markdown extensions use the same functions to transform the page, so the two never disagree.
+Everything here is a pure function of its text arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+# --- hashtags -------------------------------------------------------------------------------------
+
+_TAG_SEPARATORS = re.compile(r"[\s,\uff0c\u3001]+")
+_TAG_TOKEN = re.compile(r"#([^#\s][^\s]*)")
+_TRAILING_PUNCT = ".;:!?\u3002"
+
+
+def hashtag_line(line: str) -> list[str] | None:
+    """Return the tags of a line made only of `#tokens`, or None if the line is anything else.
+
+    `#AI번아웃 #OpenAI` gives `["AI번아웃", "OpenAI"]`. A heading (`# 제목`, `## 제목`), a line with any
+    word that is not a `#token`, and a line indented by four spaces or more (code) give None.
+    """
+    if "#" not in line:
+        return None
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3 or not stripped.startswith("#"):
+        return None
+    tags: list[str] = []
+    for token in _TAG_SEPARATORS.split(stripped.strip()):
+        if not token:
+            continue
+        match = _TAG_TOKEN.fullmatch(token)
+        if match is None:
+            return None
+        tag = match.group(1)
+        trimmed = tag.rstrip(_TRAILING_PUNCT)
+        tags.append(trimmed or tag)
+    return tags or None
+
+
+# --- sources --------------------------------------------------------------------------------------
+
+_SOURCE_LINE = re.compile(
+    r"^[ ]{0,3}(?:[-*+\u2022]\s*)?"
+    r"(?P<label>출처|원문|참고\s*자료|참고|sources?|references?)"
+    r"\s*(?P<number>\d+)?\s*[:\uff1a]\s*(?P<value>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_STRONG_LABELS = ("출처", "source", "sources")
+_MD_LINK = re.compile(r"^\[(?P<title>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)$")
+_ANGLE_URL = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+_URL = re.compile(r"(?P<url>\b(?:https?|ftp|javascript|data|file|vbscript|mailto):[^\s<>]*)", re.I)
+_LEADING_SCHEME = re.compile(r"^(?P<url>[A-Za-z][A-Za-z0-9+.-]*:\S+)")
+_TITLE_TRIM = " \t-\u2013\u2014|:()[]<>\"'"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source named on a `출처:` line: a URL, a title, or both."""
+
+    url: str | None
+    title: str | None
+    label: str
+
+
+def source_line(line: str) -> SourceRef | None:
+    """Read a line such as `출처: https://…`, `Source: …`, `출처 1: 제목 https://…`; None otherwise.
+
+    `참고:`/`원문:` lines count only when they carry a URL, since `참고:` also starts ordinary notes.
+    """
+    if ":" not in line and "\uff1a" not in line:
+        return None
+    match = _SOURCE_LINE.match(line)
+    if match is None:
+        return None
+    label = match.group("label")
+    value = match.group("value")
+    url: str | None = None
+    title: str | None = None
+    if link := _MD_LINK.match(value):
+        url, title = link.group("url"), link.group("title").strip() or None
+    elif found := (_ANGLE_URL.search(value) or _URL.search(value) or _LEADING_SCHEME.match(value)):
+        url = found.group("url").rstrip(".,)")
+        rest = (value[: found.start()] + " " + value[found.end() :]).strip(_TITLE_TRIM + " ")
+        title = rest or None
+    else:
+        title = value
+    if url is None and label.lower() not in _STRONG_LABELS:
+        return None
+    return SourceRef(url=url, title=title, label=label)
+
+
+def is_http_url(url: str) -> bool:
+    """True for absolute `http`/`https` URLs, the only sources that may become links."""
+    return re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE) is not None
+
+
+# --- image prompts --------------------------------------------------------------------------------
+
+_RATIO_TAIL = re.compile(r",\s*(\d{1,2})\s*:\s*(\d{1,2})\s*\.?\s*$")
+_RATIO = re.compile(r"^\s*(\d{1,2})\s*:\s*(\d{1,2})\s*$")
+_MAX_RATIO_TERM = 32
+
+
+def parse_ratio(text: str) -> tuple[int, int] | None:
+    """`"4:3"` gives `(4, 3)`; anything that is not two small whole numbers gives None."""
+    match = _RATIO.match(text)
+    if match is None:
+        return None
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (1 <= width <= _MAX_RATIO_TERM and 1 <= height <= _MAX_RATIO_TERM):
+        return None
+    return width, height
+
+
+def prompt_paragraph(text: str) -> tuple[str, tuple[int, int]] | None:
+    """Recognise a bare image prompt: English prose whose last comma-separated part is `W:H`.
+
+    Returns the prompt text without its ratio, and the ratio. Korean text (`오후 4:30`), English
+    without a ratio, and text that starts like Markdown syntax are not prompts.
+    """
+    flat = " ".join(text.split())
+    if not flat or HANGUL.search(flat) or not (flat[0].isascii() and flat[0].isalpha()):
+        return None
+    match = _RATIO_TAIL.search(flat)
+    if match is None:
+        return None
+    ratio = parse_ratio(f"{match.group(1)}:{match.group(2)}")
+    body = flat[: match.start()].strip()
+    if ratio is None or len(re.findall(r"[A-Za-z]{2,}", body)) < 4:
+        return None
+    letters = sum(ch.isascii() and ch.isalpha() for ch in body)
+    if letters < 0.6 * len(body.replace(" ", "")):
+        return None
+    return body, ratio
+
+
+# --- headings -------------------------------------------------------------------------------------
+
+# Python-Markdown's rule (HashHeaderProcessor): `#` at the start of a line, no space needed.
+_ATX_HEADING = re.compile(r"^(#{1,6})(.*?)#*[ \t]*$")
+
+
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """`## 마치며` gives `(2, "마치며")`. Check `hashtag_line` first: `#태그` alone is a tag line."""
+    match = _ATX_HEADING.match(line)
+    if match is None:
+        return None
+    return len(match.group(1)), match.group(2).strip()
+
+
+def same_heading(text: str, heading: str) -> bool:
+    """Compare heading texts ignoring spacing, so `함께 보면 좋은 글` matches `함께  보면 좋은글`."""
+    return "".join(text.split()) == "".join(heading.split())

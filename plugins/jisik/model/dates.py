@@ -1,0 +1,48 @@
+"""Front-matter dates: always timezone-aware, with a readable reason when they cannot be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_TIMEZONE = "Asia/Seoul"
+
+_DATE_ONLY = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?$")
+_KOREAN_DATE = re.compile(r"^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일$")
+
+
+class DateError(ValueError):
+    """A front-matter date that is not a real date; the message says why."""
+
+
+def get_timezone(name: str) -> dt.tzinfo:
+    """Look up an IANA zone such as `Asia/Seoul`; raise ValueError with a readable message."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as 'Asia/Seoul')") from exc
+
+
+def parse_date(value: object, tz: dt.tzinfo) -> dt.datetime:
+    """Turn a front-matter value into an aware datetime; a date alone means midnight in `tz`.
+
+    Accepts `2026-11-27`, `2026.11.27`, `2026년 11월 27일`, `2026-11-27 09:30`,
+    `2026-11-27T09:30:00+09:00` and `…Z`, and YAML date/datetime objects.
+    """
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+    if not isinstance(value, str) or not value.strip():
+        raise DateError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+    text = value.strip()
+    match = _DATE_ONLY.match(text) or _KOREAN_DATE.match(text)
+    try:
+        if match:
+            year, month, day = (int(part) for part in match.groups())
+            return dt.datetime(year, month, day, tzinfo=tz)
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError as exc:
+        raise DateError(f"{text!r} is not a real date ({exc}); write it as YYYY-MM-DD") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)

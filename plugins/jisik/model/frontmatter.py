@@ -1,0 +1,93 @@
+"""Split a page into YAML front matter and body, with line numbers for every key.
+
+Timestamps are *not* resolved by YAML here: `date: 2026-13-45` must become a clear "not a real date"
+message for that line, not a YAML error that hides the whole front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe YAML without implicit timestamps (dates stay strings for the model to parse)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+# The same delimiters MkDocs accepts (mkdocs.utils.meta.YAML_RE).
+_YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+@dataclass
+class FrontMatter:
+    """The front matter of one page."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of each top-level key in the file."""
+    body: str = ""
+    body_line: int = 1
+    """1-based line in the file where `body` starts."""
+    error: str | None = None
+    error_line: int | None = None
+
+
+def normalise_newlines(text: str) -> str:
+    """Drop a BOM and turn CRLF/CR into LF, as MkDocs does when it reads a page."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Read the `---` block at the top of a page; a broken block is reported, never raised."""
+    text = normalise_newlines(text)
+    match = _YAML_BLOCK.match(text)
+    if match is None:
+        if text.startswith("---\n"):
+            return FrontMatter(
+                body=text,
+                error="front matter starts with `---` but has no closing `---` line",
+                error_line=1,
+            )
+        return FrontMatter(body=text)
+    body = text[match.end() :]
+    body_line = text.count("\n", 0, match.end()) + 1
+    loader = _Loader(match.group(1))
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return FrontMatter(
+            body=body,
+            body_line=body_line,
+            error=f"front matter is not valid YAML: {problem}",
+            error_line=line,
+        )
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return FrontMatter(
+            body=body,
+            body_line=body_line,
+            error="front matter must be a mapping of `key: value` lines",
+            error_line=2,
+        )
+    key_lines = {
+        str(key_node.value): key_node.start_mark.line + 2
+        for key_node, _value in (node.value if isinstance(node, yaml.MappingNode) else [])
+    }
+    return FrontMatter(data=data, key_lines=key_lines, body=body, body_line=body_line)

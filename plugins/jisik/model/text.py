@@ -1,0 +1,29 @@
+"""Plain text from a line or paragraph of Markdown (for titles and summaries)."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[])
+
+
+def plain_text(source: str) -> str:
+    """Render inline Markdown and keep only its text: `**굵게** [링크](u)` gives `굵게 링크`."""
+    if not any(ch in source for ch in "*_`[]<>&\\!"):
+        return _SPACE.sub(" ", _CONTROL.sub("", source)).strip()
+    md = _renderer()
+    md.reset()
+    rendered = md.convert(source)
+    text = html.unescape(_TAG.sub("", rendered))
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()

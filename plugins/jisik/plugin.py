@@ -1,0 +1,57 @@
+"""The `jisik` MkDocs plugin: each handler hands its work to the build's capability objects."""
+
+from __future__ import annotations
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from .build import Build, setup
+from .collection import RecordCache
+from .config import JisikConfig
+
+
+class JisikPlugin(BasePlugin[JisikConfig]):
+    """Hashtag pages, citations, prompt figures and feeds for a Korean knowledge base."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = RecordCache()  # kept across `mkdocs serve` rebuilds; keyed by content
+        self.build: Build | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this object (and its record cache) between rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.build = Build(self.config, config, self.cache) if self.config.enabled else None
+        if self.build:
+            setup(self.config, config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        return self.build.files(files) if self.build else files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        return self.build.page_markdown(markdown, page) if self.build else markdown
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if self.build:
+            self.build.env(env)
+        return env
+
+    @event_priority(-50)  # after the search plugin has indexed the page's own text
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.build:
+            self.build.decorate(page)
+        return context

@@ -1,0 +1,87 @@
+"""HTML from jisik's own templates, and the few places it is spliced into a rendered page.
+
+Templates live in `theme/jisik/` and are found through the theme's loader, so a site's
+`overrides/jisik/<name>.html` replaces any of them. Unlike MkDocs' own environment, this one
+autoescapes: titles, tags and summaries are user text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.utils import get_relative_url
+
+from .model import Entry
+
+THEME_DIR = str(Path(__file__).parent / "theme")
+STYLESHEET = "assets/jisik/jisik.css"
+
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+class Renderer:
+    """Renders `jisik/*.html` partials with autoescaping."""
+
+    def __init__(self, loader: jinja2.BaseLoader | None) -> None:
+        self.env = jinja2.Environment(
+            loader=loader or jinja2.FileSystemLoader(THEME_DIR),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(f"jisik/{name}").render(**context)
+
+
+def after_title(content: str, html: str) -> str:
+    """Insert `html` right after the page's `<h1>`, or at the start when it has none."""
+    match = _H1_END.search(content)
+    if match is None:
+        return html + content
+    return content[: match.end()] + html + content[match.end() :]
+
+
+def format_date(value: dt.datetime | None) -> str:
+    """`2026년 11월 27일`."""
+    return f"{value.year}년 {value.month}월 {value.day}일" if value else ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """An article as one entry of a list: what the templates show."""
+
+    title: str
+    href: str
+    date: str
+    datetime: str
+    summary: str
+
+
+def href(target_url: str, page_url: str) -> str:
+    """A link from the page at `page_url` to `target_url` (both relative to the site root)."""
+    return get_relative_url(target_url, page_url)
+
+
+def cards(entries: list[Entry], page_url: str) -> list[Card]:
+    return [
+        Card(
+            title=entry.article.title,
+            href=href(entry.url, page_url),
+            date=format_date(entry.article.date),
+            datetime=entry.article.date.isoformat() if entry.article.date else "",
+            summary=entry.article.summary,
+        )
+        for entry in entries
+    ]
+
+
+def safe_title(text: str) -> str:
+    """A page title for generated pages: themes print titles unescaped, so `<`/`>` become ＜＞."""
+    return text.replace("<", "\uff1c").replace(">", "\uff1e")
