@@ -48,21 +48,29 @@ def base_slug(key: str) -> str:
 def assign_slugs(keys: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     """Give every tag key a unique slug; a clash gets `-2`, `-3`… in sorted key order.
 
-    Returns the slugs and the clashes as `(key, wanted slug, given slug)` for reporting.
+    Every tag's own slug is reserved first, so a numbered slug never takes the slug another tag
+    would have had: adding a tag never moves an unrelated tag's URL. Returns the slugs and the
+    clashes as `(key, wanted slug, given slug)` for reporting.
     """
+    ordered = sorted(set(keys), key=lambda k: (base_slug(k), k))
+    wanted = {key: base_slug(key) for key in ordered}
     slugs: dict[str, str] = {}
     used: set[str] = set()
+    clashing: list[str] = []
+    for key in ordered:
+        if wanted[key].casefold() in used:
+            clashing.append(key)
+        else:
+            slugs[key] = wanted[key]
+            used.add(wanted[key].casefold())
     clashes: list[tuple[str, str, str]] = []
-    for key in sorted(set(keys), key=lambda k: (base_slug(k), k)):
-        wanted = base_slug(key)
-        slug, number = wanted, 1
-        while slug.casefold() in used:
+    for key in clashing:
+        number = 2
+        while f"{wanted[key]}-{number}".casefold() in used:
             number += 1
-            slug = f"{wanted}-{number}"
-        used.add(slug.casefold())
-        slugs[key] = slug
-        if slug != wanted:
-            clashes.append((key, wanted, slug))
+        slugs[key] = f"{wanted[key]}-{number}"
+        used.add(slugs[key].casefold())
+        clashes.append((key, wanted[key], slugs[key]))
     return slugs, clashes
 
 

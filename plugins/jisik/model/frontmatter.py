@@ -35,11 +35,15 @@ class FrontMatter:
     data: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     """1-based line of each top-level key in the file."""
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+    """For keys whose value is a list: the 1-based line of each item."""
     body: str = ""
     body_line: int = 1
     """1-based line in the file where `body` starts."""
     error: str | None = None
     error_line: int | None = None
+    yaml_text: str = ""
+    """The YAML between the `---` lines; its first line is line 2 of the file."""
 
 
 def normalise_newlines(text: str) -> str:
@@ -86,8 +90,18 @@ def split_front_matter(text: str) -> FrontMatter:
             error="front matter must be a mapping of `key: value` lines",
             error_line=2,
         )
-    key_lines = {
-        str(key_node.value): key_node.start_mark.line + 2
-        for key_node, _value in (node.value if isinstance(node, yaml.MappingNode) else [])
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    key_lines = {str(key.value): key.start_mark.line + 2 for key, _value in pairs}
+    item_lines = {
+        str(key.value): [item.start_mark.line + 2 for item in value.value]
+        for key, value in pairs
+        if isinstance(value, yaml.SequenceNode)
     }
-    return FrontMatter(data=data, key_lines=key_lines, body=body, body_line=body_line)
+    return FrontMatter(
+        data=data,
+        key_lines=key_lines,
+        item_lines=item_lines,
+        body=body,
+        body_line=body_line,
+        yaml_text=match.group(1),
+    )
