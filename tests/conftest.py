@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -169,3 +171,30 @@ def text_of(soup: BeautifulSoup) -> str:
     """The visible text of the article body, whitespace folded."""
     main = soup.select_one("article.md-content__inner") or soup
     return " ".join(main.get_text(" ").split())
+
+
+def tool(name: str) -> str:
+    """A console script of this environment (mkdocs, properdocs, jisik)."""
+    found = Path(sys.executable).parent / name
+    return str(found) if found.exists() else (shutil.which(name) or name)
+
+
+def run_build(name: str, site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [tool(name), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The repository's own mkdocs.yml, built with `mkdocs build --strict` as a user would."""
+    site_dir = tmp_path_factory.mktemp("repo") / "site"
+    result = run_build("mkdocs", site_dir)
+    assert result.returncode == 0, result.stderr
+    return Built(site_dir)

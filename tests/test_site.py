@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from conftest import FIXTURES, ROOT, Built, SiteProject, text_of
+from conftest import FIXTURES, Built, SiteProject, run_build, text_of, tool
 
 REAL_URL = "articles/2026-11-27-ai-burnout/"
 REAL_TAGS = [
@@ -29,34 +25,8 @@ REAL_TAGS = [
 JUNK = ("Leave a Comment", "error: Content is protected !!")
 
 
-def _bin(name: str) -> str:
-    found = Path(sys.executable).parent / name
-    return str(found) if found.exists() else (shutil.which(name) or name)
-
-
-def _run(tool: str, site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [_bin(tool), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The repository's own mkdocs.yml, built with `mkdocs build --strict` as a user would."""
-    site_dir = tmp_path_factory.mktemp("repo") / "site"
-    result = _run("mkdocs", site_dir)
-    assert result.returncode == 0, result.stderr
-    return Built(site_dir)
-
-
 def test_repo_site_builds_strict_under_properdocs(tmp_path: Path) -> None:
-    result = _run("properdocs", tmp_path / "site")
+    result = run_build("properdocs", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     article = (tmp_path / "site" / REAL_URL / "index.html").read_text(encoding="utf-8")
     assert article.count('class="jisik-tag"') == len(REAL_TAGS)
@@ -73,6 +43,11 @@ def test_real_article_keeps_every_line_and_drops_junk(repo_site: Built) -> None:
     soup = repo_site.html(REAL_URL)
     text = text_of(soup)
     for line in _raw_paragraphs():
+        if line.startswith("출처:"):  # a source line becomes an entry of the 출처 section
+            url = line.split(":", 1)[1].strip()
+            assert soup.select_one(f'ol.jisik-sources a[href="{url}"]') is not None
+            assert line not in text
+            continue
         assert " ".join(line.split()) in text, f"lost: {line[:60]}"
     for junk in JUNK:
         assert junk not in text
@@ -149,7 +124,7 @@ def test_malformed_front_matter_is_one_clear_message(project: SiteProject) -> No
     project.write_config()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [_bin("mkdocs"), "build"], cwd=project.root, env=env, capture_output=True, text=True, timeout=300
+        [tool("mkdocs"), "build"], cwd=project.root, env=env, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
@@ -160,7 +135,7 @@ def test_malformed_front_matter_is_one_clear_message(project: SiteProject) -> No
     # the rest of the site is built
     assert (project.root / "site" / "articles" / "2026-11-27-ai-burnout" / "index.html").exists()
     strict = subprocess.run(
-        [_bin("mkdocs"), "build", "--strict"],
+        [tool("mkdocs"), "build", "--strict"],
         cwd=project.root,
         env=env,
         capture_output=True,

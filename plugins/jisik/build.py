@@ -7,6 +7,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .citations.markdown import CitationsExtension
+from .citations.pages import Citations
 from .collection import Collection, RecordCache, display_path
 from .config import JisikConfig
 from .frontmatter_repair import repair_front_matter
@@ -18,12 +20,17 @@ from .log import log
 from .render import STYLESHEET, THEME_DIR, Renderer
 
 
-def setup(options: JisikConfig, config: MkDocsConfig) -> None:
-    """Register jisik's Markdown extension, templates (after the site's overrides) and stylesheet."""
-    config.markdown_extensions.append(HashtagExtension(related_heading=options.related.heading))  # type: ignore[arg-type]
+def setup(options: JisikConfig, config: MkDocsConfig) -> CitationsExtension | None:
+    """Register jisik's Markdown extensions, templates (after the site's overrides) and stylesheet."""
+    extensions: list[object] = [HashtagExtension(related_heading=options.related.heading)]
+    citations = CitationsExtension(heading=options.citations.heading) if options.citations.enabled else None
+    if citations is not None:
+        extensions.append(citations)
+    config.markdown_extensions.extend(extensions)  # type: ignore[arg-type]
     config.theme.dirs.append(THEME_DIR)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    return citations
 
 
 class Build:
@@ -34,7 +41,9 @@ class Build:
         self.config = config
         self.collection = Collection(options, cache)
         self.renderer = Renderer(None)
+        self.citations_extension = setup(options, config)
         self.hashtags: HashtagPages | None = None
+        self.citations: Citations | None = None
         self.home: HomeListing | None = None
 
     def files(self, files: Files) -> Files:
@@ -42,6 +51,11 @@ class Build:
         index = TagIndex(entries)
         self.hashtags = HashtagPages(self.options.hashtags, self.options.related, index)
         self.hashtags.add_files(files, self.config)
+        if self.citations_extension is not None:
+            self.citations = Citations(
+                self.options.citations, entries, self.config.docs_dir, self.citations_extension
+            )
+            self.citations.add_files(files, self.config)
         self.home = HomeListing(self.options.home, entries, self.config.site_name)
         self.home.add_files(files, self.config)
         self._report(files, index)
@@ -58,6 +72,8 @@ class Build:
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         article = self.collection.by_path.get(page.file.src_uri)
+        if self.citations is not None:
+            self.citations.before_render(article)
         return repair_front_matter(markdown, page, article) if article else markdown
 
     def env(self, env: jinja2.Environment) -> None:
@@ -67,5 +83,18 @@ class Build:
         article = self.collection.by_path.get(page.file.src_uri)
         if self.hashtags is not None:
             self.hashtags.decorate(page, article, self.renderer)
+        if self.citations is not None:
+            self.citations.decorate(page, self.renderer)
         if self.home is not None:
             self.home.decorate(page, self.renderer)
+
+    def post_page(self, output: str, page: Page) -> str:
+        """Add `<head>` elements (JSON-LD) to the finished HTML of a page."""
+        article = self.collection.by_path.get(page.file.src_uri)
+        if article is None or self.citations is None:
+            return output
+        keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
+        language = str(self.config.theme["language"] or "ko")
+        head = self.citations.head(page, article, keywords, language)
+        end = output.find("</head>")
+        return output if not head or end < 0 else output[:end] + head + "\n" + output[end:]

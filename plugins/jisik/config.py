@@ -52,6 +52,22 @@ class RelatedConfig(base.Config):
     """Also add the heading and the list at the end of articles that do not have the heading."""
 
 
+class CitationsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Take `출처:` lines out of the body and end each article with a numbered 출처 section."""
+    heading = c.Type(str, default="출처")
+    """Heading of the sources section, and title of the sources index page."""
+    titles_file = c.Type(str, default="source-titles.yml")
+    """Title cache in `docs_dir` (`URL: title` lines, yours to edit; filled by `jisik sources fetch-titles`).
+    It is not published."""
+    index = c.Type(bool, default=True)
+    """Build the sources index: every cited domain with its count and the articles citing it."""
+    path = c.Type(str, default="sources")
+    """Folder of the sources index page (`<path>/`). A page you write at `<path>/index.md` is kept."""
+    jsonld = c.Type(bool, default=True)
+    """Add schema.org `Article` JSON-LD (headline, dates, keywords, citations) to each article's `<head>`."""
+
+
 class HomeConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Add the list of articles, newest first, with date and summary, to the home page."""
@@ -68,5 +84,7 @@ class JisikConfig(base.Config):
     """Hashtag chips and tag pages."""
     related = c.SubConfig(RelatedConfig)
     """Related articles."""
+    citations = c.SubConfig(CitationsConfig)
+    """Sources: the 출처 section, the sources index, JSON-LD."""
     home = c.SubConfig(HomeConfig)
     """The article list of the home page."""

@@ -10,7 +10,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .build import Build, setup
+from .build import Build
 from .collection import RecordCache
 from .config import JisikConfig
 
@@ -29,8 +29,6 @@ class JisikPlugin(BasePlugin[JisikConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = Build(self.config, config, self.cache) if self.config.enabled else None
-        if self.build:
-            setup(self.config, config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -55,3 +53,6 @@ class JisikPlugin(BasePlugin[JisikConfig]):
         if self.build:
             self.build.decorate(page)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.build.post_page(output, page) if self.build else output

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
+from ..citations.fetch import cited_urls, fetch_titles
+from ..citations.titles import TITLES_FILE, TitleCache
 from ..model import Article, parse_article
 
 
@@ -52,6 +54,33 @@ def _show(args: argparse.Namespace) -> int:
     return status
 
 
+def _fetch_titles(args: argparse.Namespace) -> int:
+    docs = Path(args.docs)
+    if not docs.is_dir():
+        print(f"jisik: docs folder {docs} does not exist", file=sys.stderr)
+        return 2
+    titles_path = docs / args.titles
+    cache, problem = TitleCache.load(titles_path)
+    if problem is not None:
+        print(problem.format(str(titles_path)), file=sys.stderr)
+        return 2
+    urls = cited_urls(docs)
+
+    def progress(url: str, title: str | None, error: str | None) -> None:
+        print(f"  ok   {url}\n       → {title}" if title else f"  FAIL {url}: {error}")
+
+    report = fetch_titles(
+        urls, cache, timeout=args.timeout, max_bytes=args.max_bytes, refresh=args.refresh, progress=progress
+    )
+    if report.added:
+        cache.save()
+    print(
+        f"{len(urls)} cited URLs: {len(report.added)} titles added to {titles_path}, "
+        f"{report.known} already known, {len(report.failed)} failed"
+    )
+    return 1 if report.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jisik", description="jisik: 한국어 지식 베이스 도구")
     parser.add_argument("--version", action="version", version=f"jisik {__version__}")
@@ -60,6 +89,22 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("files", nargs="+", help="Markdown articles")
     show.add_argument("--timezone", default="Asia/Seoul", help="zone of dates written without one")
     show.set_defaults(run=_show)
+
+    sources = commands.add_parser("sources", help="cited sources")
+    source_commands = sources.add_subparsers(dest="sources_command", required=True)
+    fetch = source_commands.add_parser(
+        "fetch-titles", help="fill the source title cache from the cited pages (needs the network)"
+    )
+    fetch.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    fetch.add_argument(
+        "--titles", default=TITLES_FILE, help=f"cache file inside the docs folder ({TITLES_FILE})"
+    )
+    fetch.add_argument("--timeout", type=float, default=10.0, help="seconds per page (default: 10)")
+    fetch.add_argument(
+        "--max-bytes", type=int, default=1_000_000, help="bytes read per page (default: 1000000)"
+    )
+    fetch.add_argument("--refresh", action="store_true", help="fetch again titles already in the cache")
+    fetch.set_defaults(run=_fetch_titles)
     return parser
 
 

@@ -14,9 +14,9 @@ import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spell
 from typing import Any
 
 from markdown import Extension, Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..linemarkdown import LineProcessor
 from ..model import RELATED_HEADING
 from ..model.conventions import hashtag_line, same_heading
 
@@ -24,25 +24,16 @@ RELATED_SLOT_CLASS = "jisik-related-slot"
 RELATED_SLOT_HTML = f'<div class="{RELATED_SLOT_CLASS}"></div>'
 
 
-class HashtagLineProcessor(BlockProcessor):
+class HashtagLineProcessor(LineProcessor[list[str]]):
     """Removes top-level hashtag lines, wherever they stand in a block."""
 
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return (
-            "#" in block
-            and parent is getattr(self.parser, "root", None)
-            and any(hashtag_line(line) is not None for line in block.split("\n"))
-        )
+    marker = "#"
 
-    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        lines = blocks.pop(0).split("\n")
-        index, tags = next((i, t) for i, t in enumerate(map(hashtag_line, lines)) if t is not None)
-        self.parser.md.jisik_hashtags.extend(tags)  # type: ignore[attr-defined]
-        if after := lines[index + 1 :]:
-            blocks.insert(0, "\n".join(after))
-        if before := lines[:index]:
-            self.parser.parseBlocks(parent, ["\n".join(before)])
-        return True
+    def recognise(self, line: str) -> list[str] | None:
+        return hashtag_line(line)
+
+    def take(self, found: list[str]) -> None:
+        self.parser.md.jisik_hashtags.extend(found)
 
 
 class RelatedSlotProcessor(Treeprocessor):

@@ -213,12 +213,7 @@ def _tags_from_meta(value: object, line: int | None, problems: list[Problem]) ->
     tags: list[str] = []
     for item in items:
         if item is None:
-            problems.append(
-                Problem(
-                    'empty `tags` entry: `- #tag` is a YAML comment; write `- "#tag"` or drop the `#`',
-                    line,
-                )
-            )
+            problems.append(Problem("empty `tags` entry", line))
             continue
         text = str(item).strip().lstrip("#").strip()
         if text:
@@ -226,12 +221,35 @@ def _tags_from_meta(value: object, line: int | None, problems: list[Problem]) ->
     return tags
 
 
-def _sources_from_meta(value: object, line: int | None, problems: list[Problem]) -> list[Source]:
+_TOP_KEY = re.compile(r"^([^\s#][^:]*):")
+_COMMENTED_TAG = re.compile(r"^(?:tags\s*:\s*|\s*-\s*|\s*\[\s*)#\S")
+
+
+def _hashtag_comments(yaml_text: str) -> list[Problem]:
+    """`tags: #AI번아웃` and `- #AI번아웃` are YAML comments: the tags would vanish without a word."""
+    problems = []
+    key = ""
+    for number, line in enumerate(yaml_text.split("\n"), start=2):
+        if top := _TOP_KEY.match(line):
+            key = top.group(1).strip()
+        if key == "tags" and _COMMENTED_TAG.match(line):
+            problems.append(
+                Problem(
+                    '`#` starts a YAML comment, so this tag is lost; quote it: `- "#태그"`', number, "error"
+                )
+            )
+    return problems
+
+
+def _sources_from_meta(
+    value: object, key_line: int | None, item_lines: list[int], problems: list[Problem]
+) -> list[Source]:
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
     sources: list[Source] = []
-    for item in items:
+    for number, item in enumerate(items):
+        line = item_lines[number] if number < len(item_lines) else key_line
         if isinstance(item, str) and item.strip():
             sources.append(Source(url=item.strip(), line=line, origin="front-matter"))
         elif isinstance(item, dict) and isinstance(item.get("url"), str):
@@ -288,8 +306,12 @@ def parse_article(
         problems.append(Problem(fm.error, fm.error_line, "error"))
     meta, lines = fm.data, fm.key_lines
 
-    tags = _tags_from_meta(meta.get("tags"), lines.get("tags"), problems)
-    sources = _sources_from_meta(meta.get("sources"), lines.get("sources"), problems)
+    comments = _hashtag_comments(fm.yaml_text)
+    problems.extend(comments)
+    tags = _tags_from_meta(meta.get("tags"), lines.get("tags"), [] if comments else problems)
+    sources = _sources_from_meta(
+        meta.get("sources"), lines.get("sources"), fm.item_lines.get("sources", []), problems
+    )
     prompts: list[Prompt] = []
     heading_title: str | None = None
     summary: str | None = None

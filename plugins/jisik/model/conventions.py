@@ -47,7 +47,7 @@ def hashtag_line(line: str) -> list[str] | None:
 # --- sources --------------------------------------------------------------------------------------
 
 _SOURCE_LINE = re.compile(
-    r"^[ ]{0,3}(?:[-*+\u2022]\s*)?"
+    r"^[ ]{0,3}"
     r"(?P<label>출처|원문|참고\s*자료|참고|sources?|references?)"
     r"\s*(?P<number>\d+)?\s*[:\uff1a]\s*(?P<value>\S.*?)\s*$",
     re.IGNORECASE,
@@ -86,7 +86,7 @@ def source_line(line: str) -> SourceRef | None:
     if link := _MD_LINK.match(value):
         url, title = link.group("url"), link.group("title").strip() or None
     elif found := (_ANGLE_URL.search(value) or _URL.search(value) or _LEADING_SCHEME.match(value)):
-        url = found.group("url").rstrip(".,)")
+        url = _trim_url(found.group("url"))
         rest = (value[: found.start()] + " " + value[found.end() :]).strip(_TITLE_TRIM + " ")
         title = rest or None
     else:
@@ -94,6 +94,13 @@ def source_line(line: str) -> SourceRef | None:
     if url is None and label.lower() not in _STRONG_LABELS:
         return None
     return SourceRef(url=url, title=title, label=label)
+
+
+def _trim_url(url: str) -> str:
+    """Drop sentence punctuation after a URL; a `)` only when it closes nothing in the URL."""
+    while url and (url[-1] in ".,;" or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
 
 
 def is_http_url(url: str) -> bool:
@@ -106,16 +113,19 @@ def is_http_url(url: str) -> bool:
 _RATIO_TAIL = re.compile(r",\s*(\d{1,2})\s*:\s*(\d{1,2})\s*\.?\s*$")
 _RATIO = re.compile(r"^\s*(\d{1,2})\s*:\s*(\d{1,2})\s*$")
 _MAX_RATIO_TERM = 32
+_MAX_ELONGATION = 4  # 32:9 panoramas are the widest images generators make
 
 
 def parse_ratio(text: str) -> tuple[int, int] | None:
-    """`"4:3"` gives `(4, 3)`; anything that is not two small whole numbers gives None."""
+    """`"4:3"` gives `(4, 3)`; anything but two small whole numbers at most 4× apart gives None."""
     match = _RATIO.match(text)
     if match is None:
         return None
     width, height = int(match.group(1)), int(match.group(2))
     if not (1 <= width <= _MAX_RATIO_TERM and 1 <= height <= _MAX_RATIO_TERM):
         return None
+    if max(width, height) > _MAX_ELONGATION * min(width, height):
+        return None  # `4:30` is a time of day, not a picture
     return width, height
 
 

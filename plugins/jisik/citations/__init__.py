@@ -1,0 +1,1 @@
+"""Citations: the 출처 section of each article, the sources index, source titles and JSON-LD."""

@@ -1,0 +1,154 @@
+"""`jisik sources fetch-titles`: fill the title cache from the cited pages themselves.
+
+Runs only from the command line, never during a build: a build must not depend on the network.
+Each page is read with a timeout and a size limit; only `text/html` answers are used; titles the
+writer put in the cache are never replaced unless asked to.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..model import parse_article
+from ..model.conventions import is_http_url
+from .titles import TitleCache
+
+USER_AGENT = "jisik/0.1 (source title fetcher; +https://pypi.org/project/jisik/)"
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+class _TitleParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.og_title: str | None = None
+        self.title_parts: list[str] = []
+        self._in_title = False
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "title":
+            self._in_title = True
+        elif tag == "meta" and (values.get("property") or values.get("name") or "").lower() == "og:title":
+            self.og_title = (values.get("content") or "").strip() or None
+        elif tag == "body":
+            self.done = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+
+
+def title_from_html(html: str) -> str | None:
+    """`og:title` when the page has one (it rarely carries the site name), else `<title>`."""
+    parser = _TitleParser()
+    parser.feed(html)
+    title = parser.og_title or "".join(parser.title_parts)
+    title = " ".join(unescape(title).split())
+    return title or None
+
+
+def decode(body: bytes, declared: str | None) -> str:
+    """Decode with the declared charset, a `<meta charset>`, UTF-8, then CP949 (Korean sites)."""
+    candidates = [declared]
+    if meta := _META_CHARSET.search(body[:4096]):
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    candidates += ["utf-8", "cp949"]
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            return body.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("utf-8", errors="replace")
+
+
+def fetch_title(url: str, *, timeout: float, max_bytes: int) -> str:
+    """The title of the page at `url`; raises `OSError`/`ValueError` with a readable reason."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        kind = response.headers.get_content_type()
+        if kind not in ("text/html", "application/xhtml+xml"):
+            raise ValueError(f"not an HTML page ({kind})")
+        body = response.read(max_bytes + 1)
+        charset = response.headers.get_content_charset()
+    if len(body) > max_bytes:
+        body = body[:max_bytes]  # the title is near the top; a cut page is still read
+    title = title_from_html(decode(body, charset))
+    if title is None:
+        raise ValueError("the page has no <title> or og:title")
+    return title
+
+
+def cited_urls(docs_dir: Path) -> list[str]:
+    """Every http(s) URL cited in the docs folder without a title of the writer's own, in order."""
+    urls: dict[str, None] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for source in parse_article(text, str(path)).sources:
+            if source.url and is_http_url(source.url) and not source.title:
+                urls.setdefault(source.url)
+    return list(urls)
+
+
+@dataclass
+class FetchReport:
+    added: dict[str, str] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    known: int = 0
+
+
+def fetch_titles(
+    urls: Iterable[str],
+    cache: TitleCache,
+    *,
+    timeout: float = 10.0,
+    max_bytes: int = 1_000_000,
+    refresh: bool = False,
+    workers: int = 4,
+    progress: Callable[[str, str | None, str | None], None] | None = None,
+) -> FetchReport:
+    """Fetch the titles the cache lacks (all of them with `refresh`) and add them to `cache`."""
+    report = FetchReport()
+    wanted = []
+    for url in urls:
+        if url in cache.titles and not refresh:
+            report.known += 1
+        else:
+            wanted.append(url)
+
+    def one(url: str) -> tuple[str, str | None, str | None]:
+        try:
+            return url, fetch_title(url, timeout=timeout, max_bytes=max_bytes), None
+        except urllib.error.HTTPError as exc:
+            return url, None, f"HTTP {exc.code}"
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", None) or exc
+            return url, None, str(reason)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for url, title, error in pool.map(one, wanted):
+            if title is not None:
+                cache.titles[url] = title
+                report.added[url] = title
+            else:
+                report.failed[url] = error or "unknown error"
+            if progress is not None:
+                progress(url, title, error)
+    return report

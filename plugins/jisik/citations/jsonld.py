@@ -1,0 +1,59 @@
+"""schema.org `Article` JSON-LD for an article page, safe inside a `<script>` element."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..model import Article
+from .titles import Cited
+
+# Inside <script>, `</script>` or `<!--` in any string would end or change the element: escape the
+# characters that can start them (and the two line separators JavaScript once rejected).
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+# A lone surrogate cannot be written as UTF-8: keep it as a JSON escape instead.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def article_jsonld(
+    article: Article, cited: list[Cited], url: str | None, language: str, keywords: list[str]
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": article.title,
+        "inLanguage": language,
+    }
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    if article.date:
+        data["datePublished"] = article.date.isoformat()
+        data["dateModified"] = (article.updated or article.date).isoformat()
+    if article.summary:
+        data["description"] = article.summary
+    if keywords:
+        data["keywords"] = keywords
+    citations = []
+    for source in cited:
+        work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+        if source.is_link:
+            work["url"] = source.url
+        citations.append(work)
+    if citations:
+        data["citation"] = citations
+    return data
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON text that parses back to `data` and cannot close or comment out its `<script>`."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.translate(_SCRIPT_SAFE)
+
+
+def script_tag(data: dict[str, Any]) -> str:
+    return f'<script type="application/ld+json">{script_json(data)}</script>'
