@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -11,39 +13,58 @@ from .citations.markdown import CitationsExtension
 from .citations.pages import Citations
 from .collection import Collection, RecordCache, display_path
 from .config import JisikConfig
+from .figures.markdown import FiguresExtension
+from .figures.pages import Figures
 from .frontmatter_repair import repair_front_matter
 from .hashtags.index import TagIndex
 from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
 from .listings import HomeListing
 from .log import log
-from .render import STYLESHEET, THEME_DIR, Renderer
+from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
 
-def setup(options: JisikConfig, config: MkDocsConfig) -> CitationsExtension | None:
-    """Register jisik's Markdown extensions, templates (after the site's overrides) and stylesheet."""
-    extensions: list[object] = [HashtagExtension(related_heading=options.related.heading)]
-    citations = CitationsExtension(heading=options.citations.heading) if options.citations.enabled else None
-    if citations is not None:
-        extensions.append(citations)
-    config.markdown_extensions.extend(extensions)  # type: ignore[arg-type]
+@dataclass
+class Extensions:
+    """jisik's Markdown extensions for this build (the per-page syntax of each capability)."""
+
+    hashtags: HashtagExtension
+    citations: CitationsExtension | None
+    figures: FiguresExtension | None
+
+
+def setup(options: JisikConfig, config: MkDocsConfig) -> Extensions:
+    """Register jisik's Markdown extensions, templates (after the site's overrides) and assets."""
+    extensions = Extensions(
+        hashtags=HashtagExtension(related_heading=options.related.heading),
+        citations=CitationsExtension(heading=options.citations.heading)
+        if options.citations.enabled
+        else None,
+        figures=FiguresExtension() if options.figures.enabled else None,
+    )
+    for extension in (extensions.hashtags, extensions.citations, extensions.figures):
+        if extension is not None:
+            config.markdown_extensions.append(extension)  # type: ignore[arg-type]
     config.theme.dirs.append(THEME_DIR)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    return citations
+    if options.figures.enabled and SCRIPT not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
+    return extensions
 
 
 class Build:
-    """Collects records in `on_files`, resolves the site in `on_files`/`on_env`, decorates pages."""
+    """Reads records in `on_files`, hands pages their data while they render, decorates them after."""
 
     def __init__(self, options: JisikConfig, config: MkDocsConfig, cache: RecordCache) -> None:
         self.options = options
         self.config = config
         self.collection = Collection(options, cache)
         self.renderer = Renderer(None)
-        self.citations_extension = setup(options, config)
+        self.extensions = setup(options, config)
         self.hashtags: HashtagPages | None = None
         self.citations: Citations | None = None
+        self.figures: Figures | None = None
         self.home: HomeListing | None = None
 
     def files(self, files: Files) -> Files:
@@ -51,11 +72,13 @@ class Build:
         index = TagIndex(entries)
         self.hashtags = HashtagPages(self.options.hashtags, self.options.related, index)
         self.hashtags.add_files(files, self.config)
-        if self.citations_extension is not None:
+        if self.extensions.citations is not None:
             self.citations = Citations(
-                self.options.citations, entries, self.config.docs_dir, self.citations_extension
+                self.options.citations, entries, self.config.docs_dir, self.extensions.citations
             )
             self.citations.add_files(files, self.config)
+        if self.extensions.figures is not None:
+            self.figures = Figures(self.options.figures, entries, files, self.extensions.figures)
         self.home = HomeListing(self.options.home, entries, self.config.site_name)
         self.home.add_files(files, self.config)
         self._report(files, index)
@@ -74,6 +97,8 @@ class Build:
         article = self.collection.by_path.get(page.file.src_uri)
         if self.citations is not None:
             self.citations.before_render(article)
+        if self.figures is not None:
+            self.figures.before_render(article)
         return repair_front_matter(markdown, page, article) if article else markdown
 
     def env(self, env: jinja2.Environment) -> None:
@@ -98,3 +123,7 @@ class Build:
         head = self.citations.head(page, article, keywords, language)
         end = output.find("</head>")
         return output if not head or end < 0 else output[:end] + head + "\n" + output[end:]
+
+    def post_build(self) -> None:
+        if self.figures is not None:
+            self.figures.post_build(self.config)

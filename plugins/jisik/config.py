@@ -68,6 +68,17 @@ class CitationsConfig(base.Config):
     """Add schema.org `Article` JSON-LD (headline, dates, keywords, citations) to each article's `<head>`."""
 
 
+class FiguresConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn image prompts (bare prompt paragraphs and `/// prompt | W:H` blocks) into numbered figures."""
+    images = c.Type(str, default="assets/prompts")
+    """Folder (in `docs_dir`) where the image of prompt N of article `x.md` is looked for, as
+    `x-N.avif`, `.webp`, `.png`, `.jpg` or `.jpeg`, when the prompt names no `image` of its own."""
+    prompts_json = c.Type(bool, default=True)
+    """Write `prompts.json` at the site root: every prompt, its ratio, the image it expects, and
+    whether that image exists."""
+
+
 class HomeConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Add the list of articles, newest first, with date and summary, to the home page."""
@@ -86,5 +97,7 @@ class JisikConfig(base.Config):
     """Related articles."""
     citations = c.SubConfig(CitationsConfig)
     """Sources: the 출처 section, the sources index, JSON-LD."""
+    figures = c.SubConfig(FiguresConfig)
+    """Image prompts as figures, their images, and `prompts.json`."""
     home = c.SubConfig(HomeConfig)
     """The article list of the home page."""

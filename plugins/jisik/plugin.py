@@ -56,3 +56,7 @@ class JisikPlugin(BasePlugin[JisikConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.build.post_page(output, page) if self.build else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build:
+            self.build.post_build()

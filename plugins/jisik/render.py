@@ -20,6 +20,7 @@ from .model import Entry
 
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEET = "assets/jisik/jisik.css"
+SCRIPT = "assets/jisik/jisik.js"
 
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from .. import __version__
 from ..citations.fetch import cited_urls, fetch_titles
 from ..citations.titles import TITLES_FILE, TitleCache
+from ..figures.binding import IMAGE_FOLDER, bind
+from ..figures.report import rows, table
 from ..model import Article, parse_article
 
 
@@ -81,6 +83,30 @@ def _fetch_titles(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _prompts(args: argparse.Namespace) -> int:
+    docs = Path(args.docs)
+    if not docs.is_dir():
+        print(f"jisik: docs folder {docs} does not exist", file=sys.stderr)
+        return 2
+    bound = []
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{path}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
+            continue
+        article = parse_article(text, path.relative_to(docs).as_posix(), timezone=args.timezone)
+        if article.prompts:
+            bound.append((article, None, bind(article, lambda p: (docs / p).is_file(), args.images)))
+    listed = [row for row in rows(bound) if not (args.missing and row.binding.exists)]
+    if args.json:
+        json.dump([row.as_json() for row in listed], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(table(listed))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jisik", description="jisik: 한국어 지식 베이스 도구")
     parser.add_argument("--version", action="version", version=f"jisik {__version__}")
@@ -89,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("files", nargs="+", help="Markdown articles")
     show.add_argument("--timezone", default="Asia/Seoul", help="zone of dates written without one")
     show.set_defaults(run=_show)
+
+    prompts = commands.add_parser("prompts", help="list image prompts and the images they expect")
+    prompts.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    prompts.add_argument("--missing", action="store_true", help="only prompts whose image does not exist yet")
+    prompts.add_argument("--json", action="store_true", help="print JSON (the same rows as prompts.json)")
+    prompts.add_argument("--images", default=IMAGE_FOLDER, help=f"image folder in docs ({IMAGE_FOLDER})")
+    prompts.add_argument("--timezone", default="Asia/Seoul", help=argparse.SUPPRESS)
+    prompts.set_defaults(run=_prompts)
 
     sources = commands.add_parser("sources", help="cited sources")
     source_commands = sources.add_subparsers(dest="sources_command", required=True)

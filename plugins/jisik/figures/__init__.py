@@ -1,0 +1,1 @@
+"""Figures: image prompts as <figure> blocks, image binding, prompts.json and `jisik prompts`."""

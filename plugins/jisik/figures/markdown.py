@@ -1,0 +1,212 @@
+"""Python-Markdown extension: image prompts become numbered `<figure>` blocks.
+
+* A **bare prompt**: in a Korean page, an English paragraph whose last comma-separated part is an
+  aspect ratio (`…, photorealistic style, 4:3`).
+* An **explicit block** (pymdownx blocks):
+
+      /// prompt | 16:9
+          image: ../assets/prompts/city.webp
+          alt: 밤의 서울 스카이라인
+
+      A night skyline of Seoul, cinematic lighting
+      ///
+
+Each figure shows its image when one is bound, else a placeholder box of exactly the prompt's aspect
+ratio; the caption (`그림 N`, the prompt with `lang="en"`, a copy button) is left out of the search
+index. Standalone the extension binds only explicit `image` options; in a jisik site the plugin
+hands it each page's bindings (images found by convention) before the page is converted.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_string
+
+from ..model.conventions import HANGUL, parse_ratio, prompt_paragraph
+
+LONG_PROMPT = 160
+"""Prompts longer than this (in characters) are folded in a `<details>` element."""
+COPY_LABEL = "프롬프트 복사"
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """An image bound to the n-th prompt of the page being converted."""
+
+    src: str
+    """Relative to the page's Markdown file (MkDocs rewrites it), or an absolute URL."""
+    prompt: str
+
+
+def figure(
+    parent: etree.Element,
+    md: Markdown,
+    text: str,
+    copy_text: str,
+    ratio: tuple[int, int],
+    alt: str | None = None,
+    image: str | None = None,
+) -> etree.Element:
+    """Append a numbered prompt figure to `parent` and return it."""
+    state = md.jisik_figures  # type: ignore[attr-defined]
+    state["count"] += 1
+    number = state["count"]
+    image = state["extension"].image_for(number, text, image)
+    width, height = ratio
+    attrs = {"class": "jisik-figure", "id": f"그림-{number}", "data-search-exclude": ""}
+    fig = etree.SubElement(parent, "figure", attrs)
+    if image:
+        etree.SubElement(
+            fig,
+            "img",
+            {
+                "src": image,
+                "alt": alt or text,
+                "width": str(width * 100),
+                "height": str(height * 100),
+                "loading": "lazy",
+                "decoding": "async",
+            },
+        )
+    else:
+        box = etree.SubElement(
+            fig,
+            "div",
+            {
+                "class": "jisik-figure__placeholder",
+                "style": f"aspect-ratio: {width} / {height}",
+                "role": "img",
+                "aria-label": f"이미지 준비 중 ({width}:{height}): {alt or text}",
+            },
+        )
+        label = etree.SubElement(box, "span", {"class": "jisik-figure__pending"})
+        label.text = "이미지 준비 중"
+        size = etree.SubElement(box, "span", {"class": "jisik-figure__ratio"})
+        size.text = f"{width}:{height}"
+    caption = etree.SubElement(fig, "figcaption")
+    head = etree.SubElement(caption, "span", {"class": "jisik-figure__number"})
+    head.text = f"그림 {number}"
+    holder = caption
+    if len(text) > LONG_PROMPT:
+        holder = etree.SubElement(caption, "details", {"class": "jisik-prompt__fold"})
+        summary = etree.SubElement(holder, "summary", {"lang": "en"})
+        summary.text = AtomicString(text[:80].rsplit(" ", 1)[0] + " …")
+    prompt = etree.SubElement(holder, "span", {"class": "jisik-prompt", "lang": "en"})
+    prompt.text = AtomicString(text)  # shown as written: no Markdown, no raw HTML
+    button = etree.SubElement(
+        caption,
+        "button",
+        {
+            "type": "button",
+            "class": "jisik-copy",
+            "data-jisik-prompt": copy_text,
+            "title": "프롬프트를 클립보드에 복사",
+        },
+    )
+    button.text = COPY_LABEL
+    return fig
+
+
+class KoreanPagePreprocessor(Preprocessor):
+    """Notes whether the page is Korean: bare prompts are recognised only in Korean pages."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.jisik_figures["korean"] = any(HANGUL.search(line) for line in lines)  # type: ignore[attr-defined]
+        return lines
+
+
+class BarePromptProcessor(BlockProcessor):
+    """A top-level paragraph that is an image prompt becomes a figure."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return (
+            ":" in block
+            and parent is getattr(self.parser, "root", None)
+            and self.parser.md.jisik_figures["korean"]
+            and prompt_paragraph(block) is not None
+        )
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        block = blocks.pop(0)
+        found = prompt_paragraph(block)
+        assert found is not None
+        text, ratio = found
+        figure(parent, self.parser.md, text, " ".join(block.split()), ratio)
+        return True
+
+
+class PromptBlock(Block):  # type: ignore[misc]
+    """`/// prompt | W:H` with options `image` and `alt`; its content is the prompt, kept as text."""
+
+    NAME = "prompt"
+    ARGUMENT = True
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {"image": ("", type_string), "alt": ("", type_string)}
+
+    def on_validate(self, parent: etree.Element) -> bool:
+        return parse_ratio(self.argument) is not None
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "jisik-prompt-block"})
+
+    def on_end(self, block: etree.Element) -> None:
+        text = " ".join((block.text or "").split())
+        ratio = parse_ratio(self.argument)
+        assert ratio is not None
+        block.text = None
+        image = self.options["image"] or None
+        fig = figure(block, self.md, text, text, ratio, alt=self.options["alt"] or None, image=image)
+        block.tag, block.attrib = fig.tag, fig.attrib  # the block *is* the figure
+        block.remove(fig)
+        block.extend(list(fig))
+
+
+class FiguresExtension(BlocksExtension):  # type: ignore[misc]
+    """Registers bare-prompt recognition and the `/// prompt` block."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.page_images: dict[int, PageImage] | None = None
+        """Set by the jisik plugin for the page about to be converted: prompt number → image.
+        None outside a jisik site, where only explicit `image` options are shown."""
+
+    def image_for(self, number: int, text: str, option: str | None) -> str | None:
+        """The image of prompt `number`: the plugin's binding (only existing files), else the option."""
+        if self.page_images is None:
+            return option
+        bound = self.page_images.get(number)
+        return bound.src if bound is not None and bound.prompt == text else None
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802
+        md.registerExtension(self)
+        self.md = md
+        self.reset()
+        block_mgr.register(PromptBlock, {})
+        md.preprocessors.register(KoreanPagePreprocessor(md), "jisik_korean", 1)
+        # After hashtag (75) and source (74) lines are out, before `#` headings (70).
+        md.parser.blockprocessors.register(BarePromptProcessor(md.parser), "jisik_prompts", 73)
+
+    def reset(self) -> None:
+        self.md.jisik_figures = {"count": 0, "korean": False, "extension": self}
+
+
+def relative_src(image: str, page_path: str) -> str:
+    """An image path relative to the docs folder, as a link from the page's Markdown file."""
+    if "://" in image or image.startswith("/"):
+        return image
+    return posixpath.relpath(image, posixpath.dirname(page_path) or ".")
+
+
+def makeExtension(*args: Any, **kwargs: Any) -> FiguresExtension:  # noqa: N802
+    return FiguresExtension(*args, **kwargs)

@@ -1,0 +1,53 @@
+"""Figures in a MkDocs build: bind images once per build, hand them to each page, write prompts.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.utils import write_file
+
+from ..config import FiguresConfig
+from ..model import Article, Entry
+from .binding import Binding, bind
+from .markdown import FiguresExtension, PageImage, relative_src
+from .report import rows
+
+
+class Figures:
+    """Binds every article's prompts to images that exist in the docs folder."""
+
+    def __init__(
+        self, options: FiguresConfig, entries: list[Entry], files: Files, extension: FiguresExtension
+    ) -> None:
+        self.options = options
+        self.extension = extension
+        present = {file.src_uri for file in files}
+        self.bindings: dict[str, list[Binding]] = {
+            e.article.path: bind(e.article, present.__contains__, options.images) for e in entries
+        }
+        self.entries = entries
+
+    def before_render(self, article: Article | None) -> None:
+        """Give the Markdown extension the images of the page about to be converted."""
+        bindings = self.bindings.get(article.path, []) if article is not None else []
+        self.extension.page_images = {
+            b.number: PageImage(relative_src(b.image, b.page), b.prompt.text)
+            for b in bindings
+            if b.image is not None
+        }
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        if not self.options.prompts_json:
+            return
+        base = config.site_url or ""
+        listed = [
+            (e.article, base + e.url, self.bindings[e.article.path])
+            for e in self.entries
+            if not e.article.draft
+        ]
+        data = {"prompts": [row.as_json() for row in rows(listed)]}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        write_file(text.encode("utf-8"), str(Path(config.site_dir) / "prompts.json"))

@@ -1,0 +1,55 @@
+/* jisik: the "프롬프트 복사" button of prompt figures.
+   One listener on the document, so it keeps working when Material's instant navigation swaps pages. */
+(function () {
+  "use strict";
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (error) {
+      ok = false;
+    }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        return fallbackCopy(text);
+      });
+    }
+    return fallbackCopy(text);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.jisik-copy") : null;
+    if (!button) {
+      return;
+    }
+    var label = button.getAttribute("data-jisik-label") || button.textContent;
+    button.setAttribute("data-jisik-label", label);
+    copy(button.getAttribute("data-jisik-prompt") || "").then(
+      function () {
+        button.textContent = "복사했습니다";
+        button.classList.add("jisik-copy--done");
+      },
+      function () {
+        button.textContent = "복사하지 못했습니다";
+      }
+    ).then(function () {
+      window.setTimeout(function () {
+        button.textContent = label;
+        button.classList.remove("jisik-copy--done");
+      }, 2000);
+    });
+  });
+})();
