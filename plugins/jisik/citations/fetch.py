@@ -15,9 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
-from ..model import parse_article
+from ..model import Article
 from ..model.conventions import is_http_url
 from .titles import TitleCache
 
@@ -93,15 +92,11 @@ def fetch_title(url: str, *, timeout: float, max_bytes: int) -> str:
     return title
 
 
-def cited_urls(docs_dir: Path) -> list[str]:
-    """Every http(s) URL cited in the docs folder without a title of the writer's own, in order."""
+def cited_urls(articles: Iterable[Article]) -> list[str]:
+    """Every http(s) URL the articles cite without a title of the writer's own, in order."""
     urls: dict[str, None] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        for source in parse_article(text, str(path)).sources:
+    for article in articles:
+        for source in article.sources:
             if source.url and is_http_url(source.url) and not source.title:
                 urls.setdefault(source.url)
     return list(urls)

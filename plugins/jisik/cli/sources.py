@@ -1,0 +1,50 @@
+"""`jisik sources fetch-titles`: fill the source title cache from the cited pages."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..citations.fetch import cited_urls, fetch_titles
+from ..citations.titles import TITLES_FILE, TitleCache
+from .common import UsageError, add_docs_argument, articles, docs_folder
+
+
+def fetch(args: argparse.Namespace) -> int:
+    docs = docs_folder(args)
+    titles_path = docs / args.titles
+    cache, problem = TitleCache.load(titles_path)
+    if problem is not None:
+        raise UsageError(problem.format(str(titles_path)))
+    urls = cited_urls(articles(docs, args.timezone))
+
+    def progress(url: str, title: str | None, error: str | None) -> None:
+        print(f"  ok   {url}\n       → {title}" if title else f"  FAIL {url}: {error}")
+
+    report = fetch_titles(
+        urls, cache, timeout=args.timeout, max_bytes=args.max_bytes, refresh=args.refresh, progress=progress
+    )
+    if report.added:
+        cache.save()
+    print(
+        f"{len(urls)} cited URLs: {len(report.added)} titles added to {titles_path}, "
+        f"{report.known} already known, {len(report.failed)} failed"
+    )
+    return 1 if report.failed else 0
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sources = commands.add_parser("sources", help="cited sources")
+    source_commands = sources.add_subparsers(dest="sources_command", required=True)
+    fetch_titles_parser = source_commands.add_parser(
+        "fetch-titles", help="fill the source title cache from the cited pages (needs the network)"
+    )
+    add_docs_argument(fetch_titles_parser)
+    fetch_titles_parser.add_argument(
+        "--titles", default=TITLES_FILE, help=f"cache file inside the docs folder ({TITLES_FILE})"
+    )
+    fetch_titles_parser.add_argument("--timeout", type=float, default=10.0, help="seconds per page (10)")
+    fetch_titles_parser.add_argument(
+        "--max-bytes", type=int, default=1_000_000, help="bytes per page (1000000)"
+    )
+    fetch_titles_parser.add_argument("--refresh", action="store_true", help="fetch known titles again")
+    fetch_titles_parser.set_defaults(run=fetch)
