@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from textwrap import shorten
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,6 +14,7 @@ from .citations.markdown import CitationsExtension
 from .citations.pages import Citations
 from .collection import Collection, RecordCache, display_path
 from .config import JisikConfig
+from .feeds.pages import RSS_NAME, Feeds
 from .figures.markdown import FiguresExtension
 from .figures.pages import Figures
 from .frontmatter_repair import repair_front_matter
@@ -65,6 +67,7 @@ class Build:
         self.hashtags: HashtagPages | None = None
         self.citations: Citations | None = None
         self.figures: Figures | None = None
+        self.feeds: Feeds | None = None
         self.home: HomeListing | None = None
 
     def files(self, files: Files) -> Files:
@@ -79,7 +82,17 @@ class Build:
             self.citations.add_files(files, self.config)
         if self.extensions.figures is not None:
             self.figures = Figures(self.options.figures, entries, files, self.extensions.figures)
+        self.feeds = Feeds(
+            self.options.feeds,
+            self.config,
+            entries,
+            index,
+            self.hashtags.tag_urls,
+            self.figures.bindings if self.figures else {},
+        )
+        self.hashtags.feed_for = self.feeds.tag_feed
         self.home = HomeListing(self.options.home, entries, self.config.site_name)
+        self.home.feed = RSS_NAME if self.feeds.enabled else None
         self.home.add_files(files, self.config)
         self._report(files, index)
         return files
@@ -99,7 +112,16 @@ class Build:
             self.citations.before_render(article)
         if self.figures is not None:
             self.figures.before_render(article)
-        return repair_front_matter(markdown, page, article) if article else markdown
+        if article is None:
+            return markdown
+        markdown = repair_front_matter(markdown, page, article)
+        if article.summary and not page.meta.get("description"):
+            page.meta["description"] = shorten(article.summary, 200, placeholder="…")  # <meta>, feeds
+        return markdown
+
+    def page_content(self, html: str, page: Page) -> None:
+        if self.feeds is not None and page.file.src_uri in self.collection.by_path:
+            self.feeds.collect(page, html)
 
     def env(self, env: jinja2.Environment) -> None:
         self.renderer = Renderer(env.loader)
@@ -114,16 +136,19 @@ class Build:
             self.home.decorate(page, self.renderer)
 
     def post_page(self, output: str, page: Page) -> str:
-        """Add `<head>` elements (JSON-LD) to the finished HTML of a page."""
+        """Add `<head>` elements (feed autodiscovery, JSON-LD) to the finished HTML of a page."""
+        head = [self.feeds.head(page)] if self.feeds is not None else []
         article = self.collection.by_path.get(page.file.src_uri)
-        if article is None or self.citations is None:
-            return output
-        keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
-        language = str(self.config.theme["language"] or "ko")
-        head = self.citations.head(page, article, keywords, language)
+        if article is not None and self.citations is not None:
+            keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
+            language = str(self.config.theme["language"] or "ko")
+            head.append(self.citations.head(page, article, keywords, language))
+        html = "\n".join(part for part in head if part)
         end = output.find("</head>")
-        return output if not head or end < 0 else output[:end] + head + "\n" + output[end:]
+        return output if not html or end < 0 else output[:end] + html + "\n" + output[end:]
 
     def post_build(self) -> None:
         if self.figures is not None:
             self.figures.post_build(self.config)
+        if self.feeds is not None:
+            self.feeds.write(self.config.site_dir)

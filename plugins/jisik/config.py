@@ -79,6 +79,23 @@ class FiguresConfig(base.Config):
     whether that image exists."""
 
 
+class FeedsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Write RSS 2.0 (`feed.xml`) and JSON Feed 1.1 (`feed.json`) for the site and for every tag
+    (`<tags>/<slug>/feed.xml`), and link them from every page's `<head>`. Needs `site_url`."""
+    length = c.Type(int, default=20)
+    """How many of the newest articles each feed carries (0: all)."""
+    full_content = c.Type(bool, default=True)
+    """Add each article's full HTML (`content:encoded`, `content_html`) with absolute URLs and its
+    sources, besides the plain-text summary."""
+    json = c.Type(bool, default=True)
+    """Also write JSON Feed 1.1 files (`feed.json`) beside the RSS ones."""
+    title = c.Optional(c.Type(str))
+    """Title of the site feed (default: `site_name`)."""
+    description = c.Optional(c.Type(str))
+    """Description of the site feed (default: `site_description`, else "<site_name>의 새 글")."""
+
+
 class HomeConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Add the list of articles, newest first, with date and summary, to the home page."""
@@ -99,5 +116,7 @@ class JisikConfig(base.Config):
     """Sources: the 출처 section, the sources index, JSON-LD."""
     figures = c.SubConfig(FiguresConfig)
     """Image prompts as figures, their images, and `prompts.json`."""
+    feeds = c.SubConfig(FeedsConfig)
+    """RSS and JSON feeds for the site and every tag, with autodiscovery links."""
     home = c.SubConfig(HomeConfig)
     """The article list of the home page."""

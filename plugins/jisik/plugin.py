@@ -39,6 +39,11 @@ class JisikPlugin(BasePlugin[JisikConfig]):
     ) -> str | None:
         return self.build.page_markdown(markdown, page) if self.build else markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.build:
+            self.build.page_content(html, page)
+        return html
+
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:

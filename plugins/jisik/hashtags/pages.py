@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -27,6 +29,8 @@ class HashtagPages:
         self.generated: set[str] = set()
         self.index_uri = f"{self.base}/index.md" if self.base else "index.md"
         self.index_url = ""
+        self.feed_for: Callable[[Tag], str | None] = lambda tag: None
+        """Site-relative URL of a tag's feed, for the subscribe link (set by the build when feeds are on)."""
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         if not self.options.enabled:
@@ -58,6 +62,7 @@ class HashtagPages:
                 title=uri in self.generated,
                 cards=cards(tag.entries, page.url),
                 all_tags=href(self.index_url, page.url),
+                feed=href(feed, page.url) if (feed := self.feed_for(tag)) else None,
             )
             page.content = self._place(page.content, html, uri)
         elif uri == self.index_uri and self.options.enabled:

@@ -9,7 +9,7 @@ from mkdocs.structure.pages import Page
 from ..config import HomeConfig
 from ..model import Entry
 from ..pages import add_page
-from ..render import Renderer, cards
+from ..render import Renderer, cards, href
 
 
 class HomeListing:
@@ -20,6 +20,8 @@ class HomeListing:
         self.entries = sorted((e for e in entries if not e.article.draft), key=lambda e: e.article.sort_key)
         self.site_name = site_name
         self.generated = False
+        self.feed: str | None = None
+        """Site-relative URL of the site feed, for the subscribe link (set by the build)."""
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         if self.options.enabled:
@@ -29,6 +31,9 @@ class HomeListing:
         if not self.options.enabled or page.file.src_uri != self.options.page or page.content is None:
             return
         html = renderer.render(
-            "home.html", cards=cards(self.entries, page.url), title=self.site_name if self.generated else None
+            "home.html",
+            cards=cards(self.entries, page.url),
+            title=self.site_name if self.generated else None,
+            feed=href(self.feed, page.url) if self.feed else None,
         )
         page.content = html if self.generated else page.content + html

@@ -1,0 +1,64 @@
+"""The feed item model: what every feed (site, tag; RSS, JSON) says about an article. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """User text made safe for XML and JSON: characters no feed may carry are dropped."""
+    return _NOT_XML.sub("", text)
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    url: str
+    type: str
+    length: int
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One article as a feed item; every URL is absolute."""
+
+    title: str
+    link: str
+    guid: str
+    published: dt.datetime
+    updated: dt.datetime | None
+    categories: tuple[str, ...]
+    summary: str
+    content_html: str | None = None
+    enclosure: Enclosure | None = None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A channel: the site's or one tag's."""
+
+    title: str
+    link: str
+    """The HTML page the feed belongs to (absolute)."""
+    rss_url: str
+    json_url: str | None
+    description: str
+    language: str
+    items: list[FeedItem] = field(default_factory=list)
+
+    @property
+    def last_build(self) -> dt.datetime | None:
+        """The newest item's date (updated or published): never the clock, so builds reproduce."""
+        stamps = [item.updated or item.published for item in self.items]
+        return max(stamps) if stamps else None
+
+
+def newest(items: Iterable[FeedItem], length: int) -> list[FeedItem]:
+    """The `length` newest items, newest first (ties by link, for stable output)."""
+    ordered = sorted(items, key=lambda i: (-i.published.timestamp(), i.link))
+    return ordered[:length] if length > 0 else ordered

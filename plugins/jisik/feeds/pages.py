@@ -1,0 +1,167 @@
+"""Feeds in a MkDocs build: items from the article records, files written after the build."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from html import escape
+from pathlib import Path
+from urllib.parse import quote, unquote, urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+from .. import __version__
+from ..config import FeedsConfig
+from ..figures.binding import Binding
+from ..hashtags.index import Tag, TagIndex
+from ..log import log
+from ..model import Entry
+from .content import feed_html
+from .items import Enclosure, Feed, FeedItem, newest
+from .jsonfeed import render_json
+from .rss import render_rss
+
+RSS_NAME = "feed.xml"
+JSON_NAME = "feed.json"
+
+
+class Feeds:
+    """The site feed and one feed per tag, from the same items."""
+
+    def __init__(
+        self,
+        options: FeedsConfig,
+        config: MkDocsConfig,
+        entries: list[Entry],
+        index: TagIndex,
+        tag_urls: dict[str, str],
+        bindings: dict[str, list[Binding]],
+    ) -> None:
+        self.options = options
+        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        self.enabled = options.enabled and bool(self.site_url)
+        if options.enabled and not self.site_url:
+            log.warning("feeds need absolute URLs: set `site_url` in mkdocs.yml (no feed was written)")
+        self.config = config
+        self.entries = [e for e in entries if not e.article.draft and e.article.date is not None]
+        self.index = index
+        self.tag_urls = tag_urls
+        self._tag_pages = {url: index.tags[key] for key, url in tag_urls.items() if key in index.tags}
+        self.bindings = bindings
+        self.contents: dict[str, str] = {}
+        self.language = str(config.theme["language"] or "ko")
+
+    # --- while pages render ---
+
+    def collect(self, page: Page, html: str) -> None:
+        """Keep an article's rendered HTML for the full-content feeds."""
+        if self.enabled and self.options.full_content:
+            self.contents[page.file.src_uri] = html
+
+    def tag_feed(self, tag: Tag) -> str | None:
+        """Site-relative URL of a tag's RSS feed."""
+        return self.tag_urls[tag.key] + RSS_NAME if self.enabled and tag.key in self.tag_urls else None
+
+    def head(self, page: Page) -> str:
+        """Autodiscovery links for a page's `<head>`: the site feeds, and a tag page's own."""
+        if not self.enabled:
+            return ""
+        links = [(self._site_title(), RSS_NAME, JSON_NAME)]
+        tag = self._tag_pages.get(page.url)
+        if tag is not None:
+            links.append(
+                (self._tag_title(tag), self.tag_urls[tag.key] + RSS_NAME, self.tag_urls[tag.key] + JSON_NAME)
+            )
+        out = []
+        for title, rss, json_url in links:
+            out.append(
+                f'<link rel="alternate" type="application/rss+xml" title="{escape(title)}" '
+                f'href="{escape(self.site_url + rss)}">'
+            )
+            if self.options.json:
+                out.append(
+                    f'<link rel="alternate" type="application/feed+json" title="{escape(title)}" '
+                    f'href="{escape(self.site_url + json_url)}">'
+                )
+        return "\n".join(out)
+
+    # --- after the build ---
+
+    def write(self, site_dir: str) -> None:
+        if not self.enabled:
+            return
+        items = {e.article.path: self._item(e) for e in self.entries}
+        site = Feed(
+            title=self._site_title(),
+            link=self.site_url,
+            rss_url=self.site_url + RSS_NAME,
+            json_url=self.site_url + JSON_NAME if self.options.json else None,
+            description=self._site_description(),
+            language=self.language,
+            items=newest(items.values(), self.options.length),
+        )
+        self._write(site, site_dir, "")
+        for tag in self.index.tags.values():
+            url = self.tag_urls.get(tag.key)
+            if url is None:
+                continue
+            feed = Feed(
+                title=self._tag_title(tag),
+                link=self.site_url + url,
+                rss_url=self.site_url + url + RSS_NAME,
+                json_url=self.site_url + url + JSON_NAME if self.options.json else None,
+                description=f"{self._site_title()}에서 #{tag.name} 태그가 붙은 글",
+                language=self.language,
+                items=newest(
+                    (items[e.article.path] for e in tag.entries if e.article.path in items),
+                    self.options.length,
+                ),
+            )
+            self._write(feed, site_dir, url)
+
+    def _write(self, feed: Feed, site_dir: str, url: str) -> None:
+        folder = Path(site_dir, *[part for part in unquote(url).split("/") if part])
+        write_file(render_rss(feed, f"jisik {__version__}"), str(folder / RSS_NAME))
+        if self.options.json:
+            write_file(render_json(feed).encode("utf-8"), str(folder / JSON_NAME))
+
+    def _item(self, entry: Entry) -> FeedItem:
+        article = entry.article
+        assert article.date is not None
+        link = self.site_url + entry.url
+        content = self.contents.get(article.path)
+        return FeedItem(
+            title=article.title,
+            link=link,
+            guid=link,
+            published=article.date,
+            updated=article.updated,
+            categories=tuple(name for name, _tag in self.index.chips(article)),
+            summary=article.summary,
+            content_html=feed_html(content, link) if content else None,
+            enclosure=self._enclosure(article.path),
+        )
+
+    def _enclosure(self, path: str) -> Enclosure | None:
+        bound = next((b for b in self.bindings.get(path, []) if b.image is not None), None)
+        if bound is None or bound.image is None:
+            return None
+        kind = mimetypes.guess_type(bound.image)[0] or "image/*"
+        if "://" in bound.image:
+            return Enclosure(bound.image, kind, 0)
+        try:
+            size = os.stat(Path(self.config.docs_dir) / bound.image).st_size
+        except OSError:
+            size = 0
+        return Enclosure(urljoin(self.site_url, quote(bound.image)), kind, size)
+
+    def _site_title(self) -> str:
+        return self.options.title or self.config.site_name
+
+    def _site_description(self) -> str:
+        return self.options.description or self.config.site_description or f"{self.config.site_name}의 새 글"
+
+    def _tag_title(self, tag: Tag) -> str:
+        return f"#{tag.name} · {self._site_title()}"
