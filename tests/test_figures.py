@@ -31,7 +31,7 @@ def test_real_article_prompts_become_four_figures(repo_site: Built) -> None:
         assert figure.select_one(".jisik-figure__number").get_text() == f"그림 {number}"
         caption = figure.select_one("figcaption .jisik-prompt")
         assert caption["lang"] == "en" and caption.get_text() == raw.removesuffix(", 4:3")
-        assert figure.select_one("button.jisik-copy")["data-jisik-prompt"] == raw
+        assert caption.get_text() + figure.get("data-jisik-suffix", "") == raw  # what the copy button copies
         assert figure.select_one(".jisik-figure__placeholder")["style"] == "aspect-ratio: 4 / 3"
         assert figure.has_attr("data-search-exclude")
     for paragraph in soup.select("article p"):
@@ -103,9 +103,12 @@ def test_non_prompts_stay_text_and_hostile_prompts_stay_text(project: SiteProjec
     hostile = soup.select("figure.jisik-figure")[1]
     written = 'A night skyline of Seoul with <script>alert("x")</script> \'single\' & "double" quotes'
     assert hostile.select_one(".jisik-prompt").get_text() == written
-    assert hostile.select_one("button")["data-jisik-prompt"] == written
+    assert hostile.select_one("button.jisik-copy") is not None and not hostile.has_attr("data-jisik-suffix")
     assert not soup.select("article script")
-    assert "서울 야경" in hostile.select_one(".jisik-figure__placeholder")["aria-label"]
+    assert (
+        hostile.select_one(".jisik-figure__placeholder")["aria-label"]
+        == "그림 2: 이미지 준비 중 (16:9), 서울 야경"
+    )
     # an English page has no bare prompts: its paragraph stays a paragraph
     assert not built.html("english/").select("figure")
 

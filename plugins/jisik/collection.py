@@ -93,6 +93,8 @@ class Collection:
                 continue
             if article.draft:
                 file.inclusion = InclusionLevel.DRAFT
+            elif not self.options.articles.in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # every page would repeat the whole list
             self.by_path[file.src_uri] = article
             self.entries.append(Entry(article, file.url))
         self.cache.prune(self.by_path)

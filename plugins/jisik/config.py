@@ -29,6 +29,9 @@ class ArticlesConfig(base.Config):
     The home page, generated pages and pages with `article: false` in their front matter never are."""
     timezone = TimeZone(default=DEFAULT_TIMEZONE)
     """Time zone of front-matter dates written without one (an IANA name such as `Asia/Seoul`)."""
+    in_nav = c.Type(bool, default=False)
+    """List articles in the navigation. Off by default: every page repeats the whole nav, so pages grow
+    with the number of articles; the home page, tag pages and the archive list them instead."""
 
 
 class HashtagsConfig(base.Config):
@@ -85,9 +88,10 @@ class FeedsConfig(base.Config):
     (`<tags>/<slug>/feed.xml`), and link them from every page's `<head>`. Needs `site_url`."""
     length = c.Type(int, default=20)
     """How many of the newest articles each feed carries (0: all)."""
-    full_content = c.Type(bool, default=True)
-    """Add each article's full HTML (`content:encoded`, `content_html`) with absolute URLs and its
-    sources, besides the plain-text summary."""
+    full_content = c.Choice(("site", "all", "none"), default="site")
+    """Which feeds carry each article's full HTML (`content:encoded`, `content_html`, absolute URLs,
+    sources included) besides the plain-text summary: the site feed only (`site`, the default: tag
+    feeds stay small), every feed (`all`), or none."""
     json = c.Type(bool, default=True)
     """Also write JSON Feed 1.1 files (`feed.json`) beside the RSS ones."""
     title = c.Optional(c.Type(str))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
@@ -20,8 +21,8 @@ from ..log import log
 from ..model import Entry
 from .content import feed_html
 from .items import Enclosure, Feed, FeedItem, newest
-from .jsonfeed import render_json
-from .rss import render_rss
+from .jsonfeed import item_json, render_json
+from .rss import item_xml, render_rss
 
 RSS_NAME = "feed.xml"
 JSON_NAME = "feed.json"
@@ -51,13 +52,15 @@ class Feeds:
         self._tag_pages = {url: index.tags[key] for key, url in tag_urls.items() if key in index.tags}
         self.bindings = bindings
         self.contents: dict[str, str] = {}
+        self._xml_items: dict[tuple[str, bool], str] = {}
+        self._json_items: dict[tuple[str, bool], str] = {}
         self.language = str(config.theme["language"] or "ko")
 
     # --- while pages render ---
 
     def collect(self, page: Page, html: str) -> None:
         """Keep an article's rendered HTML for the full-content feeds."""
-        if self.enabled and self.options.full_content:
+        if self.enabled and self.options.full_content != "none":
             self.contents[page.file.src_uri] = html
 
     def tag_feed(self, tag: Tag) -> str | None:
@@ -93,6 +96,9 @@ class Feeds:
         if not self.enabled:
             return
         items = {e.article.path: self._item(e) for e in self.entries}
+        short = items
+        if self.options.full_content == "site":  # tag feeds: the same items without the full HTML
+            short = {path: replace(item, content_html=None) for path, item in items.items()}
         site = Feed(
             title=self._site_title(),
             link=self.site_url,
@@ -115,7 +121,7 @@ class Feeds:
                 description=f"{self._site_title()}에서 #{tag.name} 태그가 붙은 글",
                 language=self.language,
                 items=newest(
-                    (items[e.article.path] for e in tag.entries if e.article.path in items),
+                    (short[e.article.path] for e in tag.entries if e.article.path in short),
                     self.options.length,
                 ),
             )
@@ -123,9 +129,21 @@ class Feeds:
 
     def _write(self, feed: Feed, site_dir: str, url: str) -> None:
         folder = Path(site_dir, *[part for part in unquote(url).split("/") if part])
-        write_file(render_rss(feed, f"jisik {__version__}"), str(folder / RSS_NAME))
+        write_file(render_rss(feed, f"jisik {__version__}", self._xml), str(folder / RSS_NAME))
         if self.options.json:
-            write_file(render_json(feed).encode("utf-8"), str(folder / JSON_NAME))
+            write_file(render_json(feed, self._json).encode("utf-8"), str(folder / JSON_NAME))
+
+    def _xml(self, item: FeedItem) -> str:
+        key = (item.guid, item.content_html is not None)
+        if key not in self._xml_items:
+            self._xml_items[key] = item_xml(item)
+        return self._xml_items[key]
+
+    def _json(self, item: FeedItem) -> str:
+        key = (item.guid, item.content_html is not None)
+        if key not in self._json_items:
+            self._json_items[key] = item_json(item)
+        return self._json_items[key]
 
     def _item(self, entry: Entry) -> FeedItem:
         article = entry.article

@@ -51,7 +51,7 @@ def figure(
     parent: etree.Element,
     md: Markdown,
     text: str,
-    copy_text: str,
+    suffix: str,
     ratio: tuple[int, int],
     alt: str | None = None,
     image: str | None = None,
@@ -63,6 +63,8 @@ def figure(
     image = state["extension"].image_for(number, text, image)
     width, height = ratio
     attrs = {"class": "jisik-figure", "id": f"그림-{number}", "data-search-exclude": ""}
+    if suffix:
+        attrs["data-jisik-suffix"] = suffix  # what the writer wrote after the prompt (`, 4:3`)
     fig = etree.SubElement(parent, "figure", attrs)
     if image:
         etree.SubElement(
@@ -85,16 +87,17 @@ def figure(
                 "class": "jisik-figure__placeholder",
                 "style": f"aspect-ratio: {width} / {height}",
                 "role": "img",
-                "aria-label": f"이미지 준비 중 ({width}:{height}): {alt or text}",
+                "aria-label": f"그림 {number}: 이미지 준비 중 ({width}:{height})"
+                + (f", {alt}" if alt else ""),
             },
         )
         label = etree.SubElement(box, "span", {"class": "jisik-figure__pending"})
-        label.text = "이미지 준비 중"
+        label.text = AtomicString("이미지 준비 중")
         size = etree.SubElement(box, "span", {"class": "jisik-figure__ratio"})
-        size.text = f"{width}:{height}"
+        size.text = AtomicString(f"{width}:{height}")
     caption = etree.SubElement(fig, "figcaption")
     head = etree.SubElement(caption, "span", {"class": "jisik-figure__number"})
-    head.text = f"그림 {number}"
+    head.text = AtomicString(f"그림 {number}")
     holder = caption
     if len(text) > LONG_PROMPT:
         holder = etree.SubElement(caption, "details", {"class": "jisik-prompt__fold"})
@@ -102,17 +105,11 @@ def figure(
         summary.text = AtomicString(text[:80].rsplit(" ", 1)[0] + " …")
     prompt = etree.SubElement(holder, "span", {"class": "jisik-prompt", "lang": "en"})
     prompt.text = AtomicString(text)  # shown as written: no Markdown, no raw HTML
+    # The button copies the caption's prompt text plus the suffix: no second copy in the page.
     button = etree.SubElement(
-        caption,
-        "button",
-        {
-            "type": "button",
-            "class": "jisik-copy",
-            "data-jisik-prompt": copy_text,
-            "title": "프롬프트를 클립보드에 복사",
-        },
+        caption, "button", {"type": "button", "class": "jisik-copy", "title": "프롬프트를 클립보드에 복사"}
     )
-    button.text = COPY_LABEL
+    button.text = AtomicString(COPY_LABEL)
     return fig
 
 
@@ -140,7 +137,8 @@ class BarePromptProcessor(BlockProcessor):
         found = prompt_paragraph(block)
         assert found is not None
         text, ratio = found
-        figure(parent, self.parser.md, text, " ".join(block.split()), ratio)
+        written = " ".join(block.split())
+        figure(parent, self.parser.md, text, written[len(text) :], ratio)
         return True
 
 
@@ -166,7 +164,7 @@ class PromptBlock(Block):  # type: ignore[misc]
         assert ratio is not None
         block.text = None
         image = self.options["image"] or None
-        fig = figure(block, self.md, text, text, ratio, alt=self.options["alt"] or None, image=image)
+        fig = figure(block, self.md, text, "", ratio, alt=self.options["alt"] or None, image=image)
         block.tag, block.attrib = fig.tag, fig.attrib  # the block *is* the figure
         block.remove(fig)
         block.extend(list(fig))

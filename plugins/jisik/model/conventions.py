@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
@@ -110,6 +111,9 @@ def is_http_url(url: str) -> bool:
 
 # --- image prompts --------------------------------------------------------------------------------
 
+_RATIO_END = re.compile(r"\d\s*:\s*\d+\s*\.?\s*$")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN = re.compile(r"[A-Za-z]")
 _RATIO_TAIL = re.compile(r",\s*(\d{1,2})\s*:\s*(\d{1,2})\s*\.?\s*$")
 _RATIO = re.compile(r"^\s*(\d{1,2})\s*:\s*(\d{1,2})\s*$")
 _MAX_RATIO_TERM = 32
@@ -129,32 +133,36 @@ def parse_ratio(text: str) -> tuple[int, int] | None:
     return width, height
 
 
+@lru_cache(maxsize=256)
 def prompt_paragraph(text: str) -> tuple[str, tuple[int, int]] | None:
     """Recognise a bare image prompt: English prose whose last comma-separated part is `W:H`.
 
     Returns the prompt text without its ratio, and the ratio. Korean text (`오후 4:30`), English
-    without a ratio, and text that starts like Markdown syntax are not prompts.
+    without a ratio, and text that starts like Markdown syntax are not prompts. Cached: the model and
+    the Markdown extension ask about the same paragraphs.
     """
+    if not _RATIO_END.search(text):
+        return None  # nearly every paragraph stops here
     flat = " ".join(text.split())
-    if not flat or HANGUL.search(flat) or not (flat[0].isascii() and flat[0].isalpha()):
+    if not flat or not (flat[0].isascii() and flat[0].isalpha()) or HANGUL.search(flat):
         return None
     match = _RATIO_TAIL.search(flat)
     if match is None:
         return None
     ratio = parse_ratio(f"{match.group(1)}:{match.group(2)}")
     body = flat[: match.start()].strip()
-    if ratio is None or len(re.findall(r"[A-Za-z]{2,}", body)) < 4:
+    if ratio is None or len(_WORD.findall(body)) < 4:
         return None
-    letters = sum(ch.isascii() and ch.isalpha() for ch in body)
-    if letters < 0.6 * len(body.replace(" ", "")):
+    if len(_LATIN.findall(body)) < 0.6 * len(body.replace(" ", "")):
         return None
     return body, ratio
 
 
 # --- headings -------------------------------------------------------------------------------------
 
-# Python-Markdown's rule (HashHeaderProcessor): `#` at the start of a line, no space needed.
-_ATX_HEADING = re.compile(r"^(#{1,6})(.*?)#*[ \t]*$")
+# Python-Markdown's rule (HashHeaderProcessor): `#` at the start of a line, no space needed; closing
+# `#`s are dropped, but not a backslash-escaped one (`# 배워보자 C\#` is the heading `배워보자 C#`).
+_ATX_HEADING = re.compile(r"^(#{1,6})((?:\\.|[^\\])*?(?:\\$)?)#*[ \t]*$")
 
 
 def atx_heading(line: str) -> tuple[int, str] | None:

@@ -37,7 +37,10 @@
     }
     var label = button.getAttribute("data-jisik-label") || button.textContent;
     button.setAttribute("data-jisik-label", label);
-    copy(button.getAttribute("data-jisik-prompt") || "").then(
+    var figure = button.closest("figure");
+    var prompt = figure ? figure.querySelector(".jisik-prompt") : null;
+    var suffix = (figure && figure.getAttribute("data-jisik-suffix")) || "";
+    copy((prompt ? prompt.textContent : "") + suffix).then(
       function () {
         button.textContent = "복사했습니다";
         button.classList.add("jisik-copy--done");

@@ -1,0 +1,233 @@
+"""Benchmark: a jisik site against a bare MkDocs + Material site over the same articles.
+
+    .venv/bin/python scripts/benchmark.py --articles 1000 --runs 3
+    .venv/bin/python scripts/benchmark.py --articles 1000 5000 --runs 3 --serve
+
+Generates N seed-style articles (the real article's body, titles, dates, 8–10 tags each from a
+vocabulary of N/10 tags with a few very common ones, prompts and 출처 lines), then builds
+  * bare:  Material, the same Markdown extensions and search, articles out of the nav;
+  * jisik: the same plus the jisik plugin (tag pages, feeds, citations, figures, related, archive),
+alternating bare/jisik runs, each build in a fresh process. Reports the median build-time ratio, the
+peak-memory ratio (max RSS), the mean article-page-size ratio and the per-article cost; with --serve
+also the edit-to-reload time of `mkdocs serve --dirty` for a one-article edit (article and tag page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "docs" / "articles" / "2026-11-27-ai-burnout.md"
+COMMON_TAGS = ["AI", "IT트렌드", "테크이슈", "기술혁신"]
+
+RUNNER = r"""
+import json, resource, sys, time, os
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+import logging
+logging.disable(logging.INFO)
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+start = time.perf_counter()
+config = load_config(sys.argv[1])
+build(config)
+elapsed = time.perf_counter() - start
+print(json.dumps({"seconds": elapsed, "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def seed_body() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    body = text.split("---", 2)[2]
+    body = re.sub(r"^# .*$", "", body, count=1, flags=re.M)
+    return re.sub(r"^#\S.*$", "", body, flags=re.M).strip()  # drop the seed's own hashtag line
+
+
+def generate(docs: Path, n: int, rng: random.Random) -> list[Path]:
+    body = seed_body()
+    vocabulary = [f"주제{i}" for i in range(max(20, n // 10))]
+    (docs / "articles").mkdir(parents=True)
+    paths = []
+    for i in range(n):
+        day = 1 + i % 28
+        month = 1 + (i // 28) % 12
+        year = 2020 + i // (28 * 12)
+        tags = rng.sample(COMMON_TAGS, 2) + rng.sample(vocabulary, rng.randint(6, 8))
+        text = (
+            f"---\ndate: {year}-{month:02d}-{day:02d}\n---\n\n"
+            f"# 글 {i}: AI 번아웃 거물 인재들이 이탈하는 이유 {i}\n\n{body}\n\n"
+            + " ".join(f"#{t}" for t in tags)
+            + "\n"
+        )
+        path = docs / "articles" / f"a{i:05d}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    (docs / "index.md").write_text("# 지식\n\n벤치마크 사이트입니다.\n", encoding="utf-8")
+    return paths
+
+
+def config_text(jisik: bool) -> str:
+    plugins = "  - search:\n      lang: ko\n" + ("  - jisik\n" if jisik else "")
+    nav = "" if jisik else "nav:\n  - index.md\n"  # bare: articles out of the nav, as jisik does
+    return f"""site_name: 벤치마크
+site_url: https://example.org/kb/
+theme:
+  name: material
+  language: ko
+  font: false
+{nav}markdown_extensions:
+  - toc:
+      permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}
+  - attr_list
+  - admonition
+  - pymdownx.superfences
+plugins:
+{plugins}"""
+
+
+def make_site(base: Path, n: int, jisik: bool) -> Path:
+    site = base / ("jisik" if jisik else "bare")
+    generate(site / "docs", n, random.Random(20261127))
+    (site / "mkdocs.yml").write_text(config_text(jisik), encoding="utf-8")
+    return site
+
+
+def build_once(site: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(site / "mkdocs.yml")],
+        capture_output=True, text=True, check=True, cwd=site,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def page_size(site: Path) -> float:
+    pages = list((site / "site" / "articles").glob("*/index.html"))
+    return statistics.mean(p.stat().st_size for p in pages)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def serve_edit(site: Path) -> float:
+    """Seconds from saving a one-article edit to both its page and its new tag page showing it."""
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    server = subprocess.Popen(
+        [mkdocs, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/kb/"
+    try:
+        deadline = time.time() + 600
+        while fetch(base) is None:
+            if time.time() > deadline or server.poll() is not None:
+                raise RuntimeError("mkdocs serve did not start")
+            time.sleep(0.5)
+        article = site / "docs" / "articles" / "a00007.md"
+        text = article.read_text(encoding="utf-8")
+        marker = "편집확인"
+        tag_url = base + "tags/" + urllib.parse.quote(marker) + "/"
+        time.sleep(1.5)  # let the watcher settle after the first build
+        start = time.perf_counter()
+        article.write_text(text.replace("# 글 7:", "# 글 7 (고침):").rstrip("\n") + f" #{marker}\n", encoding="utf-8")
+        while True:
+            page = fetch(base + "articles/a00007/")
+            tag_page = fetch(tag_url)
+            if page and "글 7 (고침)" in page and tag_page and "글 7 (고침)" in tag_page:
+                return time.perf_counter() - start
+            if time.perf_counter() - start > 120:
+                raise RuntimeError("the edit never showed")
+            time.sleep(0.05)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run(n: int, runs: int, serve: bool) -> dict[str, float]:
+    base = Path(tempfile.mkdtemp(prefix=f"jisik-bench-{n}-"))
+    try:
+        bare, jisik = make_site(base, n, False), make_site(base, n, True)
+        times: dict[str, list[float]] = {"bare": [], "jisik": []}
+        memory: dict[str, list[float]] = {"bare": [], "jisik": []}
+        for _ in range(runs):
+            for name, site in (("bare", bare), ("jisik", jisik)):
+                result = build_once(site)
+                times[name].append(result["seconds"])
+                memory[name].append(result["max_rss_kb"])
+        out = {
+            "articles": n,
+            "bare_s": statistics.median(times["bare"]),
+            "jisik_s": statistics.median(times["jisik"]),
+            "bare_rss_mb": max(memory["bare"]) / 1024,
+            "jisik_rss_mb": max(memory["jisik"]) / 1024,
+            "bare_page_kb": page_size(bare) / 1024,
+            "jisik_page_kb": page_size(jisik) / 1024,
+            "pages_bare": sum(1 for _ in (bare / "site").rglob("*.html")),
+            "pages_jisik": sum(1 for _ in (jisik / "site").rglob("*.html")),
+        }
+        out["time_ratio"] = out["jisik_s"] / out["bare_s"]
+        out["memory_ratio"] = out["jisik_rss_mb"] / out["bare_rss_mb"]
+        out["page_ratio"] = out["jisik_page_kb"] / out["bare_page_kb"]
+        out["jisik_ms_per_article"] = 1000 * out["jisik_s"] / n
+        if serve:
+            out["serve_dirty_edit_s"] = serve_edit(jisik)
+        return out
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serve", action="store_true", help="also time a one-article edit under serve --dirty")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    results = [run(n, args.runs, args.serve) for n in args.articles]
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print("| articles | bare build | jisik build | time ratio | peak memory (bare → jisik) | memory ratio "
+          "| article page (bare → jisik) | page ratio | jisik ms/article | pages (bare → jisik) "
+          "| serve --dirty edit |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        serve_cell = f"{r['serve_dirty_edit_s']:.2f} s" if "serve_dirty_edit_s" in r else "–"
+        print(
+            f"| {r['articles']:,} | {r['bare_s']:.1f} s | {r['jisik_s']:.1f} s | {r['time_ratio']:.2f}× "
+            f"| {r['bare_rss_mb']:.0f} → {r['jisik_rss_mb']:.0f} MB | {r['memory_ratio']:.2f}× "
+            f"| {r['bare_page_kb']:.1f} → {r['jisik_page_kb']:.1f} KB | {r['page_ratio']:.2f}× "
+            f"| {r['jisik_ms_per_article']:.1f} | {r['pages_bare']:,} → {r['pages_jisik']:,} | {serve_cell} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
