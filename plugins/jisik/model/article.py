@@ -340,6 +340,7 @@ def parse_article(
                 Problem(
                     f"source {source.url!r} is not an http(s) URL; it will be shown as text, not a link",
                     source.line,
+                    "error",
                 )
             )
 
@@ -396,6 +397,7 @@ def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
             Problem(
                 f"prompt block has no aspect ratio (write `/// prompt | 4:3`); got {block.arg!r}",
                 block.line,
+                "error",
             )
         )
         ratio = (1, 1)
