@@ -24,6 +24,15 @@ from bs4 import BeautifulSoup
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# JISIK_ENGINE=properdocs runs the suite's builds under ProperDocs instead of MkDocs: in-process builds
+# (ProperDocs' import hook makes every `mkdocs.*` import load `properdocs.*`, as its own CLI does) and
+# every `tool("mkdocs")` subprocess (build, serve).
+ENGINE = os.environ.get("JISIK_ENGINE", "mkdocs")
+if ENGINE not in ("mkdocs", "properdocs"):
+    raise RuntimeError(f"JISIK_ENGINE must be mkdocs or properdocs, not {ENGINE!r}")
+if ENGINE == "properdocs":
+    import properdocs.replacement  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REAL_ARTICLE = ROOT / "docs" / "articles" / "2026-11-27-ai-burnout.md"
@@ -146,7 +155,7 @@ class SiteProject:
         config = config or self.load_config(strict=strict)
         built = Built(Path(config.site_dir))
         handler = _Collect(built.records)
-        logger = logging.getLogger("mkdocs")
+        logger = logging.getLogger(ENGINE)
         logger.addHandler(handler)
         old_level = logger.level
         logger.setLevel(logging.INFO)
@@ -179,7 +188,8 @@ def text_of(soup: BeautifulSoup) -> str:
 
 
 def tool(name: str) -> str:
-    """A console script of this environment (mkdocs, properdocs, jisik)."""
+    """A console script of this environment (mkdocs, properdocs, jisik); `mkdocs` means the ENGINE."""
+    name = ENGINE if name == "mkdocs" else name
     found = Path(sys.executable).parent / name
     return str(found) if found.exists() else (shutil.which(name) or name)
 
