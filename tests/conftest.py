@@ -7,16 +7,20 @@ import functools
 import http.server
 import logging
 import os
+import re
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import textwrap
 import threading
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -78,6 +82,13 @@ class Built:
         return resolved[len("http://site/") :]
 
 
+def _write(docs: Path, path: str, text: str) -> Path:
+    target = docs / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return target
+
+
 class SiteProject:
     """A MkDocs project in a temporary folder."""
 
@@ -89,10 +100,7 @@ class SiteProject:
         self.plugin_options: dict[str, object] = {}
 
     def write(self, path: str, text: str) -> Path:
-        target = self.docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        return target
+        return _write(self.docs, path, text)
 
     def article(
         self,
@@ -216,8 +224,23 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """`python3 -m http.server`, quiet; with a `prefix`, it serves the folder under that path only."""
+
+    def __init__(self, *args: Any, prefix: str = "/", **kwargs: Any) -> None:
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_head(self) -> Any:
+        if not urlsplit(self.path).path.startswith(self.prefix):
+            self.send_error(404, f"outside {self.prefix}")
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path[len(self.prefix) :])
 
 
 def free_port() -> int:
@@ -228,15 +251,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port by default) as `python3 -m http.server` would."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, port: int = 0, prefix: str = "/") -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port by default) as `python3 -m http.server` would.
+
+    With `prefix="/repo/"` the folder is served at `/repo/…`, as GitHub Pages serves a project site,
+    and every other path is a 404. Yields the site's root URL (ending with the prefix).
+    """
+    assert prefix.startswith("/") and prefix.endswith("/"), prefix
+    handler = functools.partial(_QuietHandler, directory=str(directory), prefix=prefix)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -262,3 +290,99 @@ def browser() -> Iterator[object]:
         )
         yield launched
         launched.close()
+
+
+def png(width: int, height: int, rgb: tuple[int, int, int] = (70, 110, 160)) -> bytes:
+    """A real PNG of one colour (for images a browser has to decode)."""
+    row = b"\x00" + bytes(rgb) * width
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
+
+
+REPO_PATH = "/jisik-kb/"  # GitHub Pages serves a project site at https://<user>.github.io/<repo>/
+
+
+@dataclass
+class Deployed:
+    """The site as deployed to a project page: built for `root` and served there."""
+
+    built: Built
+    root: str  # http://127.0.0.1:<port>/jisik-kb/
+
+
+@pytest.fixture(scope="session")
+def deployed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployed]:
+    """This repository's docs and mkdocs.yml plus three articles (Korean file name, Korean tags, images,
+    sources), built with `mkdocs build --strict` for `site_url: http://127.0.0.1:<port>/jisik-kb/` and served
+    under that path only, as GitHub Pages serves `https://<user>.github.io/<repo>/`."""
+    project = tmp_path_factory.mktemp("deployed") / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    port = free_port()
+    root = f"http://127.0.0.1:{port}{REPO_PATH}"
+    config, count = re.subn(
+        r"(?m)^site_url:.*$", f"site_url: {root}", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    )
+    assert count == 1, "mkdocs.yml has no site_url line"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    docs = project / "docs"
+    (docs / "assets" / "prompts").mkdir(parents=True)
+    (docs / "assets" / "prompts" / "2026-11-27-ai-burnout-1.png").write_bytes(png(400, 300))
+    (docs / "assets" / "도표.png").write_bytes(png(60, 40, (200, 80, 60)))
+    write = functools.partial(_write, docs)
+    write(
+        "articles/2026-11-20-개인정보-보안.md",
+        """
+        ---
+        date: 2026-11-20
+        sources:
+          - {url: "https://www.boho.or.kr/", title: 한국인터넷진흥원 보호나라}
+        ---
+
+        # 개인정보 유출을 막는 보안 습관
+
+        비밀번호 관리자와 2단계 인증으로 개인정보 유출을 막는 방법을 정리했습니다.
+
+        ![보안 점검 도표](../assets/도표.png)
+
+        [AI 번아웃 글](2026-11-27-ai-burnout.md)에서 본 인재 이탈도 보안 공백을 만듭니다.
+
+        A padlock made of light over a laptop keyboard in a dark room, cinematic, 16:9
+
+        출처: https://ko.wikipedia.org/wiki/개인정보
+
+        ## 함께 보면 좋은 글
+
+        #보안 #개인정보 #실리콘밸리 #C#
+        """,
+    )
+    write(
+        "articles/2026-11-25-hacking.md",
+        """
+        ---
+        date: 2026-11-25 09:30
+        ---
+
+        # 해킹 사고 이후 복구 절차
+
+        해킹 사고가 난 뒤 무엇부터 해야 하는지 순서대로 정리했습니다.
+
+        출처 1: KISA 안내 https://www.kisa.or.kr/
+
+        #보안 #해킹 #R&D
+        """,
+    )
+    result = run_build("mkdocs", project / "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site", port, REPO_PATH) as served:
+        assert served == root
+        yield Deployed(Built(project / "site"), root)
