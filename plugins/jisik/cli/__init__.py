@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import check, prompts, show, sources
+from . import check, importer, new, prompts, show, sources
 from .common import UsageError
 
-SUBCOMMANDS = (show, prompts, sources, check)
+SUBCOMMANDS = (show, prompts, sources, importer, new, check)
 
 
 def build_parser() -> argparse.ArgumentParser:
