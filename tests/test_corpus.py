@@ -215,10 +215,27 @@ def test_article_chips_link_to_the_pages_of_its_tags(site: Site) -> None:
         assert linked == {pages[c] for c in doc.concepts}, doc.path
 
 
-def test_home_lists_every_article_once_newest_first(site: Site) -> None:
-    shown = site.cards("index.html")
+def _paged_cards(site: Site, first: str) -> tuple[list[str], int]:
+    """Cards of a paginated list, following its "다음" links to the end; and the number of pages."""
+    shown: list[str] = []
+    url: str | None = first
+    pages = 0
+    while url is not None:
+        pages += 1
+        shown += site.cards(url)
+        following = site.html(url).select_one("nav.jisik-pager a[rel=next]")
+        url = site.built.follow(url, following["href"]) if following else None
+        assert pages < 100
+    return shown, pages
+
+
+def test_home_and_archive_pages_list_every_article_once_newest_first(site: Site) -> None:
+    shown, pages = _paged_cards(site, "")
     assert len(shown) == len(set(shown))
     assert shown == [d.url for d in site.listed]
+    assert pages == -(-len(site.listed) // 10)  # 10 a page by default
+    archived, _ = _paged_cards(site, "archive/")
+    assert archived == [d.url for d in site.listed]
 
 
 def _page_url(site_dir: Path, file: Path) -> str:

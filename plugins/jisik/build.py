@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from textwrap import shorten
 
@@ -21,8 +22,9 @@ from .frontmatter_repair import repair_front_matter
 from .hashtags.index import TagIndex
 from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
-from .listings import HomeListing
+from .listings import Archive, HomeListing
 from .log import log
+from .pages import default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
 
@@ -58,8 +60,12 @@ def setup(options: JisikConfig, config: MkDocsConfig) -> Extensions:
 class Build:
     """Reads records in `on_files`, hands pages their data while they render, decorates them after."""
 
-    def __init__(self, options: JisikConfig, config: MkDocsConfig, cache: RecordCache) -> None:
+    def __init__(
+        self, options: JisikConfig, config: MkDocsConfig, cache: RecordCache, dirty: bool = False
+    ) -> None:
         self.options = options
+        self.cache = cache
+        self.dirty = dirty
         self.config = config
         self.collection = Collection(options, cache)
         self.renderer = Renderer(None)
@@ -69,6 +75,7 @@ class Build:
         self.figures: Figures | None = None
         self.feeds: Feeds | None = None
         self.home: HomeListing | None = None
+        self.archive: Archive | None = None
 
     def files(self, files: Files) -> Files:
         entries = self.collection.read(files, self.config)
@@ -89,13 +96,37 @@ class Build:
             index,
             self.hashtags.tag_urls,
             self.figures.bindings if self.figures else {},
+            self.cache.html,
         )
         self.hashtags.feed_for = self.feeds.tag_feed
+        self.archive = Archive(self.options.archive, entries)
+        self.archive.add_files(files, self.config)
         self.home = HomeListing(self.options.home, entries, self.config.site_name)
         self.home.feed = RSS_NAME if self.feeds.enabled else None
+        self.home.archive = self.archive.url
         self.home.add_files(files, self.config)
+        if self.config.nav is None:
+            self.config.nav = default_nav(files, self.collection.by_path, self.config)
+        self._rerender_stale(files)
         self._report(files, index)
         return files
+
+    def _rerender_stale(self, files: Files) -> None:
+        """`--dirty` renders only pages whose file changed. An unchanged article whose chips, related
+        list, image or source titles changed, and the home page, are made to render again."""
+        stale = [self.options.home.page] if self.dirty else []
+        for path, article in self.collection.by_path.items():
+            signature = (
+                self.hashtags.signature(article) if self.hashtags else None,
+                [b.image for b in self.figures.bindings.get(path, [])] if self.figures else None,
+                [c.title for c in self.citations.cited.get(path, [])] if self.citations else None,
+            )
+            if self.cache.signature_changed(path, signature) and self.dirty:
+                stale.append(path)
+        for path in stale:
+            file = files.get_file_from_path(path)
+            if file is not None and file.abs_src_path and os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)  # MkDocs renders a page again when its output is missing
 
     def _report(self, files: Files, index: TagIndex) -> None:
         for path, article in self.collection.by_path.items():
@@ -120,8 +151,8 @@ class Build:
         return markdown
 
     def page_content(self, html: str, page: Page) -> None:
-        if self.feeds is not None and page.file.src_uri in self.collection.by_path:
-            self.feeds.collect(page, html)
+        if page.file.src_uri in self.collection.by_path:
+            self.cache.remember_html(page.file.src_uri, html)
 
     def env(self, env: jinja2.Environment) -> None:
         self.renderer = Renderer(env.loader)
@@ -134,6 +165,8 @@ class Build:
             self.citations.decorate(page, self.renderer)
         if self.home is not None:
             self.home.decorate(page, self.renderer)
+        if self.archive is not None:
+            self.archive.decorate(page, self.renderer)
 
     def post_page(self, output: str, page: Page) -> str:
         """Add `<head>` elements (feed autodiscovery, JSON-LD) to the finished HTML of a page."""

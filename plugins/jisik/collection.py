@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import JisikConfig
+from .gitdates import read_git_dates
 from .log import log
 from .model import Article, Entry, Problem, parse_article
 
@@ -21,11 +23,15 @@ class RecordCache:
 
     def __init__(self) -> None:
         self._records: dict[tuple[str, str], Article] = {}
+        self._current: dict[str, tuple[str, str]] = {}
+        self._html: dict[tuple[str, str], str] = {}
+        self._signatures: dict[str, object] = {}
 
     def get(self, path: str, text: str, options: JisikConfig) -> Article:
         settings = f"{options.articles.timezone}\0{options.related.heading}"
         digest = hashlib.blake2b(f"{settings}\0{text}".encode(), digest_size=16).hexdigest()
         key = (path, digest)
+        self._current[path] = key
         record = self._records.get(key)
         if record is None:
             record = parse_article(
@@ -38,8 +44,26 @@ class RecordCache:
         return record
 
     def prune(self, live: dict[str, Article]) -> None:
-        """Forget records of files that are gone or changed."""
+        """Forget records (and rendered HTML) of files that are gone or changed."""
         self._records = {k: v for k, v in self._records.items() if live.get(k[0]) is v}
+        self._current = {path: key for path, key in self._current.items() if path in live}
+        self._html = {k: v for k, v in self._html.items() if self._current.get(k[0]) == k}
+
+    def remember_html(self, path: str, html: str) -> None:
+        """Keep an article's rendered body for the feeds of later `--dirty` builds (same content only)."""
+        if path in self._current:
+            self._html[self._current[path]] = html
+
+    def html(self, path: str) -> str | None:
+        key = self._current.get(path)
+        return self._html.get(key) if key else None
+
+    def signature_changed(self, path: str, signature: object) -> bool:
+        """Record what an article page shows from the rest of the site; True if it differs from the last
+        build's (so a `--dirty` build must render the page again although its file did not change)."""
+        before = self._signatures.get(path)
+        self._signatures[path] = signature
+        return before is not None and before != signature
 
 
 @lru_cache(maxsize=64)
@@ -98,7 +122,31 @@ class Collection:
             self.by_path[file.src_uri] = article
             self.entries.append(Entry(article, file.url))
         self.cache.prune(self.by_path)
+        if self.options.articles.git_dates and any(e.article.date is None for e in self.entries):
+            self._dates_from_git(config)
         return self.entries
+
+    def _dates_from_git(self, config: MkDocsConfig) -> None:
+        """Undated articles take their first commit as `date` and last as `updated`: one git process."""
+        dates = read_git_dates(Path(config.docs_dir))
+        if dates.error:
+            log.info(f"dates from git: {dates.error}")
+            return
+        if dates.shallow:
+            log.warning(
+                "dates from git: this is a shallow clone, so first-commit dates would be wrong; "
+                "undated articles stay undated (fetch the whole history: actions/checkout fetch-depth: 0)"
+            )
+        for index, entry in enumerate(self.entries):
+            article = entry.article
+            created = None if dates.shallow else dates.created.get(article.path)
+            if article.date is not None or created is None:
+                continue
+            modified = dates.modified.get(article.path)
+            updated = article.updated or (modified if modified and modified != created else None)
+            dated = replace(article, date=created, updated=updated)
+            self.entries[index] = Entry(dated, entry.url)
+            self.by_path[article.path] = dated
 
     def _read(self, file: File, config: MkDocsConfig) -> Article | None:
         try:

@@ -29,6 +29,9 @@ class ArticlesConfig(base.Config):
     The home page, generated pages and pages with `article: false` in their front matter never are."""
     timezone = TimeZone(default=DEFAULT_TIMEZONE)
     """Time zone of front-matter dates written without one (an IANA name such as `Asia/Seoul`)."""
+    git_dates = c.Type(bool, default=True)
+    """Articles without a `date` take their first git commit as date and their last as `updated`
+    (one `git log` per build, only when some article is undated). A shallow clone gives a warning."""
     in_nav = c.Type(bool, default=False)
     """List articles in the navigation. Off by default: every page repeats the whole nav, so pages grow
     with the number of articles; the home page, tag pages and the archive list them instead."""
@@ -42,6 +45,8 @@ class HashtagsConfig(base.Config):
     A page you write at `<path>/index.md` or `<path>/<slug>/index.md` is used as is, with the list added."""
     chips = c.Type(bool, default=True)
     """Show the tag chips under the article title."""
+    per_page = c.Type(int, default=50)
+    """Articles per tag page; a larger tag continues on `<slug>/page/2/`… (0: one page)."""
 
 
 class RelatedConfig(base.Config):
@@ -105,6 +110,17 @@ class HomeConfig(base.Config):
     """Add the list of articles, newest first, with date and summary, to the home page."""
     page = c.Type(str, default="index.md")
     """The home page, relative to `docs_dir`. It is generated when it does not exist."""
+    per_page = c.Type(int, default=10)
+    """Articles on the home page; older ones continue on `page/2/`, `page/3/`… (0: all on one page)."""
+
+
+class ArchiveConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Build the archive: every article, newest first, under year-and-month headings."""
+    path = c.Type(str, default="archive")
+    """Folder of the archive (`<path>/`, then `<path>/page/2/`…)."""
+    per_page = c.Type(int, default=50)
+    """Articles per archive page (0: one page)."""
 
 
 class JisikConfig(base.Config):
@@ -124,3 +140,5 @@ class JisikConfig(base.Config):
     """RSS and JSON feeds for the site and every tag, with autodiscovery links."""
     home = c.SubConfig(HomeConfig)
     """The article list of the home page."""
+    archive = c.SubConfig(ArchiveConfig)
+    """The archive by year and month."""

@@ -23,12 +23,14 @@ class JisikPlugin(BasePlugin[JisikConfig]):
     def __init__(self) -> None:
         self.cache = RecordCache()  # kept across `mkdocs serve` rebuilds; keyed by content
         self.build: Build | None = None
+        self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this object (and its record cache) between rebuilds."""
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.build = Build(self.config, config, self.cache) if self.config.enabled else None
+        self.build = Build(self.config, config, self.cache, self.dirty) if self.config.enabled else None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:

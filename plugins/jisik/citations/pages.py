@@ -54,7 +54,9 @@ class Citations:
         if titles is not None:
             files.remove(titles)  # the cache is for writers, not for the published site
         if self.options.enabled and self.options.index:
-            _file, self.index_generated = add_page(files, config, self.index_uri, self.options.heading)
+            _file, self.index_generated = add_page(
+                files, config, self.index_uri, self.options.heading, in_nav=True
+            )
 
     def before_render(self, article: Article | None) -> None:
         """Give the Markdown extension the list of the page about to be converted."""

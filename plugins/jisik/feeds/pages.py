@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 from pathlib import Path
@@ -39,6 +40,7 @@ class Feeds:
         index: TagIndex,
         tag_urls: dict[str, str],
         bindings: dict[str, list[Binding]],
+        contents: Callable[[str], str | None],
     ) -> None:
         self.options = options
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
@@ -51,17 +53,13 @@ class Feeds:
         self.tag_urls = tag_urls
         self._tag_pages = {url: index.tags[key] for key, url in tag_urls.items() if key in index.tags}
         self.bindings = bindings
-        self.contents: dict[str, str] = {}
+        self.contents = contents
+        """An article's rendered HTML (this build's, or an unchanged one's from the last build)."""
         self._xml_items: dict[tuple[str, bool], str] = {}
         self._json_items: dict[tuple[str, bool], str] = {}
         self.language = str(config.theme["language"] or "ko")
 
     # --- while pages render ---
-
-    def collect(self, page: Page, html: str) -> None:
-        """Keep an article's rendered HTML for the full-content feeds."""
-        if self.enabled and self.options.full_content != "none":
-            self.contents[page.file.src_uri] = html
 
     def tag_feed(self, tag: Tag) -> str | None:
         """Site-relative URL of a tag's RSS feed."""
@@ -149,7 +147,7 @@ class Feeds:
         article = entry.article
         assert article.date is not None
         link = self.site_url + entry.url
-        content = self.contents.get(article.path)
+        content = self.contents(article.path) if self.options.full_content != "none" else None
         return FeedItem(
             title=article.title,
             link=link,

@@ -9,7 +9,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..config import HashtagsConfig, RelatedConfig
-from ..model import Article
+from ..listings.paging import Paged
+from ..model import Article, Entry
 from ..pages import add_page
 from ..render import Renderer, after_title, cards, href
 from .index import Tag, TagIndex
@@ -24,11 +25,12 @@ class HashtagPages:
         self.related = related
         self.index = index
         self.base = options.path.strip("/")
-        self.tag_pages: dict[str, Tag] = {}
+        self.tag_pages: dict[str, tuple[Tag, Paged, int]] = {}
         self.tag_urls: dict[str, str] = {}
         self.generated: set[str] = set()
         self.index_uri = f"{self.base}/index.md" if self.base else "index.md"
         self.index_url = ""
+        self._related: dict[str, list[Entry]] = {}
         self.feed_for: Callable[[Tag], str | None] = lambda tag: None
         """Site-relative URL of a tag's feed, for the subscribe link (set by the build when feeds are on)."""
 
@@ -36,13 +38,13 @@ class HashtagPages:
         if not self.options.enabled:
             return
         for tag in self.index.sorted_tags():
-            uri = f"{self.base}/{tag.slug}/index.md"
-            file, made = add_page(files, config, uri, f"#{tag.name}")
-            if made:
-                self.generated.add(uri)
-            self.tag_pages[uri] = tag
-            self.tag_urls[tag.key] = file.url
-        file, made = add_page(files, config, self.index_uri, "태그")
+            paged = Paged(
+                f"{self.base}/{tag.slug}/index.md", tag.entries, self.options.per_page, f"#{tag.name}"
+            )
+            for uri, number in paged.add_files(files, config).items():
+                self.tag_pages[uri] = (tag, paged, number)
+            self.tag_urls[tag.key] = paged.urls[1]
+        file, made = add_page(files, config, self.index_uri, "태그", in_nav=True)
         if made:
             self.generated.add(self.index_uri)
         self.index_url = file.url
@@ -55,16 +57,18 @@ class HashtagPages:
         if article is not None:
             page.content = self._article(page, article, renderer, page.content)
         elif uri in self.tag_pages:
-            tag = self.tag_pages[uri]
+            tag, paged, number = self.tag_pages[uri]
+            generated = number in paged.generated
             html = renderer.render(
                 "tag.html",
                 tag=tag,
-                title=uri in self.generated,
-                cards=cards(tag.entries, page.url),
+                title=generated,
+                cards=cards(paged.slice(number), page.url),
                 all_tags=href(self.index_url, page.url),
                 feed=href(feed, page.url) if (feed := self.feed_for(tag)) else None,
+                pager=paged.pager(number, page.url),
             )
-            page.content = self._place(page.content, html, uri)
+            page.content = html if generated else page.content + html
         elif uri == self.index_uri and self.options.enabled:
             groups = [
                 (group, [(t.name, href(self.tag_urls[t.key], page.url), t.count) for t in tags])
@@ -74,6 +78,20 @@ class HashtagPages:
                 "tags.html", groups=groups, total=len(self.index.tags), title=uri in self.generated
             )
             page.content = self._place(page.content, html, uri)
+
+    def related_to(self, article: Article) -> list[Entry]:
+        """The related articles of one article (computed once per build)."""
+        if article.path not in self._related:
+            self._related[article.path] = self.index.related(article, self.related.limit)
+        return self._related[article.path]
+
+    def signature(self, article: Article) -> tuple[object, ...]:
+        """What an article page shows of other articles: its chips' pages and its related list."""
+        chips = tuple(
+            (name, self.tag_urls.get(tag.key) if tag else None) for name, tag in self.index.chips(article)
+        )
+        related = tuple((e.url, e.article.title, e.article.date) for e in self.related_to(article))
+        return chips, related
 
     def _place(self, content: str, html: str, uri: str) -> str:
         return html if uri in self.generated else content + html
@@ -89,7 +107,7 @@ class HashtagPages:
         slot = RELATED_SLOT_HTML in content
         if not self.related.enabled or not (slot or self.related.append):
             return content.replace(RELATED_SLOT_HTML, "")
-        related = self.index.related(article, self.related.limit)
+        related = self.related_to(article)
         html = renderer.render(
             "related.html", cards=cards(related, page.url), heading=None if slot else self.related.heading
         )
