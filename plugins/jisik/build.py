@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from textwrap import shorten
 
 import jinja2
@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .checks import NOTES, check
 from .citations.markdown import CitationsExtension
 from .citations.pages import Citations
 from .collection import Collection, RecordCache, display_path
@@ -129,13 +130,14 @@ class Build:
                 os.remove(file.abs_dest_path)  # MkDocs renders a page again when its output is missing
 
     def _report(self, files: Files, index: TagIndex) -> None:
-        for path, article in self.collection.by_path.items():
+        """The same findings as `jisik check`; problems fail `--strict`, missing tags/sources do not."""
+        shown = {}
+        for path in self.collection.by_path:
             file = files.get_file_from_path(path)
-            shown = display_path(file, self.config) if file else path
-            for problem in (*article.problems, *index.problems.get(path, ())):
-                (log.info if problem.level == "info" else log.warning)(problem.format(shown))
-        for key, wanted, given in index.clashes:
-            log.warning(f"tag {key!r} would share the URL '{wanted}/' with another tag; it uses '{given}/'")
+            shown[path] = display_path(file, self.config) if file else path
+        for finding in check(self.collection.by_path.values(), index):
+            message = replace(finding, path=shown.get(finding.path, finding.path)).format()
+            (log.info if finding.code in NOTES else log.warning)(message)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         article = self.collection.by_path.get(page.file.src_uri)

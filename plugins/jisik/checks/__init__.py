@@ -26,6 +26,8 @@ class Finding:
     line: int
     level: Level
     message: str
+    code: str = ""
+    """What kind of finding; the completeness notes in `NOTES` do not fail `mkdocs build --strict`."""
 
     def format(self, *, level: bool = False) -> str:
         """`path:line: message`, or `path:line: error: message` with `level=True`."""
@@ -38,13 +40,18 @@ def title_key(title: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
 
 
-def check(articles: Iterable[Article]) -> list[Finding]:
-    """Every finding for the corpus, sorted by path, then line."""
+NOTES = frozenset({"no-date", "no-tags", "no-sources", "duplicate-title"})
+"""Findings about what an article lacks: `jisik check` warns; a build only mentions them (INFO)."""
+
+
+def check(articles: Iterable[Article], index: TagIndex | None = None) -> list[Finding]:
+    """Every finding for the corpus, sorted by path, then line (pass the build's tag index to reuse it)."""
     corpus = list(articles)
     findings: list[Finding] = []
     for article in corpus:
         findings.extend(_article_findings(article))
-    index = TagIndex(Entry(article, article.path) for article in corpus)
+    if index is None:
+        index = TagIndex(Entry(article, article.path) for article in corpus)
     for path, problems in index.problems.items():
         findings.extend(Finding(path, p.line or 1, p.level, p.message) for p in problems)
     findings.extend(_clashes(index))
@@ -55,14 +62,22 @@ def check(articles: Iterable[Article]) -> list[Finding]:
 def _article_findings(article: Article) -> list[Finding]:
     path = article.path
     found = [Finding(path, p.line or 1, p.level, p.message) for p in article.problems]
+    if any(p.message.startswith("front matter") for p in article.problems):
+        return found  # one clear message: what is "missing" is only unreadable
     if article.date is None and article.meta.get("date") in (None, ""):
-        found.append(Finding(path, 1, "warning", "no date: add `date: YYYY-MM-DD` to the front matter"))
+        found.append(
+            Finding(path, 1, "warning", "no date: add `date: YYYY-MM-DD` to the front matter", "no-date")
+        )
     if not article.tags:
         found.append(
-            Finding(path, 1, "warning", "no tags: add a line of hashtags such as `#AI번아웃 #OpenAI`")
+            Finding(
+                path, 1, "warning", "no tags: add a line of hashtags such as `#AI번아웃 #OpenAI`", "no-tags"
+            )
         )
     if not article.sources:
-        found.append(Finding(path, 1, "warning", "no sources: add a line such as `출처: https://…`"))
+        found.append(
+            Finding(path, 1, "warning", "no sources: add a line such as `출처: https://…`", "no-sources")
+        )
     return found
 
 
@@ -96,7 +111,11 @@ def _duplicate_titles(corpus: list[Article]) -> list[Finding]:
             if others:
                 found.append(
                     Finding(
-                        article.path, 1, "warning", f"title {article.title!r} is also the title of {others}"
+                        article.path,
+                        1,
+                        "warning",
+                        f"title {article.title!r} is also the title of {others}",
+                        "duplicate-title",
                     )
                 )
     return found
