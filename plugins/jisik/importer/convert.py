@@ -109,6 +109,12 @@ def _escape_block_start(line: str, *, heading: bool) -> str:
     return number.sub(r"\1\\.", line)
 
 
+def _escape_bullet(line: str) -> str:
+    """A bullet's text: as a heading's, and a leading `-`/`+` escaped (`- --` would be a rule)."""
+    text = _escape_block_start(escape_inline(line), heading=True)
+    return "\\" + text if text.startswith(("-", "+")) else text
+
+
 def escape_heading(text: str) -> str:
     """A heading's text: inline escapes, no block start, and trailing `#` kept (Markdown drops them)."""
     text = re.sub(r"#+$", lambda m: "\\#" * len(m.group(0)), escape_inline(" ".join(text.split())))
@@ -292,7 +298,7 @@ def _render(item: _Item, related_heading: str) -> str:
     if item.kind == "related":
         return f"## {related_heading}"
     if item.kind == "bullets":  # an item's text is parsed as blocks: `- #1` would be a heading
-        return "\n".join(f"- {_escape_block_start(escape_inline(line), heading=True)}" for line in item.lines)
+        return "\n".join(f"- {_escape_bullet(line)}" for line in item.lines)
     if item.kind == "text":
         return "\n".join(escape_line(line, number == 0) for number, line in enumerate(item.lines))
     return "\n".join(item.lines)  # prompts, 출처 lines and hashtag lines stay exactly as written
