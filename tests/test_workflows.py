@@ -42,12 +42,16 @@ def test_deploy_workflow_builds_strict_and_publishes_with_the_official_pages_act
         _index(build, predicate)
         for predicate in [
             "pip install .",
-            "mkdocs build --strict",
             "actions/configure-pages@v5",
+            "mkdocs build --strict",
             "actions/upload-pages-artifact@v3",
         ]
     ]
-    assert order == sorted(order), "install, build, configure-pages, upload: in that order"
+    assert order == sorted(order), "install, configure-pages, build, upload: in that order"
+    # the build gets the Pages address as SITE_URL, which mkdocs.yml reads for site_url
+    step = build[_index(build, "mkdocs build --strict")]
+    assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert "!ENV [SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     upload = build[_index(build, "actions/upload-pages-artifact@v3")]
     assert upload["with"]["path"] == "site"  # mkdocs.yml's site_dir default
     deploy = workflow["jobs"]["deploy"]
