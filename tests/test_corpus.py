@@ -233,7 +233,7 @@ def test_home_and_archive_pages_list_every_article_once_newest_first(site: Site)
     shown, pages = _paged_cards(site, "")
     assert len(shown) == len(set(shown))
     assert shown == [d.url for d in site.listed]
-    assert pages == -(-len(site.listed) // 10)  # 10 a page by default
+    assert pages == -(-len(site.listed) // 20)  # 20 a page by default
     archived, _ = _paged_cards(site, "archive/")
     assert archived == [d.url for d in site.listed]
 

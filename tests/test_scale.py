@@ -146,11 +146,14 @@ def test_dirty_rebuild_keeps_tag_pages_related_lists_and_feeds_right(project: Si
     project.article("a.md", "가 글", tags=["공통"], date="2026-01-01", body=body)
     project.article("b.md", "나 글", tags=["공통", "둘"], date="2026-01-02", body=body)
     project.article("c.md", "다 글", tags=["둘"], date="2026-01-03", body=body)
+    project.article("d.md", "라 글", tags=["별개"], date="2025-01-03", body=body)
     config = project.load_config()
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
     built_b = project.root / "site" / "b" / "index.html"
     assert "가 글" in built_b.read_text(encoding="utf-8")
+    unrelated = project.root / "site" / "tags" / "별개" / "index.html"
+    before = unrelated.stat().st_mtime_ns
     time.sleep(0.05)
     project.article("a.md", "가 글 (고침)", tags=["공통", "둘"], date="2026-01-04", body=body)
     config = project.load_config()
@@ -162,5 +165,6 @@ def test_dirty_rebuild_keeps_tag_pages_related_lists_and_feeds_right(project: Si
     assert "가 글 (고침)" in built_b.read_text(encoding="utf-8")  # b.md did not change, its related list did
     assert "가 글 (고침)" in (site / "index.html").read_text(encoding="utf-8")
     feed = feedparser.parse((site / "feed.xml").read_bytes())
-    assert [e.title for e in feed.entries] == ["가 글 (고침)", "다 글", "나 글"]
+    assert [e.title for e in feed.entries] == ["가 글 (고침)", "다 글", "나 글", "라 글"]
+    assert unrelated.stat().st_mtime_ns == before  # a list the edit does not touch is not rendered again
     assert all(e.get("content") for e in feed.entries)  # unchanged articles keep their full HTML

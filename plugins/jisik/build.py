@@ -25,7 +25,7 @@ from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
 from .listings import Archive, HomeListing
 from .log import log
-from .pages import default_nav
+from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
 
@@ -62,11 +62,17 @@ class Build:
     """Reads records in `on_files`, hands pages their data while they render, decorates them after."""
 
     def __init__(
-        self, options: JisikConfig, config: MkDocsConfig, cache: RecordCache, dirty: bool = False
+        self,
+        options: JisikConfig,
+        config: MkDocsConfig,
+        cache: RecordCache,
+        dirty: bool = False,
+        store: PageStore | None = None,
     ) -> None:
         self.options = options
         self.cache = cache
         self.dirty = dirty
+        self.store = store if dirty else None
         self.config = config
         self.collection = Collection(options, cache)
         self.renderer = Renderer(None)
@@ -81,13 +87,15 @@ class Build:
     def files(self, files: Files) -> Files:
         entries = self.collection.read(files, self.config)
         index = TagIndex(entries)
+        pages = PageMaker(files, self.config, self.store)
+        feeds_on = self.options.feeds.enabled and bool(self.config.site_url)
         self.hashtags = HashtagPages(self.options.hashtags, self.options.related, index)
-        self.hashtags.add_files(files, self.config)
+        self.hashtags.add_files(pages, feeds_on)
         if self.extensions.citations is not None:
             self.citations = Citations(
                 self.options.citations, entries, self.config.docs_dir, self.extensions.citations
             )
-            self.citations.add_files(files, self.config)
+            self.citations.add_files(files, pages)
         if self.extensions.figures is not None:
             self.figures = Figures(self.options.figures, entries, files, self.extensions.figures)
         self.feeds = Feeds(
@@ -101,11 +109,11 @@ class Build:
         )
         self.hashtags.feed_for = self.feeds.tag_feed
         self.archive = Archive(self.options.archive, entries)
-        self.archive.add_files(files, self.config)
+        self.archive.add_files(pages)
         self.home = HomeListing(self.options.home, entries, self.config.site_name)
         self.home.feed = RSS_NAME if self.feeds.enabled else None
         self.home.archive = self.archive.url
-        self.home.add_files(files, self.config)
+        self.home.add_files(pages)
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.collection.by_path, self.config)
         self._rerender_stale(files)

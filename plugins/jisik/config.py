@@ -45,7 +45,7 @@ class HashtagsConfig(base.Config):
     A page you write at `<path>/index.md` or `<path>/<slug>/index.md` is used as is, with the list added."""
     chips = c.Type(bool, default=True)
     """Show the tag chips under the article title."""
-    per_page = c.Type(int, default=50)
+    per_page = c.Type(int, default=100)
     """Articles per tag page; a larger tag continues on `<slug>/page/2/`… (0: one page)."""
 
 
@@ -110,7 +110,7 @@ class HomeConfig(base.Config):
     """Add the list of articles, newest first, with date and summary, to the home page."""
     page = c.Type(str, default="index.md")
     """The home page, relative to `docs_dir`. It is generated when it does not exist."""
-    per_page = c.Type(int, default=10)
+    per_page = c.Type(int, default=20)
     """Articles on the home page; older ones continue on `page/2/`, `page/3/`… (0: all on one page)."""
 
 
@@ -119,7 +119,7 @@ class ArchiveConfig(base.Config):
     """Build the archive: every article, newest first, under year-and-month headings."""
     path = c.Type(str, default="archive")
     """Folder of the archive (`<path>/`, then `<path>/page/2/`…)."""
-    per_page = c.Type(int, default=50)
+    per_page = c.Type(int, default=100)
     """Articles per archive page (0: one page)."""
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+import shutil
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,22 +16,54 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .render import safe_title
 
 
-def add_page(
-    files: Files, config: MkDocsConfig, uri: str, title: str, in_nav: bool = False
-) -> tuple[File, bool]:
-    """The page at `uri`: the writer's own when it exists, else a generated one titled `title`
-    (in the automatic navigation only when `in_nav`).
+class PageStore:
+    """Generated pages kept as files for a whole `mkdocs serve --dirty` session.
 
-    Returns the file and whether it was generated.
+    `--dirty` renders a page only when its source is newer than its output, and an in-memory page
+    always counts as new. Kept as a file that is touched only when what the page lists changes, an
+    unchanged tag or list page is not rendered again: an edit re-renders the few lists it touches.
     """
-    existing = files.get_file_from_path(uri)
-    if existing is not None:
-        return existing, False
-    front = yaml.safe_dump({"title": safe_title(title)}, allow_unicode=True, sort_keys=False)
-    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, uri, content=f"---\n{front}---\n", inclusion=inclusion)
-    files.append(file)
-    return file, True
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="jisik-pages-"))
+        self._digests: dict[str, str] = {}
+        atexit.register(shutil.rmtree, self.folder, True)
+
+    def path(self, uri: str, content: str, shows: object) -> str:
+        digest = hashlib.blake2b(repr((content, shows)).encode(), digest_size=16).hexdigest()
+        target = self.folder / uri
+        if self._digests.get(uri) != digest or not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+            self._digests[uri] = digest
+        return str(target)
+
+
+class PageMaker:
+    """Adds jisik's pages to a build's files: the writer's own page when one exists at that path."""
+
+    def __init__(self, files: Files, config: MkDocsConfig, store: PageStore | None = None) -> None:
+        self.files = files
+        self.config = config
+        self.store = store
+
+    def add(self, uri: str, title: str, *, in_nav: bool = False, shows: object = None) -> tuple[File, bool]:
+        """The page at `uri`, generated (titled `title`, in the automatic nav only when `in_nav`) if the
+        writer has none. `shows` is what the page will list, for `--dirty` rebuilds. Returns the file
+        and whether it was generated."""
+        existing = self.files.get_file_from_path(uri)
+        if existing is not None:
+            return existing, False
+        front = yaml.safe_dump({"title": safe_title(title)}, allow_unicode=True, sort_keys=False)
+        content = f"---\n{front}---\n"
+        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+        if self.store is None:
+            file = File.generated(self.config, uri, content=content, inclusion=inclusion)
+        else:
+            path = self.store.path(uri, content, shows)
+            file = File.generated(self.config, uri, abs_src_path=path, inclusion=inclusion)
+        self.files.append(file)
+        return file, True
 
 
 def default_nav(files: Files, articles: Mapping[str, object], config: MkDocsConfig) -> list[object]:

@@ -13,6 +13,7 @@ from mkdocs.utils.templates import TemplateContext
 from .build import Build
 from .collection import RecordCache
 from .config import JisikConfig
+from .pages import PageStore
 
 
 class JisikPlugin(BasePlugin[JisikConfig]):
@@ -24,13 +25,17 @@ class JisikPlugin(BasePlugin[JisikConfig]):
         self.cache = RecordCache()  # kept across `mkdocs serve` rebuilds; keyed by content
         self.build: Build | None = None
         self.dirty = False
+        self.store: PageStore | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this object (and its record cache) between rebuilds."""
         self.dirty = dirty
+        if dirty and self.store is None:
+            self.store = PageStore()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.build = Build(self.config, config, self.cache, self.dirty) if self.config.enabled else None
+        enabled = self.config.enabled
+        self.build = Build(self.config, config, self.cache, self.dirty, self.store) if enabled else None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:

@@ -6,14 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..config import CitationsConfig
 from ..log import log
 from ..model import Article, Entry
-from ..pages import add_page
+from ..pages import PageMaker
 from ..render import Renderer, cards
 from .jsonld import article_jsonld, script_tag
 from .markdown import CitationsExtension
@@ -49,13 +48,17 @@ class Citations:
         self.index_uri = options.path.strip("/") + "/index.md"
         self.index_generated = False
 
-    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+    def add_files(self, files: Files, pages: PageMaker) -> None:
         titles = files.get_file_from_path(self.options.titles_file)
         if titles is not None:
             files.remove(titles)  # the cache is for writers, not for the published site
         if self.options.enabled and self.options.index:
-            _file, self.index_generated = add_page(
-                files, config, self.index_uri, self.options.heading, in_nav=True
+            shows = [
+                (d.name, [(e.url, e.article.title, [c.url for c in cited]) for e, cited in d.citing])
+                for d in self.domains
+            ]
+            _file, self.index_generated = pages.add(
+                self.index_uri, self.options.heading, in_nav=True, shows=shows
             )
 
     def before_render(self, article: Article | None) -> None:

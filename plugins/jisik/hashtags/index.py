@@ -5,6 +5,7 @@ Built from article records only (no MkDocs), so it is tested without a build.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -68,6 +69,7 @@ class TagIndex:
             key: Tag(key, _display_name(forms[key]), slugs[key], listed[key]) for key in listed
         }
         self._names = {key: _display_name(counter) for key, counter in forms.items()}
+        self._position = {entry.article.path: n for n, entry in enumerate(self.entries)}  # newest first
         self._listed = sum(1 for e in self.entries if not e.article.draft)
 
     def sorted_tags(self) -> list[Tag]:
@@ -94,21 +96,21 @@ class TagIndex:
         return math.log((self._listed + 1) / tag.count) if tag else 0.0
 
     def related(self, article: Article, limit: int) -> list[Entry]:
-        """Up to `limit` listed articles sharing the most (and rarest) tags with `article`."""
-        own = self.keys(article)
-        scores: dict[str, float] = defaultdict(float)
-        found: dict[str, Entry] = {}
-        for key in own:
+        """Up to `limit` listed articles sharing the most (and rarest) tags with `article`; ties go to
+        the newer article. Linear in the article's tags × `CANDIDATES_PER_TAG`."""
+        scores: dict[int, float] = defaultdict(float)
+        own = self._position.get(article.path)
+        for key in self.keys(article):
             tag = self.tags.get(key)
             if tag is None:
                 continue
             weight = self.weight(key)
             for entry in tag.entries[:CANDIDATES_PER_TAG]:
-                if entry.article.path != article.path:
-                    scores[entry.article.path] += weight
-                    found[entry.article.path] = entry
-        ranked = sorted(found.values(), key=lambda e: (-round(scores[e.article.path], 9), e.article.sort_key))
-        return ranked[:limit]
+                position = self._position[entry.article.path]
+                if position != own:
+                    scores[position] += weight
+        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-round(item[1], 9), item[0]))
+        return [self.entries[position] for position, _score in best]
 
 
 def _display_name(forms: Counter[str]) -> str:

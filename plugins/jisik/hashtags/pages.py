@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..config import HashtagsConfig, RelatedConfig
 from ..listings.paging import Paged
 from ..model import Article, Entry
-from ..pages import add_page
+from ..pages import PageMaker
 from ..render import Renderer, after_title, cards, href
 from .index import Tag, TagIndex
 from .markdown import RELATED_SLOT_HTML
@@ -34,17 +32,18 @@ class HashtagPages:
         self.feed_for: Callable[[Tag], str | None] = lambda tag: None
         """Site-relative URL of a tag's feed, for the subscribe link (set by the build when feeds are on)."""
 
-    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+    def add_files(self, pages: PageMaker, feeds: bool) -> None:
         if not self.options.enabled:
             return
         for tag in self.index.sorted_tags():
             paged = Paged(
                 f"{self.base}/{tag.slug}/index.md", tag.entries, self.options.per_page, f"#{tag.name}"
             )
-            for uri, number in paged.add_files(files, config).items():
+            for uri, number in paged.add_files(pages, shows=(tag.name, tag.count, feeds)).items():
                 self.tag_pages[uri] = (tag, paged, number)
             self.tag_urls[tag.key] = paged.urls[1]
-        file, made = add_page(files, config, self.index_uri, "태그", in_nav=True)
+        shows = [(t.name, t.slug, t.count) for t in self.index.sorted_tags()]
+        file, made = pages.add(self.index_uri, "태그", in_nav=True, shows=shows)
         if made:
             self.generated.add(self.index_uri)
         self.index_url = file.url

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..config import ArchiveConfig, HomeConfig
 from ..model import Entry
+from ..pages import PageMaker
 from ..render import Renderer, cards, href
 from .paging import Paged
 
@@ -32,9 +31,9 @@ class HomeListing:
         self.archive: str | None = None
         """Site-relative URL of the archive (set by the build)."""
 
-    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+    def add_files(self, pages: PageMaker) -> None:
         if self.options.enabled:
-            self.pages = self.paged.add_files(files, config, in_nav=True)
+            self.pages = self.paged.add_files(pages, in_nav=True, shows=(self.feed, self.archive))
 
     def decorate(self, page: Page, renderer: Renderer) -> None:
         number = self.pages.get(page.file.src_uri)
@@ -65,9 +64,9 @@ class Archive:
     def url(self) -> str | None:
         return self.paged.urls.get(1)
 
-    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+    def add_files(self, pages: PageMaker) -> None:
         if self.options.enabled:
-            self.pages = self.paged.add_files(files, config, in_nav=True)
+            self.pages = self.paged.add_files(pages, in_nav=True)
 
     def decorate(self, page: Page, renderer: Renderer) -> None:
         number = self.pages.get(page.file.src_uri)

@@ -5,11 +5,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
 from ..model import Entry
-from ..pages import add_page
+from ..pages import PageMaker
 from ..render import href
 
 
@@ -55,12 +52,15 @@ class Paged:
         folder = posixpath.dirname(self.first)
         return posixpath.join(folder, "page", str(number), "index.md")
 
-    def add_files(self, files: Files, config: MkDocsConfig, in_nav: bool = False) -> dict[str, int]:
+    def add_files(self, pages: PageMaker, in_nav: bool = False, shows: object = None) -> dict[str, int]:
         """Create the pages that do not exist; returns `uri → page number`."""
         numbers = {}
         for number in range(1, self.count + 1):
             title = self.title if number == 1 else f"{self.title} ({number}쪽)"
-            file, made = add_page(files, config, self.uri(number), title, in_nav=in_nav and number == 1)
+            listed = [(e.url, e.article.title, e.article.date, e.article.summary) for e in self.slice(number)]
+            file, made = pages.add(
+                self.uri(number), title, in_nav=in_nav and number == 1, shows=(shows, self.count, listed)
+            )
             self.urls[number] = file.url
             if made:
                 self.generated.add(number)
