@@ -161,7 +161,7 @@ class Build:
         return markdown
 
     def page_content(self, html: str, page: Page) -> None:
-        if page.file.src_uri in self.collection.by_path:
+        if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):
             self.cache.remember_html(page.file.src_uri, html)
 
     def env(self, env: jinja2.Environment) -> None:
@@ -180,8 +180,8 @@ class Build:
 
     def post_page(self, output: str, page: Page) -> str:
         """Add `<head>` elements (feed autodiscovery, JSON-LD) to the finished HTML of a page."""
-        head = [self.feeds.head(page)] if self.feeds is not None else []
         article = self.collection.by_path.get(page.file.src_uri)
+        head = [self.feeds.head(page, article is not None)] if self.feeds is not None else []
         if article is not None and self.citations is not None:
             keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
             language = str(self.config.theme["language"] or "ko")

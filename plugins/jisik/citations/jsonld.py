@@ -29,7 +29,6 @@ def article_jsonld(
     }
     if url:
         data["url"] = url
-        data["mainEntityOfPage"] = url
     if article.date:
         data["datePublished"] = article.date.isoformat()
         data["dateModified"] = (article.updated or article.date).isoformat()

@@ -54,6 +54,17 @@ class Feeds:
         self._tag_pages = {url: index.tags[key] for key, url in tag_urls.items() if key in index.tags}
         self.bindings = bindings
         self.contents = contents
+        newest_first = sorted(self.entries, key=lambda e: e.article.sort_key)
+        carried = (
+            newest_first
+            if options.full_content == "all" or options.length <= 0
+            else newest_first[: options.length]
+        )
+        self._full = (
+            {e.article.path for e in carried}
+            if options.full_content == "site"
+            else {e.article.path for e in self.entries}
+        )
         """An article's rendered HTML (this build's, or an unchanged one's from the last build)."""
         self._xml_items: dict[tuple[str, bool], str] = {}
         self._json_items: dict[tuple[str, bool], str] = {}
@@ -61,32 +72,32 @@ class Feeds:
 
     # --- while pages render ---
 
+    def wants_html(self, path: str) -> bool:
+        """Whether an article's rendered HTML will go into a feed (kept only for those)."""
+        return self.enabled and self.options.full_content != "none" and path in self._full
+
     def tag_feed(self, tag: Tag) -> str | None:
         """Site-relative URL of a tag's RSS feed."""
         return self.tag_urls[tag.key] + RSS_NAME if self.enabled and tag.key in self.tag_urls else None
 
-    def head(self, page: Page) -> str:
-        """Autodiscovery links for a page's `<head>`: the site feeds, and a tag page's own."""
+    def head(self, page: Page, article: bool) -> str:
+        """Autodiscovery links for a page's `<head>`: the site feed, and a tag page's own. Article pages
+        (most of the site) link the RSS feed only; other pages also the JSON Feed beside it."""
         if not self.enabled:
             return ""
-        links = [(self._site_title(), RSS_NAME, JSON_NAME)]
+        links = [(self._site_title(), "")]
         tag = self._tag_pages.get(page.url)
         if tag is not None:
-            links.append(
-                (self._tag_title(tag), self.tag_urls[tag.key] + RSS_NAME, self.tag_urls[tag.key] + JSON_NAME)
-            )
-        out = []
-        for title, rss, json_url in links:
-            out.append(
-                f'<link rel="alternate" type="application/rss+xml" title="{escape(title)}" '
-                f'href="{escape(self.site_url + rss)}">'
-            )
-            if self.options.json:
-                out.append(
-                    f'<link rel="alternate" type="application/feed+json" title="{escape(title)}" '
-                    f'href="{escape(self.site_url + json_url)}">'
-                )
-        return "\n".join(out)
+            links.append((self._tag_title(tag), self.tag_urls[tag.key]))
+        kinds = [("application/rss+xml", RSS_NAME)]
+        if self.options.json and not article:
+            kinds.append(("application/feed+json", JSON_NAME))
+        return "\n".join(
+            f'<link rel="alternate" type="{kind}" title="{escape(title)}" '
+            f'href="{escape(self.site_url + folder + name)}">'
+            for title, folder in links
+            for kind, name in kinds
+        )
 
     # --- after the build ---
 

@@ -33,7 +33,7 @@ from pymdownx.blocks.block import Block, type_string
 
 from ..model.conventions import HANGUL, parse_ratio, prompt_paragraph
 
-LONG_PROMPT = 160
+LONG_PROMPT = 320
 """Prompts longer than this (in characters) are folded in a `<details>` element."""
 COPY_LABEL = "프롬프트 복사"
 
@@ -106,9 +106,7 @@ def figure(
     prompt = etree.SubElement(holder, "span", {"class": "jisik-prompt", "lang": "en"})
     prompt.text = AtomicString(text)  # shown as written: no Markdown, no raw HTML
     # The button copies the caption's prompt text plus the suffix: no second copy in the page.
-    button = etree.SubElement(
-        caption, "button", {"type": "button", "class": "jisik-copy", "title": "프롬프트를 클립보드에 복사"}
-    )
+    button = etree.SubElement(caption, "button", {"type": "button", "class": "jisik-copy"})
     button.text = AtomicString(COPY_LABEL)
     return fig
 
