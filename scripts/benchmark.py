@@ -51,10 +51,12 @@ print(json.dumps({"seconds": elapsed, "max_rss_kb": resource.getrusage(resource.
 
 
 def seed_body() -> str:
+    """The real article's body without its title and its own hashtag line (each article gets its own)."""
     text = SEED.read_text(encoding="utf-8")
     body = text.split("---", 2)[2]
     body = re.sub(r"^# .*$", "", body, count=1, flags=re.M)
-    return re.sub(r"^#\S.*$", "", body, flags=re.M).strip()  # drop the seed's own hashtag line
+    hashtags = re.compile(r"^#[^#\s]\S*(?:[ \t]+#[^#\s]\S*)*[ \t]*$", re.M)
+    return hashtags.sub("", body).strip()
 
 
 def generate(docs: Path, n: int, rng: random.Random) -> list[Path]:

@@ -105,10 +105,7 @@ def test_non_prompts_stay_text_and_hostile_prompts_stay_text(project: SiteProjec
     assert hostile.select_one(".jisik-prompt").get_text() == written
     assert hostile.select_one("button.jisik-copy") is not None and not hostile.has_attr("data-jisik-suffix")
     assert not soup.select("article script")
-    assert (
-        hostile.select_one(".jisik-figure__placeholder")["aria-label"]
-        == "그림 2: 이미지 준비 중 (16:9), 서울 야경"
-    )
+    assert hostile.select_one(".jisik-figure__placeholder").get_text() == "이미지 준비 중 · 16:9"
     # an English page has no bare prompts: its paragraph stays a paragraph
     assert not built.html("english/").select("figure")
 

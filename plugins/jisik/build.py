@@ -157,7 +157,7 @@ class Build:
             return markdown
         markdown = repair_front_matter(markdown, page, article)
         if article.summary and not page.meta.get("description"):
-            page.meta["description"] = shorten(article.summary, 200, placeholder="…")  # <meta>, feeds
+            page.meta["description"] = shorten(article.summary, 160, placeholder="…")  # <meta> description
         return markdown
 
     def page_content(self, html: str, page: Page) -> None:

@@ -67,7 +67,7 @@ class Card:
 
 def href(target_url: str, page_url: str) -> str:
     """A link from the page at `page_url` to `target_url` (both relative to the site root)."""
-    return get_relative_url(target_url, page_url)
+    return get_relative_url(target_url, page_url)  # percent-encoded, as MkDocs writes URLs
 
 
 def cards(entries: list[Entry], page_url: str) -> list[Card]:

@@ -80,21 +80,18 @@ def figure(
             },
         )
     else:
+        # The box only shows the shape to come; the caption says what it is (so hidden from readers).
         box = etree.SubElement(
             fig,
             "div",
             {
                 "class": "jisik-figure__placeholder",
                 "style": f"aspect-ratio: {width} / {height}",
-                "role": "img",
-                "aria-label": f"그림 {number}: 이미지 준비 중 ({width}:{height})"
-                + (f", {alt}" if alt else ""),
+                "aria-hidden": "true",
             },
         )
-        label = etree.SubElement(box, "span", {"class": "jisik-figure__pending"})
-        label.text = AtomicString("이미지 준비 중")
-        size = etree.SubElement(box, "span", {"class": "jisik-figure__ratio"})
-        size.text = AtomicString(f"{width}:{height}")
+        label = etree.SubElement(box, "span")
+        label.text = AtomicString(f"이미지 준비 중 · {width}:{height}")
     caption = etree.SubElement(fig, "figcaption")
     head = etree.SubElement(caption, "span", {"class": "jisik-figure__number"})
     head.text = AtomicString(f"그림 {number}")
