@@ -70,6 +70,10 @@ class TagIndex:
         }
         self._names = {key: _display_name(counter) for key, counter in forms.items()}
         self._position = {entry.article.path: n for n, entry in enumerate(self.entries)}  # newest first
+        self._key_sets = [frozenset(self._keys[entry.article.path]) for entry in self.entries]
+        self._tag_positions = {
+            key: [self._position[e.article.path] for e in tag.entries] for key, tag in self.tags.items()
+        }
         self._listed = sum(1 for e in self.entries if not e.article.draft)
 
     def sorted_tags(self) -> list[Tag]:
@@ -97,18 +101,34 @@ class TagIndex:
 
     def related(self, article: Article, limit: int) -> list[Entry]:
         """Up to `limit` listed articles sharing the most (and rarest) tags with `article`; ties go to
-        the newer article. Linear in the article's tags × `CANDIDATES_PER_TAG`."""
-        scores: dict[int, float] = defaultdict(float)
+        the newer article.
+
+        Tags are taken rarest first. Once `limit` candidates score more than all the tags still to
+        come could give a newcomer, no newcomer can reach the list: the remaining (common) tags only
+        add to the candidates already found. So the work stays proportional to the rare tags' sizes,
+        not to the most common tag's, and the result is the same as scoring everyone.
+        """
+        if limit <= 0:
+            return []
         own = self._position.get(article.path)
-        for key in self.keys(article):
-            tag = self.tags.get(key)
-            if tag is None:
-                continue
-            weight = self.weight(key)
-            for entry in tag.entries[:CANDIDATES_PER_TAG]:
-                position = self._position[entry.article.path]
-                if position != own:
-                    scores[position] += weight
+        shared = sorted(
+            ((self.weight(key), key) for key in self.keys(article) if key in self.tags), reverse=True
+        )
+        remaining = sum(weight for weight, _key in shared)
+        scores: dict[int, float] = {}
+        admitting = True
+        for weight, key in shared:
+            remaining -= weight
+            if admitting:
+                for position in self._tag_positions[key][:CANDIDATES_PER_TAG]:
+                    if position != own:
+                        scores[position] = scores.get(position, 0.0) + weight
+                if len(scores) >= limit and heapq.nlargest(limit, scores.values())[-1] > remaining + 1e-9:
+                    admitting = False
+            else:
+                for position in scores:
+                    if key in self._key_sets[position]:
+                        scores[position] += weight
         best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-round(item[1], 9), item[0]))
         return [self.entries[position] for position, _score in best]
 
