@@ -23,6 +23,7 @@ from .frontmatter_repair import repair_front_matter
 from .hashtags.index import TagIndex
 from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
+from .hashtags.tags import tag_key
 from .listings import Archive, HomeListing
 from .log import log
 from .pages import PageMaker, PageStore, default_nav
@@ -122,15 +123,42 @@ class Build:
 
     def _rerender_stale(self, files: Files) -> None:
         """`--dirty` renders only pages whose file changed. An unchanged article whose chips, related
-        list, image or source titles changed, and the home page, are made to render again."""
-        stale = [self.options.home.page] if self.dirty else []
-        for path, article in self.collection.by_path.items():
+        list, image or source titles changed, and the home page, are made to render again.
+
+        Ranking every article again on each edit would cost more than the edit: an article's related
+        list can only change if an edited article is on it, or shares one of the tags the edit added or
+        removed (their weights changed), or the number of articles changed (every weight did)."""
+        if not self.dirty or self.hashtags is None:
+            return
+        current = self.collection.by_path
+        before = self.cache.swap_articles(current)
+        edited = {p for p in current.keys() | before.keys() if before.get(p) is not current.get(p)}
+        urls = {entry.article.path: entry.url for entry in self.collection.entries}
+        edited_urls = {urls[p] for p in edited if p in urls}
+        touched: set[str] = set()
+        for path in edited:
+            old = {tag_key(t) for t in before[path].tags} if path in before else set()
+            new = {tag_key(t) for t in current[path].tags} if path in current else set()
+            touched |= old ^ new
+        counted = len([a for a in current.values() if not a.draft]) != len(
+            [a for a in before.values() if not a.draft]
+        )
+        stale = [self.options.home.page]
+        for path, article in current.items():
+            previous = self.cache.signature(path)
+            again = (
+                previous is None
+                or counted
+                or path in edited
+                or not touched.isdisjoint(self.hashtags.index.keys(article))
+                or any(url in edited_urls for url, _title, _date in previous[0][1])  # type: ignore[index]
+            )
             signature = (
-                self.hashtags.signature(article) if self.hashtags else None,
+                self.hashtags.signature(article) if again else previous[0],  # type: ignore[index]
                 [b.image for b in self.figures.bindings.get(path, [])] if self.figures else None,
                 [c.title for c in self.citations.cited.get(path, [])] if self.citations else None,
             )
-            if self.cache.signature_changed(path, signature) and self.dirty:
+            if self.cache.signature_changed(path, signature):
                 stale.append(path)
         for path in stale:
             file = files.get_file_from_path(path)

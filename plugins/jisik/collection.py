@@ -26,6 +26,7 @@ class RecordCache:
         self._current: dict[str, tuple[str, str]] = {}
         self._html: dict[tuple[str, str], str] = {}
         self._signatures: dict[str, object] = {}
+        self._last: dict[str, Article] = {}
 
     def get(self, path: str, text: str, options: JisikConfig) -> Article:
         settings = f"{options.articles.timezone}\0{options.related.heading}"
@@ -64,6 +65,15 @@ class RecordCache:
         before = self._signatures.get(path)
         self._signatures[path] = signature
         return before is not None and before != signature
+
+    def signature(self, path: str) -> object:
+        """The last build's signature of a page (None before the first)."""
+        return self._signatures.get(path)
+
+    def swap_articles(self, articles: dict[str, Article]) -> dict[str, Article]:
+        """Remember this build's records; returns the last build's (empty on the first build)."""
+        before, self._last = self._last, dict(articles)
+        return before
 
 
 @lru_cache(maxsize=64)
