@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,17 +71,24 @@ def href(target_url: str, page_url: str) -> str:
     return get_relative_url(target_url, page_url)  # percent-encoded, as MkDocs writes URLs
 
 
+SUMMARY_LENGTH = 220
+"""Characters of a summary shown in a list (the rest is cut at a word, with …)."""
+
+
+@lru_cache(maxsize=8192)
+def _listed(summary: str, date: dt.datetime | None) -> tuple[str, str, str]:
+    """What a card shows of an article's date and summary (an article is listed on many pages)."""
+    if len(summary) > SUMMARY_LENGTH:
+        summary = summary[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
+    return format_date(date), date.isoformat() if date else "", summary
+
+
 def cards(entries: list[Entry], page_url: str) -> list[Card]:
-    return [
-        Card(
-            title=entry.article.title,
-            href=href(entry.url, page_url),
-            date=format_date(entry.article.date),
-            datetime=entry.article.date.isoformat() if entry.article.date else "",
-            summary=entry.article.summary,
-        )
-        for entry in entries
-    ]
+    out = []
+    for entry in entries:
+        date, stamp, summary = _listed(entry.article.summary, entry.article.date)
+        out.append(Card(entry.article.title, href(entry.url, page_url), date, stamp, summary))
+    return out
 
 
 def safe_title(text: str) -> str:

@@ -116,21 +116,24 @@ class TagIndex:
         )
         remaining = sum(weight for weight, _key in shared)
         scores: dict[int, float] = {}
+        get = scores.get
         admitting = True
         for weight, key in shared:
             remaining -= weight
             if admitting:
                 for position in self._tag_positions[key][:CANDIDATES_PER_TAG]:
-                    if position != own:
-                        scores[position] = scores.get(position, 0.0) + weight
+                    scores[position] = get(position, 0.0) + weight
+                scores.pop(own, None)  # type: ignore[arg-type]
                 if len(scores) >= limit and heapq.nlargest(limit, scores.values())[-1] > remaining + 1e-9:
                     admitting = False
             else:
                 for position in scores:
                     if key in self._key_sets[position]:
                         scores[position] += weight
-        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-round(item[1], 9), item[0]))
-        return [self.entries[position] for position, _score in best]
+        # Highest score first; among equal scores the newer article (lower position): sorting the
+        # positions first makes the stable nlargest keep that order for ties.
+        best = heapq.nlargest(limit, sorted(scores), key=scores.__getitem__)
+        return [self.entries[position] for position in best]
 
 
 def _display_name(forms: Counter[str]) -> str:
