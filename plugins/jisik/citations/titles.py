@@ -15,6 +15,7 @@ import yaml
 
 from ..model import Problem, Source
 from ..model.conventions import is_http_url
+from ..model.text import drop_controls
 
 TITLES_FILE = "source-titles.yml"
 
@@ -106,6 +107,11 @@ class TitleCache:
         os.replace(tmp, self.path)
 
 
+def _text(title: str | None) -> str:
+    """A title as one line of text: control characters dropped, spacing folded."""
+    return " ".join(drop_controls(title).split()) if title else ""
+
+
 def cite(sources: Iterable[Source], cache: TitleCache) -> list[Cited]:
     """Number an article's sources (one entry per URL) and give each its best title.
 
@@ -118,13 +124,13 @@ def cite(sources: Iterable[Source], cache: TitleCache) -> list[Cited]:
         if key in seen:
             continue
         seen[key] = len(cited)
-        title = source.title or (cache.titles.get(source.url) if source.url else None)
+        title = _text(source.title) or (_text(cache.titles.get(source.url)) if source.url else None)
         if not title and source.url:
             title = derived_title(source.url) if is_http_url(source.url) else source.url
         cited.append(
             Cited(
                 number=len(cited) + 1,
-                title=title or "",
+                title=_text(title),
                 url=source.url,
                 domain=domain(source.url) if source.url else None,
                 line=source.line,

@@ -32,6 +32,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
 from ..model.conventions import HANGUL, parse_ratio, prompt_paragraph
+from ..model.text import drop_controls
 
 LONG_PROMPT = 320
 """Prompts longer than this (in characters) are folded in a `<details>` element."""
@@ -132,7 +133,7 @@ class BarePromptProcessor(BlockProcessor):
         found = prompt_paragraph(block)
         assert found is not None
         text, ratio = found
-        written = " ".join(block.split())
+        written = " ".join(drop_controls(block).split())  # as the model reads it
         figure(parent, self.parser.md, text, written[len(text) :], ratio)
         return True
 
@@ -154,7 +155,7 @@ class PromptBlock(Block):  # type: ignore[misc]
         return etree.SubElement(parent, "div", {"class": "jisik-prompt-block"})
 
     def on_end(self, block: etree.Element) -> None:
-        text = " ".join((block.text or "").split())
+        text = " ".join(drop_controls(block.text or "").split())
         ratio = parse_ratio(self.argument)
         assert ratio is not None
         block.text = None

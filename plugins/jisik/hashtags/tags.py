@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model.text import drop_controls
+
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _FOLD_DOUBLE = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 GROUP_ORDER = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
@@ -20,8 +22,9 @@ _SLUG_DASHES = re.compile(r"-{2,}")
 
 
 def tag_form(tag: str) -> str:
-    """The written form of a tag: NFKC (full-width to half-width, NFD Hangul to NFC), trimmed."""
-    return " ".join(unicodedata.normalize("NFKC", tag).split()).lstrip("#")
+    """The written form of a tag: NFKC (full-width to half-width, NFD Hangul to NFC), trimmed, without
+    control characters (`bell\x07` is `bell`)."""
+    return " ".join(drop_controls(unicodedata.normalize("NFKC", tag)).split()).lstrip("#")
 
 
 def tag_key(tag: str) -> str:

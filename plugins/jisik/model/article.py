@@ -16,7 +16,7 @@ from typing import Any, Literal
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
 from .frontmatter import split_front_matter
-from .text import plain_text
+from .text import drop_controls, plain_text
 
 Level = Literal["error", "warning", "info"]
 
@@ -257,7 +257,7 @@ def _sources_from_meta(
             sources.append(
                 Source(
                     url=item["url"].strip(),
-                    title=str(title).strip() if title is not None else None,
+                    title=(_one_line(str(title)) or None) if title is not None else None,
                     line=line,
                     origin="front-matter",
                 )
@@ -277,6 +277,11 @@ def _date_from_meta(
     except DateError as exc:
         problems.append(Problem(f"`{key}`: {exc}", lines.get(key), "error"))
         return None
+
+
+def _one_line(text: str) -> str:
+    """User text for a title: control characters dropped, spacing folded."""
+    return " ".join(drop_controls(text).split())
 
 
 def _flag(value: object) -> bool:
@@ -344,7 +349,7 @@ def parse_article(
                 )
             )
 
-    title = str(meta["title"]).strip() if meta.get("title") else heading_title
+    title = _one_line(str(meta["title"])) if meta.get("title") else heading_title
     if not title:
         title = PurePosixPath(path).stem
     meta_summary = meta.get("summary") or meta.get("description")
@@ -370,7 +375,8 @@ def _read_paragraph(block: Block, sources: list[Source], prompts: list[Prompt], 
     for offset, line in enumerate(block.lines):
         ref = conventions.source_line(line)
         if ref is not None:
-            sources.append(Source(url=ref.url, title=ref.title, line=block.line + offset))
+            title = _one_line(ref.title) if ref.title else None
+            sources.append(Source(url=ref.url, title=title or None, line=block.line + offset))
         else:
             prose_lines.append(line)
     prose = "\n".join(prose_lines).strip()
@@ -401,5 +407,5 @@ def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
             )
         )
         ratio = (1, 1)
-    text = " ".join(" ".join(content).split())
+    text = " ".join(drop_controls(" ".join(content)).split())
     return Prompt(text=text, ratio=ratio, line=block.line, explicit=True, options=options)

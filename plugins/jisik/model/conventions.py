@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .text import drop_controls
+
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 # --- hashtags -------------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ def prompt_paragraph(text: str) -> tuple[str, tuple[int, int]] | None:
     """
     if not _RATIO_END.search(text):
         return None  # nearly every paragraph stops here
-    flat = " ".join(text.split())
+    flat = " ".join(drop_controls(text).split())
     if not flat or not (flat[0].isascii() and flat[0].isalpha()) or HANGUL.search(flat):
         return None
     match = _RATIO_TAIL.search(flat)

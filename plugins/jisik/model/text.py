@@ -18,6 +18,11 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=[])
 
 
+def drop_controls(text: str) -> str:
+    """Text without control characters (tabs and line breaks stay): no page, feed or JSON can use them."""
+    return _CONTROL.sub("", text)
+
+
 def plain_text(source: str) -> str:
     """Render inline Markdown and keep only its text: `**굵게** [링크](u)` gives `굵게 링크`."""
     if not any(ch in source for ch in "*_`[]<>&\\!"):
