@@ -60,7 +60,9 @@ _MD_LINK = re.compile(r"^\[(?P<title>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\"
 _ANGLE_URL = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _URL = re.compile(r"(?P<url>\b(?:https?|ftp|javascript|data|file|vbscript|mailto):[^\s<>]*)", re.I)
 _LEADING_SCHEME = re.compile(r"^(?P<url>[A-Za-z][A-Za-z0-9+.-]*:\S+)")
-_TITLE_TRIM = " \t-\u2013\u2014|:()[]<>\"'"
+_TITLE_SEPARATORS = " \t-\u2013\u2014|:"
+_TITLE_PAIRS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "(": ")", "[": "]", "<": ">"}
+_TITLE_PAIRS.update({"\u300c": "\u300d", "\u300e": "\u300f"})  # 「」 『』
 
 
 @dataclass(frozen=True)
@@ -90,13 +92,59 @@ def source_line(line: str) -> SourceRef | None:
         url, title = link.group("url"), link.group("title").strip() or None
     elif found := (_ANGLE_URL.search(value) or _URL.search(value) or _LEADING_SCHEME.match(value)):
         url = _trim_url(found.group("url"))
-        rest = (value[: found.start()] + " " + value[found.end() :]).strip(_TITLE_TRIM + " ")
-        title = rest or None
+        title = _title(value[: found.start()] + " " + value[found.end() :]) or None
     else:
         title = value
     if url is None and label.lower() not in _STRONG_LABELS:
         return None
     return SourceRef(url=url, title=title, label=label)
+
+
+def _title(text: str) -> str:
+    """The title around a source's URL: separators (`-`, `|`, `:`) and what wrapped the URL (`(`, `<`)
+    are trimmed, quotes around the whole title dropped; every other character stays as written."""
+    title = text.strip(_TITLE_SEPARATORS)
+    while title:
+        first, last = title[0], title[-1]
+        inside = title[1:-1]
+        if len(title) > 1 and _TITLE_PAIRS.get(first) == last and _wraps(inside, first, last):
+            title = title[1:-1]  # "제목", (제목)
+        elif _unpaired(title, first):
+            title = title[1:]  # `) 제목` left from `(https://…) 제목`
+        elif _unpaired(title, last):
+            title = title[:-1]  # `제목 (` left from `제목 (https://…)`
+        else:
+            break
+        title = title.strip(_TITLE_SEPARATORS)
+    return title
+
+
+def _unpaired(title: str, sign: str) -> bool:
+    """Whether a bracket or quote at an end of `title` has no partner in it."""
+    for opener, closer in _TITLE_PAIRS.items():
+        if sign in (opener, closer):
+            return not _balanced(title, opener, closer)
+    return False
+
+
+def _wraps(inside: str, opener: str, closer: str) -> bool:
+    """Whether `opener…closer` wraps the whole title: `"a" and "b"` is not one quoted title."""
+    return opener not in inside if opener == closer else _balanced(inside, opener, closer)
+
+
+def _balanced(text: str, opener: str, closer: str) -> bool:
+    """Whether the brackets `opener`/`closer` in `text` pair up (quotes: an even number of them)."""
+    if opener == closer:
+        return text.count(opener) % 2 == 0
+    depth = 0
+    for ch in text:
+        if ch == opener:
+            depth += 1
+        elif ch == closer:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _trim_url(url: str) -> str:
