@@ -16,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..linemarkdown import LineProcessor
 from ..model import Source
 from ..model.conventions import SourceRef, source_line
+from ..model.text import literal
 from .titles import Cited, TitleCache, cite
 
 HEADING = "출처"
@@ -61,16 +62,16 @@ def section_html(root: etree.Element, cited: list[Cited], heading: str) -> None:
             link = etree.SubElement(
                 item, "a", {"href": source.url, "rel": LINK_REL, "class": "jisik-source__link"}
             )
-            link.text = source.title
+            link.text = literal(source.title)
         else:
             text = etree.SubElement(item, "span", {"class": "jisik-source__text"})
-            text.text = source.title
+            text.text = literal(source.title)
         if source.domain:
             where = etree.SubElement(item, "span", {"class": "jisik-source__domain"})
-            where.text = source.domain
+            where.text = literal(source.domain)
         if source.url and not source.is_link and source.url != source.title:
             raw = etree.SubElement(item, "code", {"class": "jisik-source__unsafe"})
-            raw.text = source.url
+            raw.text = literal(source.url)
 
 
 class CitationsExtension(Extension):

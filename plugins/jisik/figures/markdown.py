@@ -32,7 +32,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
 from ..model.conventions import HANGUL, parse_ratio, prompt_paragraph
-from ..model.text import drop_controls
+from ..model.text import drop_controls, literal
 
 LONG_PROMPT = 320
 """Prompts longer than this (in characters) are folded in a `<details>` element."""
@@ -73,7 +73,7 @@ def figure(
             "img",
             {
                 "src": image,
-                "alt": alt or text,
+                "alt": literal(alt or text),
                 "width": str(width * 100),
                 "height": str(height * 100),
                 "loading": "lazy",
@@ -100,9 +100,9 @@ def figure(
     if len(text) > LONG_PROMPT:
         holder = etree.SubElement(caption, "details", {"class": "jisik-prompt__fold"})
         summary = etree.SubElement(holder, "summary", {"lang": "en"})
-        summary.text = AtomicString(text[:80].rsplit(" ", 1)[0] + " …")
+        summary.text = AtomicString(literal(text[:80].rsplit(" ", 1)[0] + " …"))
     prompt = etree.SubElement(holder, "span", {"class": "jisik-prompt", "lang": "en"})
-    prompt.text = AtomicString(text)  # shown as written: no Markdown, no raw HTML
+    prompt.text = AtomicString(literal(text))  # shown as written: no Markdown, no raw HTML, no entities
     # The button copies the caption's prompt text plus the suffix: no second copy in the page.
     button = etree.SubElement(caption, "button", {"type": "button", "class": "jisik-copy"})
     button.text = AtomicString(COPY_LABEL)

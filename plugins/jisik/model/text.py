@@ -11,6 +11,7 @@ import markdown
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ENTITY_AMP = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -32,3 +33,10 @@ def plain_text(source: str) -> str:
     rendered = md.convert(source)
     text = html.unescape(_TAG.sub("", rendered))
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def literal(text: str) -> str:
+    """Text for an element Python-Markdown will serialise, so that it shows exactly as written: its
+    serialiser escapes `&` except where it starts an entity (`&amp;`, `&lt;`), which it passes on as
+    markup. Those `&` are escaped here, so `AT&amp;T` shows as `AT&amp;T`, not `AT&T`."""
+    return _ENTITY_AMP.sub("&amp;", text)
