@@ -1,22 +1,78 @@
-"""Front matter that MkDocs' own reader gives up on but the article model can read.
+"""An article page's front matter and title made whole and safe before MkDocs converts the page.
 
-MkDocs loads front matter with YAML timestamps, so `date: 2026-13-45` makes it drop the whole block
-into the page body. The model reads dates itself (and reports the bad one), so its reading is used.
+* Front matter that MkDocs' own reader gives up on but the article model can read: MkDocs loads front
+  matter with YAML timestamps, so `date: 2026-13-45` makes it drop the whole block into the page body.
+  The model reads dates itself (and reports the bad one), so its reading is used.
+* Values the theme prints as HTML are escaped. Material writes `page.meta.title` into `<title>` and the
+  header, `description` and `author` into `<meta content="…">`, and its search shows titles and
+  `tags` with `innerHTML`, all without escaping: a front-matter title such as `</title><script>…` or a
+  summary with a `"` would run or inject in every reader's browser. They become the article's text,
+  HTML-escaped (the form MkDocs itself gives titles it takes from a heading), so they show as written.
+* The title heading (`# <script>…`) has its raw HTML shown as text, as the model reads it.
 """
 
 from __future__ import annotations
 
+import html
+from textwrap import shorten
+
 from mkdocs.structure.pages import Page
 
-from .model import Article
+from .hashtags.tags import is_valid_tag, tag_form, tag_key
+from .model import Article, scan_blocks
+from .model.article import tags_from_meta
+from .model.conventions import atx_heading
 from .model.frontmatter import split_front_matter
+from .model.text import drop_controls, text_heading
+
+DESCRIPTION_LENGTH = 160
 
 
 def repair_front_matter(markdown: str, page: Page, article: Article) -> str:
-    if page.meta or not article.meta or not markdown.startswith("---"):
-        return markdown
-    front = split_front_matter(markdown)
-    if front.error or not front.data:
-        return markdown
-    page.meta = dict(front.data)
-    return front.body.lstrip("\n")
+    if not page.meta and article.meta and markdown.startswith("---"):
+        front = split_front_matter(markdown)
+        if not front.error and front.data:
+            page.meta = dict(front.data)
+            markdown = front.body.lstrip("\n")
+    _escape_meta(page, article)
+    return _text_title(markdown)
+
+
+def _escape(text: str) -> str:
+    return html.escape(" ".join(drop_controls(text).split()), quote=True)
+
+
+def _escape_meta(page: Page, article: Article) -> None:
+    """The front-matter values the theme prints unescaped, as escaped text."""
+    meta = page.meta
+    meta["title"] = _escape(article.title)
+    description = meta.get("description")
+    if description:
+        meta["description"] = _escape(str(description))
+    elif article.summary:
+        meta["description"] = _escape(shorten(article.summary, DESCRIPTION_LENGTH, placeholder="…"))
+    if isinstance(meta.get("author"), str):
+        meta["author"] = _escape(meta["author"])
+    if "tags" in meta:
+        forms: dict[str, str] = {}
+        for tag in tags_from_meta(meta["tags"]):
+            if is_valid_tag(tag):
+                forms.setdefault(tag_key(tag), tag_form(tag))
+        meta["tags"] = [_escape(form) for form in forms.values()]
+
+
+def _text_title(markdown: str) -> str:
+    """The first `# title` line (the model's title) with its raw HTML made text."""
+    for block in scan_blocks(markdown):
+        if block.kind != "heading":
+            continue
+        level, text = atx_heading(block.lines[0]) or (0, "")
+        if level != 1:
+            continue
+        safe = text_heading(text)
+        if safe == text:
+            return markdown
+        lines = markdown.split("\n")
+        lines[block.line - 1] = f"# {safe}"
+        return "\n".join(lines)
+    return markdown

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
 from .frontmatter import split_front_matter
-from .text import drop_controls, plain_text
+from .text import drop_controls, plain_text, title_text
 
 Level = Literal["error", "warning", "info"]
 
@@ -221,6 +221,11 @@ def _tags_from_meta(value: object, line: int | None, problems: list[Problem]) ->
     return tags
 
 
+def tags_from_meta(value: object) -> list[str]:
+    """The tags of a front-matter `tags` value (a list, or a string of comma- or space-separated tags)."""
+    return _tags_from_meta(value, None, [])
+
+
 _TOP_KEY = re.compile(r"^([^\s#][^:]*):")
 _COMMENTED_TAG = re.compile(r"^(?:tags\s*:\s*|\s*-\s*|\s*\[\s*)#\S")
 
@@ -329,7 +334,7 @@ def parse_article(
         elif block.kind == "heading":
             level, heading = conventions.atx_heading(block.lines[0]) or (0, "")
             if level == 1 and heading_title is None:
-                heading_title = plain_text(heading)
+                heading_title = title_text(heading)
             if conventions.same_heading(plain_text(heading), related_heading):
                 related_slot = True
         elif block.kind == "prompt-block":

@@ -11,7 +11,9 @@ import markdown
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _ENTITY_AMP = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\s*\{:?(?:\s*(?:[#.][\w-]+|[\w-]+=\S+))+\s*\}\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +42,22 @@ def literal(text: str) -> str:
     serialiser escapes `&` except where it starts an entity (`&amp;`, `&lt;`), which it passes on as
     markup. Those `&` are escaped here, so `AT&amp;T` shows as `AT&amp;T`, not `AT&T`."""
     return _ENTITY_AMP.sub("&amp;", text)
+
+
+def text_heading(source: str) -> str:
+    """A title heading's Markdown with raw HTML made text: `<` outside code spans becomes `&lt;` and
+    control characters go. A title is text: `# <script>…` shows as written and runs nothing."""
+    out: list[str] = []
+    position = 0
+    for span in _CODE_SPAN.finditer(source):
+        out.append(source[position : span.start()].replace("<", "&lt;"))
+        out.append(span.group())
+        position = span.end()
+    out.append(source[position:].replace("<", "&lt;"))
+    return drop_controls("".join(out))
+
+
+def title_text(heading: str) -> str:
+    """The plain text of a title heading, as the page shows it after `text_heading` (and without a
+    trailing attribute list such as `{#id}`, which attr_list takes out of the heading)."""
+    return plain_text(text_heading(_ATTR_LIST.sub("", heading)))
