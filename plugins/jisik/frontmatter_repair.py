@@ -2,7 +2,8 @@
 
 * Front matter that MkDocs' own reader gives up on but the article model can read: MkDocs loads front
   matter with YAML timestamps, so `date: 2026-13-45` makes it drop the whole block into the page body.
-  The model reads dates itself (and reports the bad one), so its reading is used.
+  The model reads dates itself (and reports the bad one), so its reading is used. A block that is not
+  YAML at all has been reported with its line; it is taken out of the page rather than shown as text.
 * Values the theme prints as HTML are escaped. Material writes `page.meta.title` into `<title>` and the
   header, `description` and `author` into `<meta content="…">`, and its search shows titles and
   `tags` with `innerHTML`, all without escaping: a front-matter title such as `</title><script>…` or a
@@ -29,9 +30,9 @@ DESCRIPTION_LENGTH = 160
 
 
 def repair_front_matter(markdown: str, page: Page, article: Article) -> str:
-    if not page.meta and article.meta and markdown.startswith("---"):
+    if not page.meta and markdown.startswith("---"):
         front = split_front_matter(markdown)
-        if not front.error and front.data:
+        if front.found and not front.not_mapping:
             page.meta = dict(front.data)
             markdown = front.body.lstrip("\n")
     _escape_meta(page, article)

@@ -24,8 +24,9 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-# The same delimiters MkDocs accepts (mkdocs.utils.meta.YAML_RE).
-_YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# The same delimiters MkDocs accepts (mkdocs.utils.meta.YAML_RE), and also an empty block (`---` twice)
+# and a closing line at the very end of the file without a line break.
+_YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 @dataclass
@@ -44,6 +45,10 @@ class FrontMatter:
     error_line: int | None = None
     yaml_text: str = ""
     """The YAML between the `---` lines; its first line is line 2 of the file."""
+    found: bool = False
+    """A closed `---` block starts the page (readable or not)."""
+    not_mapping: bool = False
+    """The block is YAML but not `key: value` lines (it may be Markdown between two `---` rules)."""
 
 
 def normalise_newlines(text: str) -> str:
@@ -65,12 +70,16 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(body=text)
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
-    loader = _Loader(match.group(1))
+    yaml_text = match.group(1) or ""
+    loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if mark is not None and mark.line >= yaml_text.count("\n"):
+            # The parser ran off the end of the block: what is unclosed (`[`, a quote) started earlier.
+            mark = getattr(exc, "context_mark", None) or mark
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return FrontMatter(
@@ -78,6 +87,7 @@ def split_front_matter(text: str) -> FrontMatter:
             body_line=body_line,
             error=f"front matter is not valid YAML: {problem}",
             error_line=line,
+            found=True,
         )
     finally:
         loader.dispose()
@@ -89,6 +99,8 @@ def split_front_matter(text: str) -> FrontMatter:
             body_line=body_line,
             error="front matter must be a mapping of `key: value` lines",
             error_line=2,
+            found=True,
+            not_mapping=True,
         )
     pairs = node.value if isinstance(node, yaml.MappingNode) else []
     key_lines = {str(key.value): key.start_mark.line + 2 for key, _value in pairs}
@@ -103,5 +115,6 @@ def split_front_matter(text: str) -> FrontMatter:
         item_lines=item_lines,
         body=body,
         body_line=body_line,
-        yaml_text=match.group(1),
+        yaml_text=yaml_text,
+        found=True,
     )
