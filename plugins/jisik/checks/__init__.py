@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..hashtags.index import TagIndex
-from ..model import Article, Entry
+from ..model import EMPTY_FILE, Article, Entry
 from ..model.article import Level
 
 
@@ -62,8 +62,8 @@ def check(articles: Iterable[Article], index: TagIndex | None = None) -> list[Fi
 def _article_findings(article: Article) -> list[Finding]:
     path = article.path
     found = [Finding(path, p.line or 1, p.level, p.message) for p in article.problems]
-    if any(p.message.startswith("front matter") for p in article.problems):
-        return found  # one clear message: what is "missing" is only unreadable
+    if any(p.message.startswith(("front matter", EMPTY_FILE)) for p in article.problems):
+        return found  # one clear message: what is "missing" is only unreadable, or not written yet
     if article.date is None and article.meta.get("date") in (None, ""):
         found.append(
             Finding(path, 1, "warning", "no date: add `date: YYYY-MM-DD` to the front matter", "no-date")

@@ -5,11 +5,22 @@
 >>> article.title, article.tags, article.summary
 """
 
-from .article import RELATED_HEADING, Article, Entry, Problem, Prompt, Source, parse_article, scan_blocks
+from .article import (
+    EMPTY_FILE,
+    RELATED_HEADING,
+    Article,
+    Entry,
+    Problem,
+    Prompt,
+    Source,
+    parse_article,
+    scan_blocks,
+)
 from .dates import DEFAULT_TIMEZONE, DateError, get_timezone, parse_date
 
 __all__ = [
     "DEFAULT_TIMEZONE",
+    "EMPTY_FILE",
     "RELATED_HEADING",
     "Article",
     "DateError",

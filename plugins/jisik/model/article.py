@@ -21,6 +21,7 @@ from .text import drop_controls, plain_text, title_text
 Level = Literal["error", "warning", "info"]
 
 RELATED_HEADING = "함께 보면 좋은 글"
+EMPTY_FILE = "the file is empty"
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,10 @@ def parse_article(
                 )
             )
 
+    if not text.strip():
+        problems.append(
+            Problem(f"{EMPTY_FILE}: it is published as a blank page (write the article or delete it)", 1)
+        )
     title = _one_line(str(meta["title"])) if meta.get("title") else heading_title
     if not title:
         title = PurePosixPath(path).stem
