@@ -47,10 +47,12 @@ class TagIndex:
         self._keys: dict[str, tuple[str, ...]] = {}
         for entry in self.entries:
             keys: list[str] = []
-            for raw in entry.article.tags:
+            lines = entry.article.tag_lines
+            for number, raw in enumerate(entry.article.tags):
                 if not is_valid_tag(raw):
+                    line = lines[number] if number < len(lines) else None
                     self.problems[entry.article.path].append(
-                        Problem(f"tag {raw!r} has no letter or digit; it is ignored")
+                        Problem(f"tag {raw!r} has no letter or digit; it is ignored", line)
                     )
                     continue
                 key = tag_key(raw)

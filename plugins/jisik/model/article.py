@@ -84,6 +84,8 @@ class Article:
     """True when the body has a `함께 보면 좋은 글` heading for the related-articles list."""
     meta: dict[str, Any]
     problems: tuple[Problem, ...] = ()
+    tag_lines: tuple[int | None, ...] = ()
+    """The file line each of `tags` was written on (the `tags:` key for front-matter tags)."""
 
     @property
     def sort_key(self) -> tuple[float, str]:
@@ -320,6 +322,7 @@ def parse_article(
     comments = _hashtag_comments(fm.yaml_text)
     problems.extend(comments)
     tags = _tags_from_meta(meta.get("tags"), lines.get("tags"), [] if comments else problems)
+    tag_lines: list[int | None] = [lines.get("tags")] * len(tags)
     sources = _sources_from_meta(
         meta.get("sources"), lines.get("sources"), fm.item_lines.get("sources", []), problems
     )
@@ -331,7 +334,9 @@ def parse_article(
 
     for block in scan_blocks(fm.body, fm.body_line):
         if block.kind == "hashtags":
-            tags.extend(conventions.hashtag_line(block.lines[0]) or [])
+            found = conventions.hashtag_line(block.lines[0]) or []
+            tags.extend(found)
+            tag_lines.extend([block.line] * len(found))
         elif block.kind == "heading":
             level, heading = conventions.atx_heading(block.lines[0]) or (0, "")
             if level == 1 and heading_title is None:
@@ -376,6 +381,7 @@ def parse_article(
         related_slot=related_slot,
         meta=meta,
         problems=tuple(problems),
+        tag_lines=tuple(tag_lines),
     )
 
 
