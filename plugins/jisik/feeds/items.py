@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..model.conventions import is_http_url
+
 # Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -21,6 +23,11 @@ class Enclosure:
     url: str
     type: str
     length: int
+
+    @property
+    def safe(self) -> bool:
+        """Only an http(s) image is offered to readers (never `javascript:` or `data:`)."""
+        return is_http_url(self.url)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def item_json(item: FeedItem) -> str:
         entry["content_html"] = clean(item.content_html)
     else:
         entry["content_text"] = clean(item.summary)
-    if item.enclosure is not None:
+    if item.enclosure is not None and item.enclosure.safe:
         entry["image"] = item.enclosure.url
     return json.dumps(entry, ensure_ascii=False, indent=None)
 

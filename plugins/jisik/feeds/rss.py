@@ -45,7 +45,7 @@ def item_xml(item: FeedItem) -> str:
     _text(element, "description", item.summary)
     if item.content_html:
         _text(element, f"{{{CONTENT}}}encoded", item.content_html)
-    if item.enclosure is not None:
+    if item.enclosure is not None and item.enclosure.safe:
         ET.SubElement(
             element,
             "enclosure",

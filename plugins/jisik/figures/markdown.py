@@ -20,6 +20,7 @@ hands it each page's bindings (images found by convention) before the page is co
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -31,7 +32,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from ..model.conventions import HANGUL, parse_ratio, prompt_paragraph
+from ..model.conventions import HANGUL, is_http_url, parse_ratio, prompt_paragraph
 from ..model.text import drop_controls, literal
 
 LONG_PROMPT = 320
@@ -62,6 +63,8 @@ def figure(
     state["count"] += 1
     number = state["count"]
     image = state["extension"].image_for(number, text, image)
+    if image and not _safe_src(image):
+        image = None  # `javascript:`, `data:`…: never an image source
     width, height = ratio
     attrs = {"class": "jisik-figure", "id": f"그림-{number}", "data-search-exclude": ""}
     if suffix:
@@ -193,6 +196,14 @@ class FiguresExtension(BlocksExtension):  # type: ignore[misc]
 
     def reset(self) -> None:
         self.md.jisik_figures = {"count": 0, "korean": False, "extension": self}
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _safe_src(src: str) -> bool:
+    """An http(s) URL or a path: what an `<img src>` may be."""
+    return is_http_url(src) or _SCHEME.match(src.strip()) is None
 
 
 def relative_src(image: str, page_path: str) -> str:
