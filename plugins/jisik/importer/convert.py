@@ -9,6 +9,7 @@ are kept exactly as they are, because the plugin recognises them in the page wit
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -57,8 +58,13 @@ def article_filename(date: dt.date, title: str, number: int = 1) -> str:
 
 
 def today_in(timezone: str = DEFAULT_TIMEZONE) -> dt.date:
-    """Today's date where the writers are (a Seoul morning is still yesterday in UTC)."""
-    return dt.datetime.now(get_timezone(timezone)).date()
+    """Today's date where the writers are (a Seoul morning is still yesterday in UTC). A set
+    `SOURCE_DATE_EPOCH` (https://reproducible-builds.org/specs/source-date-epoch/) is the time instead."""
+    zone = get_timezone(timezone)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), zone).date()
+    return dt.datetime.now(zone).date()
 
 
 # --- escaping plain text for Markdown -------------------------------------------------------------
