@@ -108,6 +108,7 @@ _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:[ \t]|$)")
 _BLOCK_START = re.compile(r"^///[ \t]*(?P<name>[\w-]+)?[ \t]*(?:\|[ \t]*(?P<arg>.*?))?[ \t]*$")
 _BLOCK_END = re.compile(r"^///[ \t]*$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _OPTION = re.compile(r"^[ ]{4}(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 
 
@@ -407,10 +408,18 @@ def _read_paragraph(block: Block, sources: list[Source], prompts: list[Prompt], 
 def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
     options: dict[str, str] = {}
     content: list[str] = []
-    for line in block.lines[1:]:
+    for offset, line in enumerate(block.lines[1:], start=1):
         option = _OPTION.match(line)
         if option and not content:
-            options[option.group("key")] = option.group("value").strip("\"'")
+            options[option.group("key")] = value = option.group("value").strip("\"'")
+            if option.group("key") == "image" and _SCHEME.match(value) and not conventions.is_http_url(value):
+                problems.append(
+                    Problem(
+                        f"prompt image {value!r} is neither an http(s) URL nor a path; it is not shown",
+                        block.line + offset,
+                        "error",
+                    )
+                )
         elif line.strip() or content:
             content.append(line)
     ratio = conventions.parse_ratio(block.arg or options.get("ratio", ""))
