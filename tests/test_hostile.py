@@ -265,6 +265,9 @@ def test_prompts_are_text_and_unsafe_images_are_not_shown(site: Built) -> None:
     image = figures[1].select_one("img")
     assert image is not None and image["alt"] == BLOCK_ALT
     assert figures[2].select_one("img") is None  # a javascript: image is never a src
+    text = (site.site_dir.parent / "docs" / "articles" / "front.md").read_text(encoding="utf-8")
+    line = text.split("\n").index(f"    image: {UNSAFE_IMAGE}") + 1
+    assert [w for w in site.warnings if f"docs/articles/front.md:{line}: prompt image" in w], site.warnings
     data = json.loads(site.path("prompts.json").read_text(encoding="utf-8"))
     texts = [row["prompt"] for row in data["prompts"] if row["article"] == "articles/front.md"]
     assert texts[:2] == [shown(BARE_PROMPT), shown(BLOCK_PROMPT)]
