@@ -198,17 +198,13 @@ def test_the_command_line_shows_no_traceback(broken: tuple[SiteProject, Built]) 
         assert re.match(rf"{case.level}\s+-\s+", lines[0]), lines[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MkDocs itself cannot read the page; jisik reports it but must also drop it from the build "
-    "(collection.py, Collection._read: files.remove(file) when the text cannot be read)",
-)
 def test_a_file_that_is_not_utf8_is_reported_and_the_rest_builds(project: SiteProject) -> None:
     _write(project, "good", GOOD)
     _write(project, "cp949", article("date: 2026-11-01\n", "완성형 한국어").encode("cp949"))
     built = project.build()
     assert len(_levels(built, "cp949")) == 1
     assert built.path("articles/good/").is_file()
+    assert not built.path("articles/cp949/").exists()
 
 
 def test_a_one_megabyte_article_builds_quickly(project: SiteProject) -> None:

@@ -226,3 +226,18 @@ def test_explicit_image_option_and_missing_explicit_image(project: SiteProject) 
         ("pics/not-yet.png", False),
     ]
     assert "A single red apple" in text_of(built.html("posts/city/"))
+
+
+def test_an_explicit_image_must_be_http_to_be_bound() -> None:
+    from jisik.figures.binding import bind
+    from jisik.model import parse_article
+
+    text = (
+        "# 글\n\n본문.\n\n/// prompt | 1:1\n    image: javascript://alert(1)\n\nA red apple\n///\n\n"
+        "/// prompt | 1:1\n    image: https://cdn.example.com/a.png\n\nA green apple\n///\n"
+    )
+    bindings = bind(parse_article(text, "a.md"), lambda path: True)
+    assert [(b.expected, b.exists) for b in bindings] == [
+        ("javascript://alert(1)", False),
+        ("https://cdn.example.com/a.png", True),
+    ]

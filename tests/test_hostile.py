@@ -404,3 +404,17 @@ def test_in_chromium_nothing_runs(site: Built, browser) -> None:  # type: ignore
         context.close()
     assert len(pages) > 10
     assert dialogs == []
+
+
+def test_a_writers_own_page_title_cannot_inject_either(project: SiteProject) -> None:
+    project.write(
+        "index.md",
+        '---\ntitle: "</title><script>alert(1)</script>"\n'
+        'description: "a\\" onload=\\"alert(2)"\n---\n\n본문.\n',
+    )
+    project.article("a.md", "글", tags=["태그"])
+    built = project.build(strict=True)
+    soup = built.html("")
+    assert soup.title is not None and "<script>alert(1)</script>" in soup.title.get_text()
+    assert not [s for s in soup.select("script") if "alert" in (s.string or "")]
+    assert not soup.select("[onload]")

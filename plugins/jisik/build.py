@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from textwrap import shorten
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,13 +18,13 @@ from .config import JisikConfig
 from .feeds.pages import RSS_NAME, Feeds
 from .figures.markdown import FiguresExtension
 from .figures.pages import Figures
-from .frontmatter_repair import repair_front_matter
 from .hashtags.index import TagIndex
 from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
 from .listings import Archive, HomeListing
 from .log import log
+from .pagemeta import escape_page_meta, prepare_article
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
@@ -182,11 +181,9 @@ class Build:
         if self.figures is not None:
             self.figures.before_render(article)
         if article is None:
+            escape_page_meta(page)
             return markdown
-        markdown = repair_front_matter(markdown, page, article)
-        if article.summary and not page.meta.get("description"):
-            page.meta["description"] = shorten(article.summary, 160, placeholder="…")  # <meta> description
-        return markdown
+        return prepare_article(markdown, page, article)
 
     def page_content(self, html: str, page: Page) -> None:
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):

@@ -123,7 +123,10 @@ class Collection:
             ):
                 continue
             article = self._read(file, config)
-            if article is None or article.meta.get("article") is False:
+            if article is None:
+                files.remove(file)  # reported; MkDocs itself would stop the build with a traceback
+                continue
+            if article.meta.get("article") is False:
                 continue
             if article.draft:
                 file.inclusion = InclusionLevel.DRAFT
@@ -163,7 +166,9 @@ class Collection:
             text = file.content_string
         except (OSError, UnicodeDecodeError) as exc:
             log.warning(
-                Problem(f"cannot read the page as UTF-8 text: {exc}").format(display_path(file, config))
+                Problem(f"cannot read the page as UTF-8 text ({exc}); it is left out of the site").format(
+                    display_path(file, config)
+                )
             )
             return None
         return self.cache.get(file.src_uri, text, self.options)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article, Prompt
+from ..model.conventions import is_http_url
 
 IMAGE_FOLDER = "assets/prompts"
 IMAGE_EXTENSIONS = ("avif", "webp", "png", "jpg", "jpeg")
@@ -42,7 +43,7 @@ def article_key(path: str) -> str:
 def bind(article: Article, exists: Callable[[str], bool], folder: str = IMAGE_FOLDER) -> list[Binding]:
     """Bind each prompt of `article` to its image.
 
-    An explicit `image` option (relative to the article, or an absolute URL) wins; otherwise the
+    An explicit `image` option (relative to the article, or an absolute http(s) URL) wins; otherwise the
     first of `<folder>/<article>-<n>.{avif,webp,png,jpg,jpeg}` that exists.
     """
     bindings = []
@@ -52,9 +53,8 @@ def bind(article: Article, exists: Callable[[str], bool], folder: str = IMAGE_FO
         explicit = prompt.options.get("image", "").strip()
         if explicit:
             if "://" in explicit or explicit.startswith("/"):
-                bindings.append(
-                    Binding(number, prompt, explicit, explicit if "://" in explicit else None, article.path)
-                )
+                shown = explicit if is_http_url(explicit) else None  # never a javascript:// image
+                bindings.append(Binding(number, prompt, explicit, shown, article.path))
                 continue
             target = posixpath.normpath(posixpath.join(base, explicit))
             bindings.append(Binding(number, prompt, target, target if exists(target) else None, article.path))

@@ -29,7 +29,8 @@ from .model.text import drop_controls, text_heading
 DESCRIPTION_LENGTH = 160
 
 
-def repair_front_matter(markdown: str, page: Page, article: Article) -> str:
+def prepare_article(markdown: str, page: Page, article: Article) -> str:
+    """An article page's front matter read whole, its theme-printed values escaped, its title text."""
     if not page.meta and markdown.startswith("---"):
         front = split_front_matter(markdown)
         if front.found and not front.not_mapping:
@@ -41,6 +42,13 @@ def repair_front_matter(markdown: str, page: Page, article: Article) -> str:
 
 def _escape(text: str) -> str:
     return html.escape(" ".join(drop_controls(text).split()), quote=True)
+
+
+def escape_page_meta(page: Page) -> None:
+    """Any other page (the writer's own, the home page): the values the theme prints unescaped."""
+    for key in ("title", "description", "author"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = _escape(page.meta[key])
 
 
 def _escape_meta(page: Page, article: Article) -> None:
