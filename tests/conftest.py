@@ -209,10 +209,13 @@ def tool(name: str) -> str:
     return str(found) if found.exists() else (shutil.which(name) or name)
 
 
-def run_build(name: str, site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_build(
+    name: str, site_dir: Path, cwd: Path = ROOT, *, strict: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`<name> build [--strict] --site-dir DIR` in `cwd`, as a user runs it (`env` adds variables)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
-        [tool(name), "build", "--strict", "--site-dir", str(site_dir)],
+        [tool(name), "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)],
         cwd=cwd,
         env=env,
         capture_output=True,

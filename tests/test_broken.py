@@ -3,9 +3,7 @@ is built, and `mkdocs build --strict` fails exactly where a writer would want it
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import time
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -13,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import Built, SiteProject, tool
+from conftest import Built, SiteProject, run_build
 
 GOOD = "---\ndate: 2026-11-04\n---\n\n# 멀쩡한 글\n\n본문입니다.\n\n출처: https://example.com/ok\n\n#태그\n"
 
@@ -181,15 +179,7 @@ def test_strict_fails_only_on_problems(project: SiteProject, name: str) -> None:
 
 def test_the_command_line_shows_no_traceback(broken: tuple[SiteProject, Built]) -> None:
     project, _built = broken
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [tool("mkdocs"), "build", "--site-dir", str(project.root / "cli-site")],
-        cwd=project.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_build("mkdocs", project.root / "cli-site", project.root, strict=False)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "ERROR" not in result.stderr
     for name, case in CASES.items():
