@@ -20,7 +20,7 @@ from textwrap import shorten
 from mkdocs.structure.pages import Page
 
 from .hashtags.tags import is_valid_tag, tag_form, tag_key
-from .model import Article, scan_blocks
+from .model import Article
 from .model.article import tags_from_meta
 from .model.conventions import atx_heading
 from .model.frontmatter import split_front_matter
@@ -37,7 +37,7 @@ def prepare_article(markdown: str, page: Page, article: Article) -> str:
             page.meta = dict(front.data)
             markdown = front.body.lstrip("\n")
     _escape_meta(page, article)
-    return _text_title(markdown)
+    return _text_title(markdown, article)
 
 
 def _escape(text: str) -> str:
@@ -70,18 +70,13 @@ def _escape_meta(page: Page, article: Article) -> None:
         meta["tags"] = [_escape(form) for form in forms.values()]
 
 
-def _text_title(markdown: str) -> str:
-    """The first `# title` line (the model's title) with its raw HTML made text."""
-    for block in scan_blocks(markdown):
-        if block.kind != "heading":
-            continue
-        level, text = atx_heading(block.lines[0]) or (0, "")
-        if level != 1:
-            continue
-        safe = text_heading(text)
-        if safe == text:
-            return markdown
-        lines = markdown.split("\n")
-        lines[block.line - 1] = f"# {safe}"
-        return "\n".join(lines)
-    return markdown
+def _text_title(markdown: str, article: Article) -> str:
+    """The `# title` line the model read (no second parse of the page) with its raw HTML made text."""
+    line = article.title_heading
+    if line is None:
+        return markdown
+    level, text = atx_heading(line) or (0, "")
+    safe = text_heading(text)
+    if level != 1 or safe == text:
+        return markdown
+    return markdown.replace(line, f"# {safe}", 1)

@@ -86,6 +86,8 @@ class Article:
     problems: tuple[Problem, ...] = ()
     tag_lines: tuple[int | None, ...] = ()
     """The file line each of `tags` was written on (the `tags:` key for front-matter tags)."""
+    title_heading: str | None = None
+    """The `# …` line the title was read from, as written (None when it came from elsewhere)."""
 
     @property
     def sort_key(self) -> tuple[float, str]:
@@ -329,6 +331,7 @@ def parse_article(
     )
     prompts: list[Prompt] = []
     heading_title: str | None = None
+    heading_line: str | None = None
     summary: str | None = None
     related_slot = False
     korean = conventions.HANGUL.search(fm.body) is not None
@@ -342,6 +345,7 @@ def parse_article(
             level, heading = conventions.atx_heading(block.lines[0]) or (0, "")
             if level == 1 and heading_title is None:
                 heading_title = title_text(heading)
+                heading_line = block.lines[0]
             if conventions.same_heading(plain_text(heading), related_heading):
                 related_slot = True
         elif block.kind == "prompt-block":
@@ -383,6 +387,7 @@ def parse_article(
         meta=meta,
         problems=tuple(problems),
         tag_lines=tuple(tag_lines),
+        title_heading=heading_line,
     )
 
 
