@@ -15,7 +15,7 @@ from .citations.markdown import CitationsExtension
 from .citations.pages import Citations
 from .collection import Collection, RecordCache, display_path
 from .config import JisikConfig
-from .feeds.pages import RSS_NAME, Feeds
+from .feeds.pages import RSS_NAME, Feeds, feeds_wanted
 from .figures.markdown import FiguresExtension
 from .figures.pages import Figures
 from .hashtags.index import TagIndex
@@ -88,9 +88,8 @@ class Build:
         entries = self.collection.read(files, self.config)
         index = TagIndex(entries)
         pages = PageMaker(files, self.config, self.store)
-        feeds_on = self.options.feeds.enabled and bool(self.config.site_url)
         self.hashtags = HashtagPages(self.options.hashtags, self.options.related, index)
-        self.hashtags.add_files(pages, feeds_on)
+        self.hashtags.add_files(pages, feeds_wanted(self.options.feeds, self.config))
         if self.extensions.citations is not None:
             self.citations = Citations(
                 self.options.citations, entries, self.config.docs_dir, self.extensions.citations

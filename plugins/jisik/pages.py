@@ -13,8 +13,6 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .render import safe_title
-
 
 class PageStore:
     """Generated pages kept as files for a whole `mkdocs serve --dirty` session.
@@ -54,7 +52,8 @@ class PageMaker:
         existing = self.files.get_file_from_path(uri)
         if existing is not None:
             return existing, False
-        front = yaml.safe_dump({"title": safe_title(title)}, allow_unicode=True, sort_keys=False)
+        # Escaped for the theme by pagemeta.escape_page_meta, like every page that is not an article.
+        front = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=False)
         content = f"---\n{front}---\n"
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         if self.store is None:

@@ -89,8 +89,3 @@ def cards(entries: list[Entry], page_url: str) -> list[Card]:
         date, stamp, summary = _listed(entry.article.summary, entry.article.date)
         out.append(Card(entry.article.title, href(entry.url, page_url), date, stamp, summary))
     return out
-
-
-def safe_title(text: str) -> str:
-    """A page title for generated pages: themes print titles unescaped, so `<`/`>` become ＜＞."""
-    return text.replace("<", "\uff1c").replace(">", "\uff1e")

@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from ..config import CitationsConfig
 from ..log import log
-from ..model import Article, Entry
+from ..model import Article, Entry, listed
 from ..pages import PageMaker
 from ..render import Renderer, cards
 from .jsonld import article_jsonld, script_tag
@@ -95,8 +95,7 @@ def _domains(entries: list[Entry], cited: dict[str, list[Cited]]) -> list[Domain
     """Cited domains, most cited first; each with its citing articles newest first."""
     by_name: dict[str, Domain] = {}
     urls: dict[tuple[str, str], list[Cited]] = defaultdict(list)
-    listed = sorted((e for e in entries if not e.article.draft), key=lambda e: e.article.sort_key)
-    for entry in listed:
+    for entry in listed(entries):
         for source in cited.get(entry.article.path, []):
             if source.is_link and source.domain:
                 domain = by_name.setdefault(source.domain, Domain(source.domain))

@@ -19,7 +19,7 @@ from ..config import FeedsConfig
 from ..figures.binding import Binding
 from ..hashtags.index import Tag, TagIndex
 from ..log import log
-from ..model import Entry
+from ..model import Entry, listed
 from .content import feed_html
 from .items import Enclosure, Feed, FeedItem, newest
 from .jsonfeed import item_json, render_json
@@ -27,6 +27,11 @@ from .rss import item_xml, render_rss
 
 RSS_NAME = "feed.xml"
 JSON_NAME = "feed.json"
+
+
+def feeds_wanted(options: FeedsConfig, config: MkDocsConfig) -> bool:
+    """Feeds are written when enabled and the site has a `site_url` (they need absolute URLs)."""
+    return options.enabled and bool(config.site_url)
 
 
 class Feeds:
@@ -44,21 +49,20 @@ class Feeds:
     ) -> None:
         self.options = options
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
-        self.enabled = options.enabled and bool(self.site_url)
+        self.enabled = feeds_wanted(options, config)
         if options.enabled and not self.site_url:
             log.warning("feeds need absolute URLs: set `site_url` in mkdocs.yml (no feed was written)")
         self.config = config
-        self.entries = [e for e in entries if not e.article.draft and e.article.date is not None]
+        self.entries = [e for e in listed(entries) if e.article.date is not None]  # newest first
         self.index = index
         self.tag_urls = tag_urls
         self._tag_pages = {url: index.tags[key] for key, url in tag_urls.items() if key in index.tags}
         self.bindings = bindings
         self.contents = contents
-        newest_first = sorted(self.entries, key=lambda e: e.article.sort_key)
         carried = (
-            newest_first
+            self.entries
             if options.full_content == "all" or options.length <= 0
-            else newest_first[: options.length]
+            else self.entries[: options.length]
         )
         self._full = (
             {e.article.path for e in carried}

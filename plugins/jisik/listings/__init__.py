@@ -7,15 +7,10 @@ from itertools import groupby
 from mkdocs.structure.pages import Page
 
 from ..config import ArchiveConfig, HomeConfig
-from ..model import Entry
+from ..model import Entry, listed
 from ..pages import PageMaker
 from ..render import Renderer, cards, href
 from .paging import Paged
-
-
-def listed(entries: list[Entry]) -> list[Entry]:
-    """The entries a list shows: no drafts, newest first."""
-    return sorted((e for e in entries if not e.article.draft), key=lambda e: e.article.sort_key)
 
 
 class HomeListing:

@@ -13,6 +13,7 @@ from .article import (
     Problem,
     Prompt,
     Source,
+    listed,
     parse_article,
     scan_blocks,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Prompt",
     "Source",
     "get_timezone",
+    "listed",
     "parse_article",
     "parse_date",
     "scan_blocks",

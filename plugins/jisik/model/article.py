@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -102,6 +102,11 @@ class Entry:
 
     article: Article
     url: str
+
+
+def listed(entries: Iterable[Entry]) -> list[Entry]:
+    """The entries a list or feed shows: no drafts, newest first (undated last)."""
+    return sorted((e for e in entries if not e.article.draft), key=lambda e: e.article.sort_key)
 
 
 # --- the body scanner -----------------------------------------------------------------------------
