@@ -5,7 +5,6 @@ Built from article records only (no MkDocs), so it is tested without a build.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -72,11 +71,12 @@ class TagIndex:
         }
         self._names = {key: _display_name(counter) for key, counter in forms.items()}
         self._position = {entry.article.path: n for n, entry in enumerate(self.entries)}  # newest first
-        self._key_sets = [frozenset(self._keys[entry.article.path]) for entry in self.entries]
         self._tag_positions = {
             key: [self._position[e.article.path] for e in tag.entries] for key, tag in self.tags.items()
         }
+        self._tag_members = {key: frozenset(positions) for key, positions in self._tag_positions.items()}
         self._listed = sum(1 for e in self.entries if not e.article.draft)
+        self._weights = {key: math.log((self._listed + 1) / tag.count) for key, tag in self.tags.items()}
 
     def sorted_tags(self) -> list[Tag]:
         """Every tag with a page, in the order of the all-tags page."""
@@ -98,8 +98,7 @@ class TagIndex:
 
     def weight(self, key: str) -> float:
         """Rarer tags weigh more: log((N + 1) / df), N listed articles, df articles with the tag."""
-        tag = self.tags.get(key)
-        return math.log((self._listed + 1) / tag.count) if tag else 0.0
+        return self._weights.get(key, 0.0)
 
     def related(self, article: Article, limit: int) -> list[Entry]:
         """Up to `limit` listed articles sharing the most (and rarest) tags with `article`; ties go to
@@ -112,30 +111,31 @@ class TagIndex:
         """
         if limit <= 0:
             return []
-        own = self._position.get(article.path)
-        shared = sorted(
-            ((self.weight(key), key) for key in self.keys(article) if key in self.tags), reverse=True
-        )
+        own = self._position.get(article.path, -1)
+        weights = self._weights
+        shared = sorted(((weights[key], key) for key in self.keys(article) if key in weights), reverse=True)
         remaining = sum(weight for weight, _key in shared)
         scores: dict[int, float] = {}
-        get = scores.get
         admitting = True
         for weight, key in shared:
             remaining -= weight
             if admitting:
+                get = scores.get
                 for position in self._tag_positions[key][:CANDIDATES_PER_TAG]:
                     scores[position] = get(position, 0.0) + weight
-                scores.pop(own, None)  # type: ignore[arg-type]
-                if len(scores) >= limit and heapq.nlargest(limit, scores.values())[-1] > remaining + 1e-9:
-                    admitting = False
+                scores.pop(own, None)
+                bound = remaining + 1e-9
+                if len(scores) >= limit and max(scores.values()) > bound:
+                    admitting = sorted(scores.values())[-limit] <= bound
             else:
-                for position in scores:
-                    if key in self._key_sets[position]:
-                        scores[position] += weight
-        # Highest score first; among equal scores the newer article (lower position): sorting the
-        # positions first makes the stable nlargest keep that order for ties.
-        best = heapq.nlargest(limit, sorted(scores), key=scores.__getitem__)
-        return [self.entries[position] for position in best]
+                for position in self._tag_members[key].intersection(scores):
+                    scores[position] += weight
+        if not scores:
+            return []
+        # Highest score first; among equal scores the newer article (lower position).
+        cut = sorted(scores.values())[-limit] if len(scores) > limit else 0.0
+        best = sorted((p for p, score in scores.items() if score >= cut), key=lambda p: (-scores[p], p))
+        return [self.entries[position] for position in best[:limit]]
 
 
 def _display_name(forms: Counter[str]) -> str:
