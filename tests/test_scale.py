@@ -168,3 +168,16 @@ def test_dirty_rebuild_keeps_tag_pages_related_lists_and_feeds_right(project: Si
     assert [e.title for e in feed.entries] == ["가 글 (고침)", "다 글", "나 글", "라 글"]
     assert unrelated.stat().st_mtime_ns == before  # a list the edit does not touch is not rendered again
     assert all(e.get("content") for e in feed.entries)  # unchanged articles keep their full HTML
+
+    # An edit that keeps the file's size: the record is read again (the modification time changed).
+    size = (project.docs / "c.md").stat().st_size
+    time.sleep(0.05)
+    project.article("c.md", "타 글", tags=["둘"], date="2026-01-03", body=body)
+    assert (project.docs / "c.md").stat().st_size == size
+    config = project.load_config()
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    assert "타 글" in (site / "tags" / "둘" / "index.html").read_text(encoding="utf-8")
+    assert "타 글" in (site / "c" / "index.html").read_text(encoding="utf-8")
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert [e.title for e in feed.entries] == ["가 글 (고침)", "타 글", "나 글", "라 글"]

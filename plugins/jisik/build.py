@@ -105,6 +105,7 @@ class Build:
             self.hashtags.tag_urls,
             self.figures.bindings if self.figures else {},
             self.cache.html,
+            self.cache.feed_items,
         )
         self.hashtags.feed_for = self.feeds.tag_feed
         self.archive = Archive(self.options.archive, entries)

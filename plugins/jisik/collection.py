@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -13,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import JisikConfig
+from .feeds.pages import ItemMemo
 from .gitdates import read_git_dates
 from .log import log
 from .model import Article, Entry, Problem, parse_article
@@ -23,16 +25,29 @@ class RecordCache:
 
     def __init__(self) -> None:
         self._records: dict[tuple[str, str], Article] = {}
+        self._stamps: dict[tuple[str, str], tuple[object, ...]] = {}
         self._current: dict[str, tuple[str, str]] = {}
         self._html: dict[tuple[str, str], str] = {}
         self._signatures: dict[str, object] = {}
         self._last: dict[str, Article] = {}
+        self.feed_items = ItemMemo()
+        """Serialised feed items, reused while an article's item is unchanged."""
 
-    def get(self, path: str, text: str, options: JisikConfig) -> Article:
+    def unchanged(self, path: str, stamp: tuple[object, ...]) -> Article | None:
+        """The record of a file whose size, modification time and settings are the same as when it was
+        last read (`mkdocs serve` rebuilds then skip reading every unchanged article again)."""
+        key = self._current.get(path)
+        if key is None or self._stamps.get(key) != stamp:
+            return None
+        return self._records.get(key)
+
+    def get(self, path: str, text: str, options: JisikConfig, stamp: tuple[object, ...] = ()) -> Article:
         settings = f"{options.articles.timezone}\0{options.related.heading}"
         digest = hashlib.blake2b(f"{settings}\0{text}".encode(), digest_size=16).hexdigest()
         key = (path, digest)
         self._current[path] = key
+        if stamp:
+            self._stamps[key] = stamp
         record = self._records.get(key)
         if record is None:
             record = parse_article(
@@ -47,6 +62,7 @@ class RecordCache:
     def prune(self, live: dict[str, Article]) -> None:
         """Forget records (and rendered HTML) of files that are gone or changed."""
         self._records = {k: v for k, v in self._records.items() if live.get(k[0]) is v}
+        self._stamps = {k: v for k, v in self._stamps.items() if k in self._records}
         self._current = {path: key for path, key in self._current.items() if path in live}
         self._html = {k: v for k, v in self._html.items() if self._current.get(k[0]) == k}
 
@@ -162,6 +178,9 @@ class Collection:
             self.by_path[article.path] = dated
 
     def _read(self, file: File, config: MkDocsConfig) -> Article | None:
+        stamp = self._stamp(file)
+        if stamp and (record := self.cache.unchanged(file.src_uri, stamp)) is not None:
+            return record
         try:
             text = file.content_string
         except (OSError, UnicodeDecodeError) as exc:
@@ -171,7 +190,18 @@ class Collection:
                 )
             )
             return None
-        return self.cache.get(file.src_uri, text, self.options)
+        return self.cache.get(file.src_uri, text, self.options, stamp)
+
+    def _stamp(self, file: File) -> tuple[object, ...]:
+        """Size and modification time of a file on disk, with the settings its record depends on."""
+        if file.generated_by or not file.abs_src_path:
+            return ()
+        try:
+            stat = os.stat(file.abs_src_path)
+        except OSError:
+            return ()
+        options = self.options
+        return (stat.st_size, stat.st_mtime_ns, options.articles.timezone, options.related.heading)
 
 
 def display_path(file: File, config: MkDocsConfig) -> str:

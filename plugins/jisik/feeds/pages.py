@@ -34,6 +34,29 @@ def feeds_wanted(options: FeedsConfig, config: MkDocsConfig) -> bool:
     return options.enabled and bool(config.site_url)
 
 
+class ItemMemo:
+    """Feed items serialised once and shared: by the site feed and each of the article's tag feeds,
+    and (kept by the plugin) by the next `mkdocs serve` rebuild while the item is unchanged."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, FeedItem], str] = {}
+        self._used: dict[tuple[str, FeedItem], str] = {}
+
+    def start(self) -> None:
+        """A new build: keep what the last one used, forget the rest (edited or removed articles)."""
+        self._kept, self._used = self._used or self._kept, {}
+
+    def get(self, kind: str, item: FeedItem, serialise: Callable[[FeedItem], str]) -> str:
+        key = (kind, item)
+        text = self._used.get(key)
+        if text is None:
+            text = self._kept.get(key)
+            if text is None:
+                text = serialise(item)
+            self._used[key] = text
+        return text
+
+
 class Feeds:
     """The site feed and one feed per tag, from the same items."""
 
@@ -46,6 +69,7 @@ class Feeds:
         tag_urls: dict[str, str],
         bindings: dict[str, list[Binding]],
         contents: Callable[[str], str | None],
+        serialised: ItemMemo | None = None,
     ) -> None:
         self.options = options
         self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
@@ -70,8 +94,7 @@ class Feeds:
             else {e.article.path for e in self.entries}
         )
         """An article's rendered HTML (this build's, or an unchanged one's from the last build)."""
-        self._xml_items: dict[tuple[str, bool], str] = {}
-        self._json_items: dict[tuple[str, bool], str] = {}
+        self.serialised = serialised if serialised is not None else ItemMemo()
         self.language = str(config.theme["language"] or "ko")
 
     # --- while pages render ---
@@ -108,6 +131,7 @@ class Feeds:
     def write(self, site_dir: str) -> None:
         if not self.enabled:
             return
+        self.serialised.start()
         items = {e.article.path: self._item(e) for e in self.entries}
         short = items
         if self.options.full_content == "site":  # tag feeds: the same items without the full HTML
@@ -147,16 +171,10 @@ class Feeds:
             write_file(render_json(feed, self._json).encode("utf-8"), str(folder / JSON_NAME))
 
     def _xml(self, item: FeedItem) -> str:
-        key = (item.guid, item.content_html is not None)
-        if key not in self._xml_items:
-            self._xml_items[key] = item_xml(item)
-        return self._xml_items[key]
+        return self.serialised.get("rss", item, item_xml)
 
     def _json(self, item: FeedItem) -> str:
-        key = (item.guid, item.content_html is not None)
-        if key not in self._json_items:
-            self._json_items[key] = item_json(item)
-        return self._json_items[key]
+        return self.serialised.get("json", item, item_json)
 
     def _item(self, entry: Entry) -> FeedItem:
         article = entry.article
