@@ -116,6 +116,9 @@ _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:[ \t]|$)")
 _BLOCK_START = re.compile(r"^///[ \t]*(?P<name>[\w-]+)?[ \t]*(?:\|[ \t]*(?P<arg>.*?))?[ \t]*$")
 _BLOCK_END = re.compile(r"^///[ \t]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_FENCE_HEADS = ("`", "~")
+_LIST_HEADS = ("-", "*", "+", "\u2022")
+_BREAK_HEADS = ("#", "`", "~")  # what can end a paragraph: a hashtag line, a fence, a heading
 _OPTION = re.compile(r"^[ ]{4}(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 
 
@@ -147,11 +150,12 @@ def scan_blocks(body: str, first_line: int = 1) -> Iterator[Block]:
     while i < n:
         line = lines[i]
         number = first_line + i
-        if not line.strip():
+        head = line.lstrip(" ")[:1]  # the first character decides which rules can apply at all
+        if not head or not line.strip():
             i += 1
             previous_kind = "blank" if previous_kind != "list" else "list"
             continue
-        fence = _FENCE.match(line)
+        fence = _FENCE.match(line) if head in _FENCE_HEADS else None
         if fence:
             marker = fence.group(1)
             j = i + 1
@@ -167,7 +171,7 @@ def scan_blocks(body: str, first_line: int = 1) -> Iterator[Block]:
             yield Block("code", lines[i:j], number)
             i, previous_kind = j, "code"
             continue
-        start = _BLOCK_START.match(line)
+        start = _BLOCK_START.match(line) if line.startswith("///") else None
         if start and start.group("name"):
             j = i + 1
             while j < n and not _BLOCK_END.match(lines[j]):
@@ -181,26 +185,31 @@ def scan_blocks(body: str, first_line: int = 1) -> Iterator[Block]:
             )
             i, previous_kind = j + 1, "html"
             continue
-        if conventions.hashtag_line(line) is not None:
+        if head == "#" and conventions.hashtag_line(line) is not None:
             yield Block("hashtags", [line], number)
             i, previous_kind = i + 1, "hashtags"
             continue
-        if conventions.atx_heading(line) is not None:
+        if head == "#" and conventions.atx_heading(line) is not None:
             yield Block("heading", [line], number)
             i, previous_kind = i + 1, "heading"
             continue
         kind: Literal["paragraph", "list", "quote", "html"] = "paragraph"
-        if _LIST_ITEM.match(line) or (previous_kind == "list" and line.startswith(("    ", "\t"))):
+        if ((head in _LIST_HEADS or head.isdigit()) and _LIST_ITEM.match(line)) or (
+            previous_kind == "list" and line.startswith(("    ", "\t"))
+        ):
             kind = "list"
-        elif line.lstrip(" ").startswith(">"):
+        elif head == ">":
             kind = "quote"
-        elif line.lstrip(" ").startswith("<"):
+        elif head == "<":
             kind = "html"
         j = i + 1
         while j < n and lines[j].strip():
-            if conventions.hashtag_line(lines[j]) is not None or _FENCE.match(lines[j]):
-                break
-            if conventions.atx_heading(lines[j]) is not None:
+            following = lines[j]
+            if following.lstrip(" ")[:1] in _BREAK_HEADS and (
+                conventions.hashtag_line(following) is not None
+                or _FENCE.match(following)
+                or conventions.atx_heading(following) is not None
+            ):
                 break
             j += 1
         yield Block(kind, lines[i:j], number)
