@@ -103,7 +103,8 @@ def test_non_prompts_stay_text_and_hostile_prompts_stay_text(project: SiteProjec
     hostile = soup.select("figure.jisik-figure")[1]
     written = 'A night skyline of Seoul with <script>alert("x")</script> \'single\' & "double" quotes'
     assert hostile.select_one(".jisik-prompt").get_text() == written
-    assert hostile.select_one("button.jisik-copy") is not None and not hostile.has_attr("data-jisik-suffix")
+    assert not hostile.has_attr("data-jisik-suffix")
+    assert hostile.select_one("button") is None  # the copy button comes with the script (tested in Chromium)
     assert not soup.select("article script")
     assert hostile.select_one(".jisik-figure__placeholder").get_text() == "이미지 준비 중 · 16:9"
     # an English page has no bare prompts: its paragraph stays a paragraph
@@ -129,6 +130,8 @@ def test_placeholders_keep_their_ratio_and_copy_works_in_chromium(project: SiteP
             box = boxes.nth(index).bounding_box()
             assert box is not None and box["width"] > 200
             assert box["width"] / box["height"] == pytest.approx(width / height, rel=0.02)
+        # the script gave each figure of the swapped-in page one button (and only one)
+        assert page.locator("figure.jisik-figure button.jisik-copy").count() == 2
         button = page.locator("button.jisik-copy").nth(1)
         button.click()
         page.wait_for_function("document.querySelectorAll('.jisik-copy--done').length > 0")

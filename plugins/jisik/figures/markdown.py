@@ -12,8 +12,9 @@
       ///
 
 Each figure shows its image when one is bound, else a placeholder box of exactly the prompt's aspect
-ratio; the caption (`그림 N`, the prompt with `lang="en"`, a copy button) is left out of the search
-index. Standalone the extension binds only explicit `image` options; in a jisik site the plugin
+ratio; the caption (`그림 N`, the prompt with `lang="en"`) is left out of the search index. The
+"프롬프트 복사" button is added by the plugin's script (`jisik.js`): without it a button would do
+nothing. Standalone the extension binds only explicit `image` options; in a jisik site the plugin
 hands it each page's bindings (images found by convention) before the page is converted.
 """
 
@@ -37,7 +38,6 @@ from ..model.text import drop_controls, literal
 
 LONG_PROMPT = 320
 """Prompts longer than this (in characters) are folded in a `<details>` element."""
-COPY_LABEL = "프롬프트 복사"
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,7 @@ def figure(
                 "aria-hidden": "true",
             },
         )
-        label = etree.SubElement(box, "span")
-        label.text = AtomicString(f"이미지 준비 중 · {width}:{height}")
+        box.text = AtomicString(f"이미지 준비 중 · {width}:{height}")
     caption = etree.SubElement(fig, "figcaption")
     head = etree.SubElement(caption, "span", {"class": "jisik-figure__number"})
     head.text = AtomicString(f"그림 {number}")
@@ -106,9 +105,6 @@ def figure(
         summary.text = AtomicString(literal(text[:80].rsplit(" ", 1)[0] + " …"))
     prompt = etree.SubElement(holder, "span", {"class": "jisik-prompt", "lang": "en"})
     prompt.text = AtomicString(literal(text))  # shown as written: no Markdown, no raw HTML, no entities
-    # The button copies the caption's prompt text plus the suffix: no second copy in the page.
-    button = etree.SubElement(caption, "button", {"type": "button", "class": "jisik-copy"})
-    button.text = AtomicString(COPY_LABEL)
     return fig
 
 

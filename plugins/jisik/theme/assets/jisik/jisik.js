@@ -1,5 +1,6 @@
 /* jisik: the "프롬프트 복사" button of prompt figures.
-   One listener on the document, so it keeps working when Material's instant navigation swaps pages. */
+   The script adds the buttons (a page without it has none that would do nothing), again after each
+   page swap of Material's instant navigation; one click listener on the document serves them all. */
 (function () {
   "use strict";
 
@@ -28,6 +29,33 @@
       });
     }
     return fallbackCopy(text);
+  }
+
+  var LABEL = "프롬프트 복사";
+
+  function addButtons() {
+    var figures = document.querySelectorAll("figure.jisik-figure");
+    for (var i = 0; i < figures.length; i++) {
+      var caption = figures[i].querySelector("figcaption");
+      if (!caption || !caption.querySelector(".jisik-prompt") || caption.querySelector("button.jisik-copy")) {
+        continue;
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "jisik-copy";
+      button.textContent = LABEL;
+      caption.appendChild(button);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", addButtons);
+  } else {
+    addButtons();
+  }
+  // Material for MkDocs' documented hook for scripts under instant navigation: every new page.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(addButtons);
   }
 
   document.addEventListener("click", function (event) {
