@@ -613,3 +613,16 @@ def test_parse_ratio(text: str, ratio: tuple[int, int] | None) -> None:
 )
 def test_is_http_url(url: str, link: bool) -> None:
     assert conventions.is_http_url(url) is link
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_shorten_matches_textwrap_for_word_text(seed: int) -> None:
+    """The page description's shortening agrees with textwrap.shorten (ten times slower) on prose."""
+    from jisik.model.text import shorten
+
+    rng = random.Random(seed)
+    words = ["인공지능", "번아웃", "AI", "이탈하는", "인재들이", "실리콘밸리", "x", "OpenAI의", "정책"]
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
+    for width in (10, 40, 160):
+        assert shorten(text, width) == textwrap.shorten(text, width, placeholder="…")
+        assert len(shorten(text, width)) <= width

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import html
-from textwrap import shorten
 
 from mkdocs.structure.pages import Page
 
@@ -24,7 +23,7 @@ from .model import Article
 from .model.article import tags_from_meta
 from .model.conventions import atx_heading
 from .model.frontmatter import split_front_matter
-from .model.text import drop_controls, text_heading
+from .model.text import drop_controls, shorten, text_heading
 
 DESCRIPTION_LENGTH = 160
 

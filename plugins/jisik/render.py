@@ -36,6 +36,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            auto_reload=False,  # made anew for each build; no need to stat a template on every use
         )
 
     def render(self, name: str, **context: Any) -> str:

@@ -11,8 +11,12 @@ from .titles import Cited
 
 # Inside <script>, `</script>` or `<!--` in any string would end or change the element: escape the
 # characters that can start them (and the two line separators JavaScript once rejected).
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_SAFE = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 # A lone surrogate cannot be written as UTF-8: keep it as a JSON escape instead.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -51,7 +55,10 @@ def script_json(data: dict[str, Any]) -> str:
     """JSON text that parses back to `data` and cannot close or comment out its `<script>`."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text.translate(_SCRIPT_SAFE)
+    for char, escaped in _SCRIPT_SAFE:  # str.replace: far cheaper than str.translate with a dict
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def script_tag(data: dict[str, Any]) -> str:
