@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import json
 import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -53,8 +53,8 @@ class PageMaker:
         if existing is not None:
             return existing, False
         # Escaped for the theme by pagemeta.escape_page_meta, like every page that is not an article.
-        front = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=False)
-        content = f"---\n{front}---\n"
+        # A JSON string is a YAML double-quoted scalar: any title reads back exactly (and quickly).
+        content = f"---\ntitle: {json.dumps(title)}\n---\n"
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         if self.store is None:
             file = File.generated(self.config, uri, content=content, inclusion=inclusion)
