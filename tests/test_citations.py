@@ -164,6 +164,9 @@ def test_jsonld_of_every_article_parses_and_cites(project: SiteProject) -> None:
         }
     ]
     assert len(real["keywords"]) == 10
+    # the same short description as the page's <meta>, cut at a word
+    meta = built.html(REAL_URL).select_one('meta[name="description"]')["content"]
+    assert real["description"] == meta and meta.endswith("…") and len(meta) <= 160
     hostile = _jsonld(built, "hostile/")
     assert hostile["headline"] == "</script><script>alert('x')</script> \"quoted\" <!-- & -->"
     assert hostile["citation"][0]["url"] == "https://example.com/a?b=1&c=</script>"

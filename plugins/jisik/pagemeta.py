@@ -23,9 +23,8 @@ from .model import Article
 from .model.article import tags_from_meta
 from .model.conventions import atx_heading
 from .model.frontmatter import split_front_matter
-from .model.text import drop_controls, shorten, text_heading
-
-DESCRIPTION_LENGTH = 160
+from .model.text import description as short_description
+from .model.text import drop_controls, text_heading
 
 
 def prepare_article(markdown: str, page: Page, article: Article) -> str:
@@ -58,7 +57,7 @@ def _escape_meta(page: Page, article: Article) -> None:
     if description:
         meta["description"] = _escape(str(description))
     elif article.summary:
-        meta["description"] = _escape(shorten(article.summary, DESCRIPTION_LENGTH, placeholder="…"))
+        meta["description"] = _escape(short_description(article.summary))
     if isinstance(meta.get("author"), str):
         meta["author"] = _escape(meta["author"])
     if "tags" in meta:

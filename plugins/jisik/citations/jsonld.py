@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..model import Article
+from ..model.text import description
 from .titles import Cited
 
 # Inside <script>, `</script>` or `<!--` in any string would end or change the element: escape the
@@ -37,7 +38,7 @@ def article_jsonld(
         data["datePublished"] = article.date.isoformat()
         data["dateModified"] = (article.updated or article.date).isoformat()
     if article.summary:
-        data["description"] = article.summary
+        data["description"] = description(article.summary)  # short, like <meta name="description">
     if keywords:
         data["keywords"] = keywords
     citations = []
