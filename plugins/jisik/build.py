@@ -83,6 +83,7 @@ class Build:
         self.feeds: Feeds | None = None
         self.home: HomeListing | None = None
         self.archive: Archive | None = None
+        self._undecorated: dict[str, str | None] = {}
 
     def files(self, files: Files) -> Files:
         entries = self.collection.read(files, self.config)
@@ -193,6 +194,7 @@ class Build:
         self.renderer = Renderer(env.loader)
 
     def decorate(self, page: Page) -> None:
+        self._undecorated[page.file.src_uri] = page.content
         article = self.collection.by_path.get(page.file.src_uri)
         if self.hashtags is not None:
             self.hashtags.decorate(page, article, self.renderer)
@@ -204,7 +206,12 @@ class Build:
             self.archive.decorate(page, self.renderer)
 
     def post_page(self, output: str, page: Page) -> str:
-        """Add `<head>` elements (feed autodiscovery, JSON-LD) to the finished HTML of a page."""
+        """Add `<head>` elements (feed autodiscovery, JSON-LD) to the finished HTML of a page.
+
+        The page is written: its content goes back to what Markdown made of it, so the build does not
+        hold every tag page's list and every article's chips and related list until it ends."""
+        if page.file.src_uri in self._undecorated:
+            page.content = self._undecorated.pop(page.file.src_uri)
         article = self.collection.by_path.get(page.file.src_uri)
         head = [self.feeds.head(page, article is not None)] if self.feeds is not None else []
         if article is not None and self.citations is not None:
