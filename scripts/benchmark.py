@@ -82,8 +82,12 @@ def generate(docs: Path, n: int, rng: random.Random) -> list[Path]:
     return paths
 
 
-def config_text(jisik: bool) -> str:
-    plugins = "  - search:\n      lang: ko\n" + ("  - jisik\n" if jisik else "")
+CAPABILITIES = ["hashtags", "related", "citations", "figures", "feeds", "home", "archive"]
+
+
+def config_text(jisik: bool, without: str | None = None) -> str:
+    plugin = f"  - jisik:\n      {without}:\n        enabled: false\n" if without else "  - jisik\n"
+    plugins = "  - search:\n      lang: ko\n" + (plugin if jisik else "")
     nav = "" if jisik else "nav:\n  - index.md\n"  # bare: articles out of the nav, as jisik does
     return f"""site_name: 벤치마크
 site_url: https://example.org/kb/
@@ -109,10 +113,35 @@ def make_site(base: Path, n: int, jisik: bool) -> Path:
     return site
 
 
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+
+
+def instructions_once(site: Path) -> float:
+    """Instructions the build executes, counted by valgrind (Debian's `valgrind`): unlike seconds, the
+    same in every run on any machine, so small differences show through a noisy machine's drift."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    result = subprocess.run(
+        [*VALGRIND, sys.executable, "-c", RUNNER, str(site / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=site,
+        env=dict(os.environ, PYTHONHASHSEED="0"),
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if found is None:
+        raise RuntimeError(f"no instruction count from valgrind:\n{result.stderr[-2000:]}")
+    return float(found.group(1).replace(",", ""))
+
+
 def build_once(site: Path) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, "-c", RUNNER, str(site / "mkdocs.yml")],
-        capture_output=True, text=True, check=True, cwd=site,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=site,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -143,7 +172,10 @@ def serve_edit(site: Path) -> float:
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     server = subprocess.Popen(
         [mkdocs, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/kb/"
     try:
@@ -158,7 +190,9 @@ def serve_edit(site: Path) -> float:
         tag_url = base + "tags/" + urllib.parse.quote(marker) + "/"
         time.sleep(1.5)  # let the watcher settle after the first build
         start = time.perf_counter()
-        article.write_text(text.replace("# 글 7:", "# 글 7 (고침):").rstrip("\n") + f" #{marker}\n", encoding="utf-8")
+        article.write_text(
+            text.replace("# 글 7:", "# 글 7 (고침):").rstrip("\n") + f" #{marker}\n", encoding="utf-8"
+        )
         while True:
             page = fetch(base + "articles/a00007/")
             tag_page = fetch(tag_url)
@@ -172,7 +206,27 @@ def serve_edit(site: Path) -> float:
         server.wait(timeout=30)
 
 
-def run(n: int, runs: int, serve: bool) -> dict[str, float]:
+def breakdown(n: int, runs: int, instructions: bool = False) -> dict[str, float]:
+    """Median build time (or instruction count) of the jisik site with each capability turned off in
+    turn, over the same articles."""
+    base = Path(tempfile.mkdtemp(prefix=f"jisik-breakdown-{n}-"))
+    try:
+        sites = {"bare": make_site(base, n, False), "jisik": make_site(base, n, True)}
+        for name in CAPABILITIES:
+            site = base / f"without-{name}"
+            shutil.copytree(sites["jisik"] / "docs", site / "docs")
+            (site / "mkdocs.yml").write_text(config_text(True, name), encoding="utf-8")
+            sites[f"without {name}"] = site
+        times: dict[str, list[float]] = {name: [] for name in sites}
+        for _ in range(1 if instructions else runs):
+            for name, site in sites.items():
+                times[name].append(instructions_once(site) if instructions else build_once(site)["seconds"])
+        return {name: statistics.median(values) for name, values in times.items()}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def run(n: int, runs: int, serve: bool, instructions: bool = False) -> dict[str, float]:
     base = Path(tempfile.mkdtemp(prefix=f"jisik-bench-{n}-"))
     try:
         bare, jisik = make_site(base, n, False), make_site(base, n, True)
@@ -198,6 +252,8 @@ def run(n: int, runs: int, serve: bool) -> dict[str, float]:
         out["memory_ratio"] = out["jisik_rss_mb"] / out["bare_rss_mb"]
         out["page_ratio"] = out["jisik_page_kb"] / out["bare_page_kb"]
         out["jisik_ms_per_article"] = 1000 * out["jisik_s"] / n
+        if instructions:
+            out["instructions_ratio"] = instructions_once(jisik) / instructions_once(bare)
         if serve:
             out["serve_dirty_edit_s"] = serve_edit(jisik)
         return out
@@ -206,27 +262,57 @@ def run(n: int, runs: int, serve: bool) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, nargs="+", default=[1000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--serve", action="store_true", help="also time a one-article edit under serve --dirty")
+    parser.add_argument(
+        "--serve", action="store_true", help="also time a one-article edit under serve --dirty"
+    )
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions each build executes (valgrind; slow, but the same every run)",
+    )
+    parser.add_argument(
+        "--breakdown", action="store_true", help="instead: the cost with each capability turned off"
+    )
     args = parser.parse_args()
-    results = [run(n, args.runs, args.serve) for n in args.articles]
+    if args.breakdown:
+        unit = "instructions" if args.instructions else "median build"
+        for n in args.articles:
+            costs = breakdown(n, args.runs, args.instructions)
+            full, bare = costs["jisik"], costs["bare"]
+            print(f"| {n:,} articles | {unit} | ratio to bare | share of jisik's extra cost |")
+            print("|---|---|---|---|")
+            for name, cost in costs.items():
+                extra = name.startswith("without") and full > bare
+                share = (full - cost) / (full - bare) if extra else None
+                shown = f"{cost / 1e9:.2f} G" if args.instructions else f"{cost:.1f} s"
+                cell = f"{share:.0%}" if share is not None else "–"
+                print(f"| {name} | {shown} | {cost / bare:.2f}× | {cell} |")
+        return 0
+    results = [run(n, args.runs, args.serve, args.instructions) for n in args.articles]
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    print("| articles | bare build | jisik build | time ratio | peak memory (bare → jisik) | memory ratio "
-          "| article page (bare → jisik) | page ratio | jisik ms/article | pages (bare → jisik) "
-          "| serve --dirty edit |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| articles | bare build | jisik build | time ratio | peak memory (bare → jisik) | memory ratio "
+        "| article page (bare → jisik) | page ratio | jisik ms/article | pages (bare → jisik) "
+        "| serve --dirty edit | instructions ratio |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         serve_cell = f"{r['serve_dirty_edit_s']:.2f} s" if "serve_dirty_edit_s" in r else "–"
+        count_cell = f"{r['instructions_ratio']:.2f}×" if "instructions_ratio" in r else "–"
         print(
             f"| {r['articles']:,} | {r['bare_s']:.1f} s | {r['jisik_s']:.1f} s | {r['time_ratio']:.2f}× "
             f"| {r['bare_rss_mb']:.0f} → {r['jisik_rss_mb']:.0f} MB | {r['memory_ratio']:.2f}× "
             f"| {r['bare_page_kb']:.1f} → {r['jisik_page_kb']:.1f} KB | {r['page_ratio']:.2f}× "
-            f"| {r['jisik_ms_per_article']:.1f} | {r['pages_bare']:,} → {r['pages_jisik']:,} | {serve_cell} |"
+            f"| {r['jisik_ms_per_article']:.1f} | {r['pages_bare']:,} → {r['pages_jisik']:,} | {serve_cell} "
+            f"| {count_cell} |"
         )
     return 0
 
