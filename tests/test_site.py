@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, Built, SiteProject, run_build, text_of, tool
 
 REAL_URL = "articles/2026-11-27-ai-burnout/"
@@ -175,3 +177,30 @@ def test_related_articles_fill_the_related_heading(project: SiteProject) -> None
     titles = [a.get_text() for a in section.select("a.jisik-card__title")]
     assert titles[0] == "희귀 태그 공유"
     assert len(titles) == 3 and "초안" not in titles and "기준 글" not in titles
+
+
+def test_tag_pages_keep_titles_with_any_character(project: SiteProject) -> None:
+    """A generated page's title goes through MkDocs' YAML front-matter reader: emoji, rare hanja,
+    quotes and backslashes must come back exactly."""
+    project.write("index.md", "# 홈\n")
+    tags = ["AI😀", "𠮷사", 'q"uo\\te']
+    project.article("a.md", "가 글", tags=tags)
+    built = project.build(strict=True)
+    chips = built.html("a/").select("a.jisik-tag")
+    assert [chip.get_text() for chip in chips] == [f"#{tag}" for tag in tags]
+    for chip in chips:
+        page = built.html(built.follow("a/", chip["href"]))
+        assert page.title is not None and page.title.get_text().startswith(chip.get_text() + " - ")
+        assert page.select_one("article h1").get_text().strip() == chip.get_text()
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["#AI😀", "줄\u2028바꿈", "x\x85y", "\ufeffbom", "del\x7f", "null", "#- : ?", "tab\there", "\\u00e9"],
+)
+def test_generated_front_matter_reads_back_through_mkdocs(title: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from jisik.pages import yaml_string
+
+    assert get_data(f"---\ntitle: {yaml_string(title)}\n---\n")[1] == {"title": title}
