@@ -181,3 +181,20 @@ def test_dirty_rebuild_keeps_tag_pages_related_lists_and_feeds_right(project: Si
     assert "타 글" in (site / "c" / "index.html").read_text(encoding="utf-8")
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert [e.title for e in feed.entries] == ["가 글 (고침)", "타 글", "나 글", "라 글"]
+
+    # Files last modified long ago are not read again while unchanged; a rewrite that keeps the size
+    # and even the modification time (`cp -p`, a coarse clock) is still seen (its change time moved).
+    past = time.time() - 60
+    for file in project.docs.glob("*.md"):
+        os.utime(file, (past, past))
+    config = project.load_config()
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    project.article("c.md", "파 글", tags=["둘"], date="2026-01-03", body=body)
+    os.utime(project.docs / "c.md", (past, past))
+    assert (project.docs / "c.md").stat().st_size == size
+    config = project.load_config()
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    assert "파 글" in (site / "c" / "index.html").read_text(encoding="utf-8")
+    assert "파 글" in (site / "tags" / "둘" / "index.html").read_text(encoding="utf-8")

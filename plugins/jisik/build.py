@@ -158,7 +158,9 @@ class Build:
                 [b.image for b in self.figures.bindings.get(path, [])] if self.figures else None,
                 [c.title for c in self.citations.cited.get(path, [])] if self.citations else None,
             )
-            if self.cache.signature_changed(path, signature):
+            # An edited article is rendered again even when its file looks older than its page (a
+            # rewrite that kept the modification time), which MkDocs alone would skip.
+            if self.cache.signature_changed(path, signature) or path in edited:
                 stale.append(path)
         for path in stale:
             file = files.get_file_from_path(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -18,6 +19,9 @@ from .feeds.pages import ItemMemo
 from .gitdates import read_git_dates
 from .log import log
 from .model import Article, Entry, Problem, parse_article
+
+RACY_NS = 2_000_000_000
+"""Files modified this recently (ns) are read again even if their stamp looks unchanged."""
 
 
 class RecordCache:
@@ -193,15 +197,29 @@ class Collection:
         return self.cache.get(file.src_uri, text, self.options, stamp)
 
     def _stamp(self, file: File) -> tuple[object, ...]:
-        """Size and modification time of a file on disk, with the settings its record depends on."""
+        """What identifies a file's content on disk without reading it (path, inode, size, change and
+        modification times) with the settings its record depends on; `()` when that is not safe.
+
+        As git does with "racy" files: a file modified in the last two seconds may be written again
+        within the same timestamp tick (filesystems with coarse clocks), so it is always read."""
         if file.generated_by or not file.abs_src_path:
             return ()
         try:
             stat = os.stat(file.abs_src_path)
         except OSError:
             return ()
+        if time.time_ns() - stat.st_mtime_ns < RACY_NS:
+            return ()
         options = self.options
-        return (stat.st_size, stat.st_mtime_ns, options.articles.timezone, options.related.heading)
+        return (
+            file.abs_src_path,
+            stat.st_ino,
+            stat.st_size,
+            stat.st_mtime_ns,
+            stat.st_ctime_ns,
+            options.articles.timezone,
+            options.related.heading,
+        )
 
 
 def display_path(file: File, config: MkDocsConfig) -> str:
