@@ -39,15 +39,16 @@ class ItemMemo:
     and (kept by the plugin) by the next `mkdocs serve` rebuild while the item is unchanged."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[str, FeedItem], str] = {}
-        self._used: dict[tuple[str, FeedItem], str] = {}
+        self._kept: dict[tuple[object, ...], str] = {}
+        self._used: dict[tuple[object, ...], str] = {}
 
     def start(self) -> None:
         """A new build: keep what the last one used, forget the rest (edited or removed articles)."""
         self._kept, self._used = self._used or self._kept, {}
 
     def get(self, kind: str, item: FeedItem, serialise: Callable[[FeedItem], str]) -> str:
-        key = (kind, item)
+        # Aware datetimes are equal across time zones; the feeds write the offset, so it is part of the key.
+        key = (kind, item, item.published.isoformat(), item.updated.isoformat() if item.updated else None)
         text = self._used.get(key)
         if text is None:
             text = self._kept.get(key)
