@@ -279,3 +279,16 @@ def test_fetch_titles_fills_the_cache(project: SiteProject, server: str) -> None
     built = project.build()
     titles = [a.get_text() for a in built.html("a/").select("ol.jisik-sources a")]
     assert titles[:2] == ["OG & title", "한국어 제목"]
+
+
+def test_jsonld_description_is_the_page_description(project: SiteProject) -> None:
+    """A writer's own `description:` is used whole in both places; otherwise the summary, cut."""
+    written = "직접 쓴 설명입니다. " * 20
+    project.write(
+        "own.md",
+        f'---\ndate: 2026-11-02\ndescription: "{written}"\n---\n\n# 설명 있는 글\n\n본문 문단입니다.\n',
+    )
+    built = project.build()
+    meta = built.html("own/").select_one('meta[name="description"]')["content"]
+    assert meta == written.strip() and len(meta) > 160
+    assert _jsonld(built, "own/")["description"] == meta

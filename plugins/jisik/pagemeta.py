@@ -23,7 +23,6 @@ from .model import Article
 from .model.article import tags_from_meta
 from .model.conventions import atx_heading
 from .model.frontmatter import split_front_matter
-from .model.text import description as short_description
 from .model.text import drop_controls, text_heading
 
 
@@ -53,11 +52,8 @@ def _escape_meta(page: Page, article: Article) -> None:
     """The front-matter values the theme prints unescaped, as escaped text."""
     meta = page.meta
     meta["title"] = _escape(article.title)
-    description = meta.get("description")
-    if description:
-        meta["description"] = _escape(str(description))
-    elif article.summary:
-        meta["description"] = _escape(short_description(article.summary))
+    if article.description:
+        meta["description"] = _escape(article.description)
     if isinstance(meta.get("author"), str):
         meta["author"] = _escape(meta["author"])
     if "tags" in meta:

@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 from ..model import Article
-from ..model.text import description
 from .titles import Cited
 
 # Inside <script>, `</script>` or `<!--` in any string would end or change the element: escape the
@@ -37,8 +36,8 @@ def article_jsonld(
     if article.date:
         data["datePublished"] = article.date.isoformat()
         data["dateModified"] = (article.updated or article.date).isoformat()
-    if article.summary:
-        data["description"] = description(article.summary)  # short, like <meta name="description">
+    if article.description:
+        data["description"] = article.description  # the same text as <meta name="description">
     if keywords:
         data["keywords"] = keywords
     citations = []

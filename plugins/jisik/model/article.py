@@ -16,7 +16,7 @@ from typing import Any, Literal
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
 from .frontmatter import split_front_matter
-from .text import drop_controls, plain_text, title_text
+from .text import description, drop_controls, plain_text, title_text
 
 Level = Literal["error", "warning", "info"]
 
@@ -88,6 +88,15 @@ class Article:
     """The file line each of `tags` was written on (the `tags:` key for front-matter tags)."""
     title_heading: str | None = None
     """The `# …` line the title was read from, as written (None when it came from elsewhere)."""
+
+    @property
+    def description(self) -> str:
+        """The page's description (`<meta name="description">`, JSON-LD): the front matter's
+        `description` as written, else the summary cut at a word to about 160 characters."""
+        given = self.meta.get("description")
+        if given:
+            return " ".join(drop_controls(str(given)).split())
+        return description(self.summary)
 
     @property
     def sort_key(self) -> tuple[float, str]:
