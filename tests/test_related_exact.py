@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jisik.hashtags.index import TagIndex
@@ -39,6 +39,17 @@ def _brute_force(index: TagIndex, entry: Entry, limit: int) -> list[str]:
 
 
 @settings(max_examples=60, deadline=None)
+@example(  # equal scores that differ in the last bit: log 7 against log 2 + log 3.5
+    tag_lists=[
+        *[[]] * 5,
+        *[["t0"]] * 3,
+        ["t0", "t7"],
+        *[["t7", "t0"]] * 2,
+        ["t7", "t8", "t0"],
+        ["t8"],
+    ],
+    limit=1,
+)
 @given(
     tag_lists=st.lists(
         st.lists(st.sampled_from(TAGS), min_size=0, max_size=5, unique=True), min_size=1, max_size=40

@@ -132,9 +132,14 @@ class TagIndex:
                     scores[position] += weight
         if not scores:
             return []
-        # Highest score first; among equal scores the newer article (lower position).
-        cut = sorted(scores.values())[-limit] if len(scores) > limit else 0.0
-        best = sorted((p for p, score in scores.items() if score >= cut), key=lambda p: (-scores[p], p))
+        # Highest score first; among equal scores the newer article (lower position). Scores are
+        # compared rounded: log 7 and log 2 + log 3.5 are the same score, not 3e-16 apart. Only the
+        # few candidates within rounding of the `limit`-th best can make the list.
+        near = list(scores)
+        if len(scores) > limit:
+            cut = sorted(scores.values())[-limit] - 1e-9
+            near = [position for position, score in scores.items() if score >= cut]
+        best = sorted(near, key=lambda p: (-round(scores[p], 9), p))
         return [self.entries[position] for position in best[:limit]]
 
 
