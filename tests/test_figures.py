@@ -43,6 +43,10 @@ def test_summary_and_search_index_have_no_prompt_text(repo_site: Built) -> None:
     entries = [d for d in index["docs"] if d["location"].startswith(REAL_URL)]
     assert entries, "the real article is not in the search index"
     assert any("번아웃" in d["text"] for d in entries)
+    # the text around the figures is indexed (figures are kept out of search's way while it reads)
+    assert any("과거의 번아웃이 단순히 과도한 업무량" in d["text"] for d in entries)
+    assert not [d for d in index["docs"] if "jisik-figure" in d["text"] or "<!--" in d["text"]]
+    assert "<!--jisik-figure" not in repo_site.path(REAL_URL).read_text(encoding="utf-8")
     for raw in _raw_prompts():
         for entry in entries:
             assert raw[:40] not in entry["text"] and raw[:40] not in entry["title"]

@@ -84,6 +84,7 @@ class Build:
         self.home: HomeListing | None = None
         self.archive: Archive | None = None
         self._undecorated: dict[str, str | None] = {}
+        self._hidden: dict[str, list[str]] = {}
 
     def files(self, files: Files) -> Files:
         entries = self.collection.read(files, self.config)
@@ -195,7 +196,14 @@ class Build:
     def env(self, env: jinja2.Environment) -> None:
         self.renderer = Renderer(env.loader)
 
+    def before_search(self, page: Page) -> None:
+        """Runs before the search plugin indexes the page (see `Figures.hide`)."""
+        if self.figures is not None:
+            self._hidden[page.file.src_uri] = self.figures.hide(page)
+
     def decorate(self, page: Page) -> None:
+        if self.figures is not None:
+            self.figures.show(page, self._hidden.pop(page.file.src_uri, []))
         self._undecorated[page.file.src_uri] = page.content
         article = self.collection.by_path.get(page.file.src_uri)
         if self.hashtags is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -58,13 +58,23 @@ class JisikPlugin(BasePlugin[JisikConfig]):
             self.build.env(env)
         return env
 
+    @event_priority(100)  # before the search plugin indexes the page
+    def _before_search(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.build:
+            self.build.before_search(page)
+        return context
+
     @event_priority(-50)  # after the search plugin has indexed the page's own text
-    def on_page_context(
+    def _decorate(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if self.build:
             self.build.decorate(page)
         return context
+
+    on_page_context = CombinedEvent(_before_search, _decorate)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.build.post_page(output, page) if self.build else output
