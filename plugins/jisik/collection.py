@@ -38,8 +38,8 @@ class RecordCache:
         """Serialised feed items, reused while an article's item is unchanged."""
 
     def unchanged(self, path: str, stamp: tuple[object, ...]) -> Article | None:
-        """The record of a file whose size, modification time and settings are the same as when it was
-        last read (`mkdocs serve` rebuilds then skip reading every unchanged article again)."""
+        """The record of a file whose stamp (see `Collection._stamp`) is the same as when it was last
+        read: `mkdocs serve` rebuilds then skip reading every unchanged article again."""
         key = self._current.get(path)
         if key is None or self._stamps.get(key) != stamp:
             return None
