@@ -16,7 +16,7 @@ from typing import Any, Literal
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
 from .frontmatter import split_front_matter
-from .text import description, drop_controls, plain_text, title_text
+from .text import drop_controls, plain_text, shorten, title_text
 
 Level = Literal["error", "warning", "info"]
 
@@ -67,6 +67,10 @@ class Prompt:
         return f"{self.text}, {self.ratio[0]}:{self.ratio[1]}"
 
 
+DESCRIPTION_LENGTH = 160
+"""Characters of a summary used as an article's page description (search engines show ~160)."""
+
+
 @dataclass(frozen=True)
 class Article:
     """Everything jisik knows about one article."""
@@ -94,9 +98,7 @@ class Article:
         """The page's description (`<meta name="description">`, JSON-LD): the front matter's
         `description` as written, else the summary cut at a word to about 160 characters."""
         given = self.meta.get("description")
-        if given:
-            return " ".join(drop_controls(str(given)).split())
-        return description(self.summary)
+        return _one_line(str(given)) if given else shorten(self.summary, DESCRIPTION_LENGTH)
 
     @property
     def sort_key(self) -> tuple[float, str]:

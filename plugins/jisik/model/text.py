@@ -49,15 +49,6 @@ def shorten(text: str, width: int, placeholder: str = "…") -> str:
     return cut.rstrip() + placeholder
 
 
-DESCRIPTION_LENGTH = 160
-"""Characters of an article's summary used as its page description (search engines show ~160)."""
-
-
-def description(summary: str) -> str:
-    """An article's description for `<meta name="description">` and its JSON-LD: the summary, short."""
-    return shorten(summary, DESCRIPTION_LENGTH)
-
-
 def literal(text: str) -> str:
     """Text for an element Python-Markdown will serialise, so that it shows exactly as written: its
     serialiser escapes `&` except where it starts an entity (`&amp;`, `&lt;`), which it passes on as
