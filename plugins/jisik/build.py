@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from .checks import NOTES, check
 from .citations.markdown import CitationsExtension
 from .citations.pages import Citations
-from .collection import Collection, RecordCache, display_path
+from .collection import Collection, RecordCache, display_path, drop_link_loops
 from .config import JisikConfig
 from .feeds.pages import RSS_NAME, Feeds, feeds_wanted
 from .figures.markdown import FiguresExtension
@@ -24,7 +24,7 @@ from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
 from .listings import Archive, HomeListing
 from .log import log
-from .pagemeta import escape_page_meta, prepare_article
+from .pagemeta import prepare_article, prepare_page
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
@@ -87,6 +87,7 @@ class Build:
         self._hidden: dict[str, list[str]] = {}
 
     def files(self, files: Files) -> Files:
+        drop_link_loops(files, self.config)
         entries = self.collection.read(files, self.config)
         index = TagIndex(entries)
         pages = PageMaker(files, self.config, self.store)
@@ -131,6 +132,10 @@ class Build:
         removed (their weights changed), or the number of articles changed (every weight did)."""
         if not self.dirty or self.hashtags is None:
             return
+        pages = {file.abs_dest_path for file in files.documentation_pages()}
+        for gone in self.cache.swap_outputs("pages", pages):
+            if os.path.isfile(gone):
+                os.remove(gone)  # a deleted article's page, a tag page no article lists any more
         current = self.collection.by_path
         before = self.cache.swap_articles(current)
         edited = {p for p in current.keys() | before.keys() if before.get(p) is not current.get(p)}
@@ -185,7 +190,9 @@ class Build:
         if self.figures is not None:
             self.figures.before_render(article)
         if article is None:
-            escape_page_meta(page)
+            markdown, problems = prepare_page(markdown, page)
+            for problem in problems:
+                log.warning(problem.format(display_path(page.file, self.config)))
             return markdown
         return prepare_article(markdown, page, article)
 
@@ -236,4 +243,8 @@ class Build:
         if self.figures is not None:
             self.figures.post_build(self.config)
         if self.feeds is not None:
-            self.feeds.write(self.config.site_dir)
+            written = self.feeds.write(self.config.site_dir)
+            if self.dirty:
+                for gone in self.cache.swap_outputs("feeds", written):
+                    if os.path.isfile(gone):
+                        os.remove(gone)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -34,6 +35,8 @@ class RecordCache:
         self._html: dict[tuple[str, str], str] = {}
         self._signatures: dict[str, object] = {}
         self._last: dict[str, Article] = {}
+        self._dated: dict[str, tuple[Article, dt.datetime | None, dt.datetime | None, Article]] = {}
+        self._outputs: dict[str, set[str]] = {}
         self.feed_items = ItemMemo()
         """Serialised feed items, reused while an article's item is unchanged."""
 
@@ -89,6 +92,24 @@ class RecordCache:
     def signature(self, path: str) -> object:
         """The last build's signature of a page (None before the first)."""
         return self._signatures.get(path)
+
+    def dated(self, article: Article, date: dt.datetime | None, updated: dt.datetime | None) -> Article:
+        """`article` with dates from git: the same record as last build while nothing changed, so that
+        `--dirty` rebuilds (which compare records by identity) do not render it again."""
+        kept = self._dated.get(article.path)
+        if kept is not None and kept[0] is article and kept[1] == date and kept[2] == updated:
+            return kept[3]
+        result = replace(article, date=date, updated=updated)
+        self._dated[article.path] = (article, date, updated, result)
+        return result
+
+    def swap_outputs(self, kind: str, paths: set[str]) -> set[str]:
+        """Remember the files this build writes (`kind`: pages, feeds); returns those the last build
+        wrote and this one does not (a deleted article's page, a vanished tag's feed), for `--dirty`
+        builds to delete: they leave every other file of the last build in place."""
+        before = self._outputs.get(kind, set())
+        self._outputs[kind] = set(paths)
+        return before - paths
 
     def swap_articles(self, articles: dict[str, Article]) -> dict[str, Article]:
         """Remember this build's records; returns the last build's (empty on the first build)."""
@@ -146,11 +167,11 @@ class Collection:
             if article is None:
                 files.remove(file)  # reported; MkDocs itself would stop the build with a traceback
                 continue
+            if article.draft:
+                file.inclusion = InclusionLevel.DRAFT  # `article: false` pages too: a draft is a draft
             if article.meta.get("article") is False:
                 continue
-            if article.draft:
-                file.inclusion = InclusionLevel.DRAFT
-            elif not self.options.articles.in_nav:
+            if not article.draft and not self.options.articles.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # every page would repeat the whole list
             self.by_path[file.src_uri] = article
             self.entries.append(Entry(article, file.url))
@@ -177,7 +198,7 @@ class Collection:
                 continue
             modified = dates.modified.get(article.path)
             updated = article.updated or (modified if modified and modified != created else None)
-            dated = replace(article, date=created, updated=updated)
+            dated = self.cache.dated(article, created, updated)
             self.entries[index] = Entry(dated, entry.url)
             self.by_path[article.path] = dated
 
@@ -220,6 +241,41 @@ class Collection:
             options.articles.timezone,
             options.related.heading,
         )
+
+
+def drop_link_loops(files: Files, config: MkDocsConfig) -> None:
+    """Take out the files MkDocs found by following a folder link inside its own target (`docs/loop`
+    linking to `..`): the same files again under ever longer paths, until the system refuses the path
+    and the build stops. Each such link is reported once; the files themselves stay, at their real path."""
+    real: dict[str, str] = {}
+
+    def resolved(folder: str) -> str:
+        if folder not in real:
+            real[folder] = os.path.realpath(folder)
+        return real[folder]
+
+    docs = os.path.abspath(config.docs_dir)
+    loops: set[str] = set()
+    for file in list(files):
+        if file.generated_by or not file.abs_src_path or "/" not in file.src_uri:
+            continue
+        seen = {resolved(docs)}
+        folder = docs
+        for part in file.src_uri.split("/")[:-1]:
+            folder = os.path.join(folder, part)
+            target = resolved(folder)
+            if target in seen or any(target == s or s.startswith(target + os.sep) for s in seen):
+                loops.add(os.path.relpath(folder, docs).replace(os.sep, "/"))
+                files.remove(file)
+                break
+            seen.add(target)
+    shown = display_path(File("x", config.docs_dir, config.site_dir, False), config)[: -len("x")]
+    for link in sorted(loops):
+        if not any(link.startswith(other + "/") for other in loops):
+            log.warning(
+                f"{shown}{link}: a link to a folder that contains it (a loop); the files seen through it "
+                "are left out (they are in the site at their own path)"
+            )
 
 
 def display_path(file: File, config: MkDocsConfig) -> str:

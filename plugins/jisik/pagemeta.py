@@ -15,25 +15,33 @@
 from __future__ import annotations
 
 import html
+import re
 
 from mkdocs.structure.pages import Page
 
 from .hashtags.tags import is_valid_tag, tag_form, tag_key
-from .model import Article
-from .model.article import tags_from_meta
+from .model import Article, Problem
+from .model.article import SHOWN_KEYS, scan_blocks, tags_from_meta
 from .model.conventions import atx_heading
-from .model.frontmatter import split_front_matter
-from .model.text import drop_controls, text_heading
+from .model.frontmatter import MAX_VALUES, normalise_newlines, split_front_matter, too_big
+from .model.text import MAX_NESTING, drop_controls, flatten, meta_text, title_text, too_deep
+
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+_ID_ATTRS = re.compile(r"\s*\{:?(?:\s*[#.][\w-]+)+\s*\}\s*$")
 
 
 def prepare_article(markdown: str, page: Page, article: Article) -> str:
     """An article page's front matter read whole, its theme-printed values escaped, its title text."""
+    if too_big(page.meta):
+        page.meta = dict(article.meta)  # reported by the model; MkDocs' own reading would expand it
     if not page.meta and markdown.startswith("---"):
         front = split_front_matter(markdown)
         if front.found and not front.not_mapping:
             page.meta = dict(front.data)
             markdown = front.body.lstrip("\n")
     _escape_meta(page, article)
+    if deep := too_deep(markdown):
+        markdown = flatten(markdown, deep)  # reported by the model, with its line
     return _text_title(markdown, article)
 
 
@@ -41,11 +49,60 @@ def _escape(text: str) -> str:
     return html.escape(" ".join(drop_controls(text).split()), quote=True)
 
 
-def escape_page_meta(page: Page) -> None:
-    """Any other page (the writer's own, the home page): the values the theme prints unescaped."""
-    for key in ("title", "description", "author"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = _escape(page.meta[key])
+def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
+    """Any other page (the writer's own, the home page): the values the theme prints unescaped become
+    escaped text, as for articles, and what would stop the build is bounded. Returns the Markdown and
+    the problems (with their lines in the file) for the build to report."""
+    problems: list[Problem] = []
+    source: list[str] = []
+
+    def text() -> str:
+        if not source:
+            try:
+                source.append(normalise_newlines(page.file.content_string))
+            except (OSError, UnicodeDecodeError):
+                source.append(markdown)
+        return source[0]
+
+    if too_big(page.meta):
+        problems.append(
+            Problem(
+                f"front matter repeats itself through YAML aliases into more than {MAX_VALUES:,} values; "
+                "it is ignored",
+                1,
+                "error",
+            )
+        )
+        page.meta = {}
+    for key in SHOWN_KEYS:
+        value = page.meta.get(key)
+        if value is None or isinstance(value, str):
+            if isinstance(value, str):
+                page.meta[key] = _escape(value)
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            line = split_front_matter(text()).key_lines.get(key)
+            problems.append(
+                Problem(f"`{key}` is not text; it is shown as {_one_line(meta_text(value))!r}", line, "error")
+            )
+        page.meta[key] = _escape(meta_text(value))
+    if deep := too_deep(markdown):
+        whole = text()
+        offset = whole[: len(whole) - len(markdown)].count("\n") if whole.endswith(markdown) else 0
+        problems.append(
+            Problem(
+                f"lists or quotes nested more than {MAX_NESTING} levels deep ({len(deep)} lines); "
+                f"they are shown {MAX_NESTING} levels deep",
+                offset + deep[0] + 1,
+                "error",
+            )
+        )
+        markdown = flatten(markdown, deep)
+    return markdown, problems
+
+
+def _one_line(text: str) -> str:
+    return " ".join(drop_controls(text).split())
 
 
 def _escape_meta(page: Page, article: Article) -> None:
@@ -54,8 +111,9 @@ def _escape_meta(page: Page, article: Article) -> None:
     meta["title"] = _escape(article.title)
     if article.description:
         meta["description"] = _escape(article.description)
-    if isinstance(meta.get("author"), str):
-        meta["author"] = _escape(meta["author"])
+    for key in SHOWN_KEYS:
+        if key not in ("title", "description") and meta.get(key) is not None:
+            meta[key] = _escape(meta_text(meta[key]))  # a list or mapping was reported by the model
     if "tags" in meta:
         forms: dict[str, str] = {}
         for tag in tags_from_meta(meta["tags"]):
@@ -64,13 +122,28 @@ def _escape_meta(page: Page, article: Article) -> None:
         meta["tags"] = [_escape(form) for form in forms.values()]
 
 
+def title_markdown(title: str) -> str:
+    """Markdown that shows `title` as written and is nothing else: every ASCII sign a Markdown
+    extension could read (`*`, `[`, `<`, `&`, `:`…) is written as a character reference."""
+    return _PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", title)
+
+
 def _text_title(markdown: str, article: Article) -> str:
-    """The `# title` line the model read (no second parse of the page) with its raw HTML made text."""
-    line = article.title_heading
-    if line is None:
+    """The page's `# title` heading (the first level-1 heading outside code, as the model reads it)
+    written as its plain text: the text of the rendered heading, never markup, links or raw HTML."""
+    if article.title_heading is None:
         return markdown
-    level, text = atx_heading(line) or (0, "")
-    safe = text_heading(text)
-    if level != 1 or safe == text:
-        return markdown
-    return markdown.replace(line, f"# {safe}", 1)
+    for block in scan_blocks(markdown):
+        if block.kind != "heading":
+            continue
+        level, text = atx_heading(block.lines[0]) or (0, "")
+        if level != 1:
+            continue
+        ids = _ID_ATTRS.search(text)
+        line = f"# {title_markdown(title_text(text))}{ids.group() if ids else ''}"
+        if line == block.lines[0]:
+            return markdown
+        lines = markdown.split("\n")
+        lines[block.line - 1] = line
+        return "\n".join(lines)
+    return markdown

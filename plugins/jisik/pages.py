@@ -14,6 +14,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .collection import display_path
+from .log import log
+
 # Characters a YAML stream may not hold raw (C1 controls, BOM, non-characters) or that it would read as
 # line breaks (NEL, LS, PS); lone surrogates cannot be written at all.
 _NOT_RAW_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
@@ -60,6 +63,26 @@ class PageMaker:
         self.files = files
         self.config = config
         self.store = store
+        self._dests: dict[str, File] | None = None
+
+    def _taken(self, uri: str) -> File | None:
+        """The writer's page that MkDocs would write where a page at `uri` goes (`docs/tags.md` and
+        `tags/index.md` are both `tags/index.html`), if any."""
+        if self._dests is None:
+            self._dests = {f.dest_uri: f for f in self.files if not f.generated_by}
+        probe = File(uri, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
+        return self._dests.get(probe.dest_uri)
+
+    def _free(self, uri: str) -> str:
+        """Where a generated page goes when the writer's page has its URL: its folder gets `-2`, `-3`…
+        (`tags/index.md` → `tags-2/index.md`)."""
+        folder, _, name = uri.rpartition("/")
+        number = 2
+        while True:
+            moved = f"{folder}-{number}/{name}" if folder else f"{name[:-3]}-{number}.md"
+            if self.files.get_file_from_path(moved) is None and self._taken(moved) is None:
+                return moved
+            number += 1
 
     def add(self, uri: str, title: str, *, in_nav: bool = False, shows: object = None) -> tuple[File, bool]:
         """The page at `uri`, generated (titled `title`, in the automatic nav only when `in_nav`) if the
@@ -68,7 +91,13 @@ class PageMaker:
         existing = self.files.get_file_from_path(uri)
         if existing is not None:
             return existing, False
-        # Escaped for the theme by pagemeta.escape_page_meta, like every page that is not an article.
+        taken = self._taken(uri)
+        if taken is not None and taken.name == "README" and uri.rpartition("/")[2] == "index.md":
+            return taken, False  # MkDocs makes a folder's README.md its index page: the writer's page
+        wanted = uri
+        if taken is not None:
+            uri = self._free(uri)
+        # Escaped for the theme by pagemeta.prepare_page, like every page that is not an article.
         content = f"---\ntitle: {yaml_string(title)}\n---\n"
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         if self.store is None:
@@ -77,6 +106,14 @@ class PageMaker:
             path = self.store.path(uri, content, shows)
             file = File.generated(self.config, uri, abs_src_path=path, inclusion=inclusion)
         self.files.append(file)
+        if self._dests is not None:
+            self._dests[file.dest_uri] = file
+        if taken is not None:
+            log.warning(
+                f"{display_path(taken, self.config)}: this page has the URL '{taken.url or './'}' that "
+                f"jisik's page {title!r} ({wanted}) would have; your page is kept, and jisik's page is at "
+                f"'{file.url}' instead (move your page to {wanted} to have the list added below your text)"
+            )
         return file, True
 
 

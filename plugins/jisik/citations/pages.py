@@ -57,9 +57,10 @@ class Citations:
                 (d.name, [(e.url, e.article.title, [c.url for c in cited]) for e, cited in d.citing])
                 for d in self.domains
             ]
-            _file, self.index_generated = pages.add(
+            file, self.index_generated = pages.add(
                 self.index_uri, self.options.heading, in_nav=True, shows=shows
             )
+            self.index_uri = file.src_uri  # moved, if a writer's page has its URL
 
     def before_render(self, article: Article | None) -> None:
         """Give the Markdown extension the list of the page about to be converted."""

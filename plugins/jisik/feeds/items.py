@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from ..model.conventions import is_http_url
 
@@ -16,6 +17,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def clean(text: str) -> str:
     """User text made safe for XML and JSON: characters no feed may carry are dropped."""
     return _NOT_XML.sub("", text)
+
+
+def url_text(url: str) -> str:
+    """A URL as feeds must carry it (RFC 3986): spaces, quotes, `<`, `>` and non-ASCII characters
+    percent-encoded, existing `%XX` escapes and the URL's own delimiters kept."""
+    return quote(clean(url).strip(), safe=":/?#[]@!$&()*+,;=%~")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from ..hashtags.index import Tag, TagIndex
 from ..log import log
 from ..model import Entry, listed
 from .content import feed_html
-from .items import Enclosure, Feed, FeedItem, newest
+from .items import Enclosure, Feed, FeedItem, newest, url_text
 from .jsonfeed import item_json, render_json
 from .rss import item_xml, render_rss
 
@@ -129,9 +129,11 @@ class Feeds:
 
     # --- after the build ---
 
-    def write(self, site_dir: str) -> None:
+    def write(self, site_dir: str) -> set[str]:
+        """Write every feed; returns the paths of the files written."""
+        self.written: set[str] = set()
         if not self.enabled:
-            return
+            return self.written
         self.serialised.start()
         items = {e.article.path: self._item(e) for e in self.entries}
         short = items
@@ -164,12 +166,15 @@ class Feeds:
                 ),
             )
             self._write(feed, site_dir, url)
+        return self.written
 
     def _write(self, feed: Feed, site_dir: str, url: str) -> None:
         folder = Path(site_dir, *[part for part in unquote(url).split("/") if part])
         write_file(render_rss(feed, f"jisik {__version__}", self._xml), str(folder / RSS_NAME))
+        self.written.add(str(folder / RSS_NAME))
         if self.options.json:
             write_file(render_json(feed, self._json).encode("utf-8"), str(folder / JSON_NAME))
+            self.written.add(str(folder / JSON_NAME))
 
     def _xml(self, item: FeedItem) -> str:
         return self.serialised.get("rss", item, item_xml)
@@ -200,7 +205,7 @@ class Feeds:
             return None
         kind = mimetypes.guess_type(bound.image)[0] or "image/*"
         if "://" in bound.image:
-            return Enclosure(bound.image, kind, 0)
+            return Enclosure(url_text(bound.image), kind, 0)
         try:
             size = os.stat(Path(self.config.docs_dir) / bound.image).st_size
         except OSError:

@@ -6,10 +6,14 @@ the site feed and in each of its tags' feeds.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from email.utils import format_datetime
 
+from ..model.dates import whole_minutes
 from .items import Feed, FeedItem, clean
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -24,9 +28,29 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
+# Plain-text elements: the RSS Best Practices Profile writes `&` and `<` in them as `&#x26;` and `&#x3C;`
+# (readers that take them for HTML then show the sign; the W3C validator flags `&amp;` and `&lt;` there).
+_PLAIN = re.compile(r"<(title|category|author)>([^<]*)</\1>")
+
+
+def _plain(match: re.Match[str]) -> str:
+    text = match.group(2).replace("&amp;", "&#x26;").replace("&lt;", "&#x3C;")
+    return f"<{match.group(1)}>{text}</{match.group(1)}>"
+
+
+def _html_text(text: str) -> str:
+    """Plain text for an element readers render as HTML (`description`): `<img …>` stays text there."""
+    return html.escape(text, quote=False)
+
+
+def _date(value: dt.datetime) -> str:
+    """RFC 822 with a `+hhmm` offset (a local mean time offset in seconds is rounded to the minute)."""
+    return format_datetime(whole_minutes(value))
+
+
 def _serialise(element: ET.Element, level: int) -> str:
     ET.indent(element, space="  ", level=level)
-    text = ET.tostring(element, encoding="unicode")
+    text = _PLAIN.sub(_plain, ET.tostring(element, encoding="unicode"))
     # ElementTree declares the namespaces on each fragment; the <rss> element declares them once.
     return text.replace(f' xmlns:atom="{ATOM}"', "").replace(f' xmlns:content="{CONTENT}"', "")
 
@@ -39,10 +63,10 @@ def item_xml(item: FeedItem) -> str:
     _text(element, "title", item.title)
     _text(element, "link", item.link)
     _text(element, "guid", item.guid, isPermaLink="true" if item.guid == item.link else "false")
-    _text(element, "pubDate", format_datetime(item.published))
+    _text(element, "pubDate", _date(item.published))
     for category in item.categories:
         _text(element, "category", category)
-    _text(element, "description", item.summary)
+    _text(element, "description", _html_text(item.summary))
     if item.content_html:
         _text(element, f"{{{CONTENT}}}encoded", item.content_html)
     if item.enclosure is not None and item.enclosure.safe:
@@ -64,13 +88,13 @@ def render_rss(feed: Feed, generator: str = GENERATOR, items: Callable[[FeedItem
     channel = ET.Element("channel")
     _text(channel, "title", feed.title)
     _text(channel, "link", feed.link)
-    _text(channel, "description", feed.description)
+    _text(channel, "description", _html_text(feed.description))
     _text(channel, "language", feed.language)
     ET.SubElement(
         channel, f"{{{ATOM}}}link", {"href": feed.rss_url, "rel": "self", "type": "application/rss+xml"}
     )
     if feed.last_build is not None:
-        _text(channel, "lastBuildDate", format_datetime(feed.last_build))
+        _text(channel, "lastBuildDate", _date(feed.last_build))
     _text(channel, "generator", generator)
     head = _serialise(channel, 1).rstrip()
     assert head.endswith("</channel>")

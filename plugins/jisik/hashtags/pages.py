@@ -44,6 +44,7 @@ class HashtagPages:
             self.tag_urls[tag.key] = paged.urls[1]
         shows = [(t.name, t.slug, t.count) for t in self.index.sorted_tags()]
         file, made = pages.add(self.index_uri, "태그", in_nav=True, shows=shows)
+        self.index_uri = file.src_uri  # moved, if a writer's page has its URL
         if made:
             self.generated.add(self.index_uri)
         self.index_url = file.url

@@ -19,6 +19,9 @@ OTHER_GROUP = "기타"
 _SLUG_WORDS = {"#": "-sharp", "&": "-and-", "@": "-at-", "%": "-percent"}
 _SLUG_DROP = re.compile(r"[^\w+~.-]")
 _SLUG_DASHES = re.compile(r"-{2,}")
+MAX_SLUG_BYTES = 120
+"""A tag's URL folder is cut to this many UTF-8 bytes (40 Hangul syllables), so that the folder name
+(at most 255 bytes on every common filesystem) has room for a `-2` and a percent-encoded copy."""
 
 
 def tag_form(tag: str) -> str:
@@ -45,6 +48,10 @@ def base_slug(key: str) -> str:
     text = "-".join(text.split())
     text = _SLUG_DROP.sub("-", text)
     text = _SLUG_DASHES.sub("-", text).strip("-.")
+    if len(text.encode()) > MAX_SLUG_BYTES:  # a folder name may have 255 bytes: 86 Hangul syllables
+        text = text.encode()[:MAX_SLUG_BYTES].decode(errors="ignore").rstrip("-.")
+    if text.casefold().startswith("index."):
+        text = "index-" + text[len("index.") :]  # `tags/index.html/` would be a folder where the page is
     return text or "tag"
 
 

@@ -64,7 +64,9 @@ class Paged:
             self.urls[number] = file.url
             if made:
                 self.generated.add(number)
-            numbers[self.uri(number)] = number
+            if number == 1 and made and file.src_uri != self.first:
+                self.first = file.src_uri  # moved off a writer's page's URL: the other pages follow
+            numbers[file.src_uri] = number
         return numbers
 
     def slice(self, number: int) -> list[Entry]:

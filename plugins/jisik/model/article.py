@@ -7,6 +7,7 @@ becomes a `Problem` with a line number, and the rest of the record is still fill
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,13 +16,24 @@ from typing import Any, Literal
 
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
-from .frontmatter import split_front_matter
-from .text import drop_controls, plain_text, shorten, title_text
+from .frontmatter import YAML_ERROR, split_front_matter
+from .text import MAX_NESTING, drop_controls, meta_text, plain_text, shorten, title_text, too_deep
 
 Level = Literal["error", "warning", "info"]
 
 RELATED_HEADING = "함께 보면 좋은 글"
 EMPTY_FILE = "the file is empty"
+NO_BODY = "the page has front matter but no text"
+SHOWN_KEYS = ("title", "description", "summary", "author", "subtitle", "status")
+"""Front-matter values shown as text (by jisik or by the theme): they must be text, not lists or maps."""
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes/no value"
+    if isinstance(value, list):
+        return "list"
+    return "mapping" if isinstance(value, dict) else type(value).__name__
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,7 @@ class Article:
         """The page's description (`<meta name="description">`, JSON-LD): the front matter's
         `description` as written, else the summary cut at a word to about 160 characters."""
         given = self.meta.get("description")
-        return _one_line(str(given)) if given else shorten(self.summary, DESCRIPTION_LENGTH)
+        return _one_line(meta_text(given)) if given else shorten(self.summary, DESCRIPTION_LENGTH)
 
     @property
     def sort_key(self) -> tuple[float, str]:
@@ -258,22 +270,29 @@ def tags_from_meta(value: object) -> list[str]:
 
 
 _TOP_KEY = re.compile(r"^([^\s#][^:]*):")
-_COMMENTED_TAG = re.compile(r"^(?:tags\s*:\s*|\s*-\s*|\s*\[\s*)#\S")
+_COMMENTED_TAG = re.compile(r"^(?:tags\s*:\s*(?P<flow>\[)?|\s*-\s*|\s*(?P<inner>\[)\s*)\s*#\S")
+_WRITTEN_TAG = re.compile(r"#[^\s,\[\]\"'#][^\s,\[\]\"']*")
 
 
 def _hashtag_comments(yaml_text: str) -> list[Problem]:
-    """`tags: #AI번아웃` and `- #AI번아웃` are YAML comments: the tags would vanish without a word."""
+    """`tags: #AI번아웃`, `tags: [#AI번아웃, #OpenAI]` and `- #AI번아웃` are YAML comments: the tags would
+    vanish without a word (or break the YAML further down). The hint quotes the writer's own tags."""
     problems = []
     key = ""
     for number, line in enumerate(yaml_text.split("\n"), start=2):
         if top := _TOP_KEY.match(line):
             key = top.group(1).strip()
-        if key == "tags" and _COMMENTED_TAG.match(line):
-            problems.append(
-                Problem(
-                    '`#` starts a YAML comment, so this tag is lost; quote it: `- "#태그"`', number, "error"
-                )
-            )
+        match = _COMMENTED_TAG.match(line) if key == "tags" else None
+        if match is None:
+            continue
+        written = [json.dumps(tag, ensure_ascii=False) for tag in _WRITTEN_TAG.findall(line)] or ['"#태그"']
+        if match.group("flow") or match.group("inner") or line.lstrip().startswith("tags"):
+            fix = f"tags: [{', '.join(written)}]"
+        else:
+            fix = f"- {written[0]}"
+        problems.append(
+            Problem(f"`#` starts a YAML comment, so this tag is lost; quote it: `{fix}`", number, "error")
+        )
     return problems
 
 
@@ -343,11 +362,15 @@ def parse_article(
     tz = get_timezone(timezone) if isinstance(timezone, str) else timezone
     problems: list[Problem] = []
     fm = split_front_matter(text)
-    if fm.error:
+    comments = _hashtag_comments(fm.yaml_text)
+    caused = (
+        bool(comments)
+        and (fm.error or "").startswith(YAML_ERROR)
+        and (comments[0].line or 0) <= (fm.error_line or 0)
+    )
+    if fm.error and not caused:  # a YAML error after a `#` tag is what the `#` hint explains
         problems.append(Problem(fm.error, fm.error_line, "error"))
     meta, lines = fm.data, fm.key_lines
-
-    comments = _hashtag_comments(fm.yaml_text)
     problems.extend(comments)
     tags = _tags_from_meta(meta.get("tags"), lines.get("tags"), [] if comments else problems)
     tag_lines: list[int | None] = [lines.get("tags")] * len(tags)
@@ -394,10 +417,37 @@ def parse_article(
         problems.append(
             Problem(f"{EMPTY_FILE}: it is published as a blank page (write the article or delete it)", 1)
         )
-    title = _one_line(str(meta["title"])) if meta.get("title") else heading_title
+    elif fm.found and not fm.body.strip():
+        problems.append(
+            Problem(
+                f"{NO_BODY}: it is published as a blank page (write the article or delete it)",
+                max(fm.body_line - 1, 1),
+            )
+        )
+    for key in SHOWN_KEYS:
+        value = meta.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+            problems.append(
+                Problem(
+                    f"`{key}` is a {_kind(value)}, not text; it is shown as {_one_line(meta_text(value))!r} "
+                    f'(write one line, in quotes if it starts with `[`, `{{` or `-`: `{key}: "…"`)',
+                    lines.get(key),
+                    "error",
+                )
+            )
+    if deep := too_deep(fm.body):
+        problems.append(
+            Problem(
+                f"lists or quotes nested more than {MAX_NESTING} levels deep ({len(deep)} lines); "
+                f"they are shown {MAX_NESTING} levels deep",
+                fm.body_line + deep[0],
+                "error",
+            )
+        )
+    title = _one_line(meta_text(meta["title"])) if meta.get("title") else heading_title
     if not title:
         title = PurePosixPath(path).stem
-    meta_summary = meta.get("summary") or meta.get("description")
+    meta_summary = meta_text(meta.get("summary") or meta.get("description") or "")
     return Article(
         path=path,
         title=title,
@@ -406,7 +456,7 @@ def parse_article(
         tags=tuple(tags),
         sources=tuple(sources),
         prompts=tuple(prompts),
-        summary=plain_text(str(meta_summary)) if meta_summary else (summary or ""),
+        summary=plain_text(meta_summary) if meta_summary else (summary or ""),
         draft=_flag(meta.get("draft", False)),
         related_slot=related_slot,
         meta=meta,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from .text import drop_controls
 
@@ -155,8 +156,17 @@ def _trim_url(url: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    """True for absolute `http`/`https` URLs, the only sources that may become links."""
-    return re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE) is not None
+    """True for absolute `http`/`https` URLs that a browser can follow, the only sources that may become
+    links: a host is required, and a URL Python cannot split (`https://[::1`, a port such as `:99999`)
+    is not one."""
+    if re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE) is None:
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in 0-65535
+    except ValueError:
+        return False
+    return bool(parts.hostname)
 
 
 # --- image prompts --------------------------------------------------------------------------------

@@ -31,18 +31,43 @@ def parse_date(value: object, tz: dt.tzinfo) -> dt.datetime:
     `2026-11-27T09:30:00+09:00` and `…Z`, and YAML date/datetime objects.
     """
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
+        return whole_minutes(value if value.tzinfo else value.replace(tzinfo=tz))
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+        return whole_minutes(dt.datetime(value.year, value.month, value.day, tzinfo=tz))
     if not isinstance(value, str) or not value.strip():
-        raise DateError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+        raise DateError(f"{_shown(value)} is not a date; {ACCEPTED}")
     text = value.strip()
     match = _DATE_ONLY.match(text) or _KOREAN_DATE.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            return whole_minutes(dt.datetime(year, month, day, tzinfo=tz))
+        except ValueError as exc:
+            raise DateError(f"{text!r} is not a real date ({exc}); {ACCEPTED}") from None
     try:
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-            return dt.datetime(year, month, day, tzinfo=tz)
         parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError as exc:
-        raise DateError(f"{text!r} is not a real date ({exc}); write it as YYYY-MM-DD") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+    except ValueError:
+        raise DateError(f"{text!r} is not a date jisik can read; {ACCEPTED}") from None
+    return whole_minutes(parsed if parsed.tzinfo else parsed.replace(tzinfo=tz))
+
+
+ACCEPTED = (
+    "write it as YYYY-MM-DD (also accepted: 2026.11.27, 2026년 11월 27일, 2026-11-27 09:30, "
+    "2026-11-27T09:30:00+09:00)"
+)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def whole_minutes(value: dt.datetime) -> dt.datetime:
+    """The same wall-clock time with its UTC offset in whole minutes. Before 1908 Seoul kept local
+    mean time (+08:27:52); RFC 822 (RSS), RFC 3339 (JSON Feed, JSON-LD) and HTML `datetime` only
+    have hours and minutes, so such an offset is rounded to the nearest minute (+08:28)."""
+    offset = value.utcoffset()
+    if offset is None or not offset % dt.timedelta(minutes=1):
+        return value
+    minutes = round(offset.total_seconds() / 60)
+    return value.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))

@@ -51,6 +51,78 @@ class FrontMatter:
     """The block is YAML but not `key: value` lines (it may be Markdown between two `---` rules)."""
 
 
+YAML_ERROR = "front matter is not valid YAML"
+
+MAX_VALUES = 10_000
+"""The most values front matter may expand to: aliases (`*a`) can repeat a list inside itself until
+it would take all memory to print (a "billion laughs"), or hold itself."""
+
+
+def _too_big(root: yaml.Node) -> yaml.Node | None:
+    """The top-level value (or the root) whose expansion has more than `MAX_VALUES` values, counting
+    every alias as a copy of what it names; None when the whole front matter is small enough."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if id(node) in visiting:
+            return MAX_VALUES + 1  # an alias inside what it names: endless when expanded
+        visiting.add(id(node))
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                total += size(item)
+                if total > MAX_VALUES:
+                    break
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                total += size(key) + size(value)
+                if total > MAX_VALUES:
+                    break
+        visiting.discard(id(node))
+        sizes[id(node)] = total = min(total, MAX_VALUES + 1)
+        return total
+
+    if size(root) <= MAX_VALUES:
+        return None
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if size(value) > MAX_VALUES or size(key) > MAX_VALUES:
+                found: yaml.Node = key
+                return found  # an alias value's own mark is where its anchor was written
+    return root
+
+
+def too_big(value: object) -> bool:
+    """Whether loaded YAML data (e.g. MkDocs' `page.meta`) expands to more than `MAX_VALUES` values:
+    the same count as `_too_big`, on the objects (shared lists are counted each time they appear)."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(item: object) -> int:
+        if not isinstance(item, (list, dict)):
+            return 1
+        known = sizes.get(id(item))
+        if known is not None:
+            return known
+        if id(item) in visiting:
+            return MAX_VALUES + 1
+        visiting.add(id(item))
+        total = 1
+        for child in item.items() if isinstance(item, dict) else item:
+            total += size(child[1]) + 1 if isinstance(item, dict) else size(child)
+            if total > MAX_VALUES:
+                break
+        visiting.discard(id(item))
+        sizes[id(item)] = total = min(total, MAX_VALUES + 1)
+        return total
+
+    return size(value) > MAX_VALUES
+
+
 def normalise_newlines(text: str) -> str:
     """Drop a BOM and turn CRLF/CR into LF, as MkDocs does when it reads a page."""
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -85,12 +157,24 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(
             body=body,
             body_line=body_line,
-            error=f"front matter is not valid YAML: {problem}",
+            error=f"{YAML_ERROR}: {problem}",
             error_line=line,
+            yaml_text=yaml_text,
             found=True,
         )
     finally:
         loader.dispose()
+    if node is not None and (big := _too_big(node)) is not None:
+        return FrontMatter(
+            body=body,
+            body_line=body_line,
+            error=(
+                "front matter repeats itself through YAML aliases (`*name`) into more than "
+                f"{MAX_VALUES:,} values (or into itself); it is ignored"
+            ),
+            error_line=big.start_mark.line + 2,
+            found=True,
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):

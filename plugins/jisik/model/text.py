@@ -73,3 +73,69 @@ def title_text(heading: str) -> str:
     """The plain text of a title heading, as the page shows it after `text_heading` (and without a
     trailing attribute list such as `{#id}`, which attr_list takes out of the heading)."""
     return plain_text(text_heading(_ATTR_LIST.sub("", heading)))
+
+
+MAX_NESTING = 50
+"""Deepest list/quote nesting a page may have: Python-Markdown recurses once per level, and a list
+nested a thousand levels deep stops the whole build with a RecursionError."""
+
+_DEEP = re.compile(rf"^[ \t>]{{{MAX_NESTING + 1},}}", re.MULTILINE)
+_LEAD = re.compile(r"^[ \t>]*")
+_FENCE_LINE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+
+
+def _cut(lead: str) -> tuple[int, int]:
+    """The nesting depth of a line's lead (4 columns or one `>` per level), and where the lead
+    reaches `MAX_NESTING` levels (its length when it does not)."""
+    columns = quotes = 0
+    for position, ch in enumerate(lead):
+        if ch == ">":
+            quotes += 1
+        elif ch == "\t":
+            columns += 4 - columns % 4
+        else:
+            columns += 1
+        if columns // 4 + quotes > MAX_NESTING:
+            return MAX_NESTING + 1, position
+    return columns // 4 + quotes, len(lead)
+
+
+def too_deep(markdown: str) -> list[int]:
+    """0-based numbers of the lines (outside fenced code) nested more than `MAX_NESTING` levels."""
+    if _DEEP.search(markdown) is None:
+        return []  # nearly every page
+    found = []
+    fence = ""
+    for number, line in enumerate(markdown.split("\n")):
+        if mark := _FENCE_LINE.match(line):
+            if not fence:
+                fence = mark.group(1)[0] * len(mark.group(1))
+            elif mark.group(1).startswith(fence):
+                fence = ""
+            continue
+        if not fence and _cut(_LEAD.match(line).group())[0] > MAX_NESTING:  # type: ignore[union-attr]
+            found.append(number)
+    return found
+
+
+def flatten(markdown: str, lines: list[int]) -> str:
+    """`markdown` with the given lines brought up to `MAX_NESTING` levels (their text is kept)."""
+    out = markdown.split("\n")
+    for number in lines:
+        lead = _LEAD.match(out[number]).group()  # type: ignore[union-attr]
+        out[number] = lead[: _cut(lead)[1]] + out[number][len(lead) :]
+    return "\n".join(out)
+
+
+def meta_text(value: object) -> str:
+    """A front-matter value as one line of text: a list's items joined by `, ` (a mapping's values too),
+    `true`/`false` for YAML booleans, and any other value as written."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(meta_text(item) for item in value if item is not None)
+    if isinstance(value, dict):
+        return ", ".join(meta_text(item) for item in value.values() if item is not None)
+    return "" if value is None else str(value)
