@@ -13,10 +13,6 @@ from dataclasses import dataclass, field
 from ..model import Article, Entry, Problem
 from .tags import Group, assign_slugs, initial_group, is_valid_tag, sort_name, tag_form, tag_key
 
-# Articles looked at per shared tag when ranking related articles: keeps the work linear even when
-# one tag is on every article (such a tag weighs almost nothing anyway).
-CANDIDATES_PER_TAG = 200
-
 
 @dataclass
 class Tag:
@@ -121,7 +117,7 @@ class TagIndex:
             remaining -= weight
             if admitting:
                 get = scores.get
-                for position in self._tag_positions[key][:CANDIDATES_PER_TAG]:
+                for position in self._tag_positions[key]:
                     scores[position] = get(position, 0.0) + weight
                 scores.pop(own, None)
                 bound = remaining + 1e-9

@@ -1,9 +1,9 @@
 """Raw article text (ARTICLE-FORMAT section 1) to a jisik Markdown article (section 2). Pure functions.
 
 The raw text is plain text, not Markdown: prose, headings and bullets are escaped so that a `*`, a
-`<b>` or a line starting with `#` shows as written. Image prompts, `출처:` lines and the hashtag line
-are kept exactly as they are, because the plugin recognises them in the page with the same functions
-(`jisik.model.conventions`) that recognise them here.
+`<b>` or a line starting with `#` shows as written. Image prompts (joined into one line), `출처:`
+lines and the hashtag line are kept as they are, because the plugin recognises them in the page with
+the same functions (`jisik.model.conventions`) that recognise them here.
 """
 
 from __future__ import annotations
@@ -307,7 +307,11 @@ def _render(item: _Item, related_heading: str) -> str:
         return "\n".join(f"- {_escape_bullet(line)}" for line in item.lines)
     if item.kind == "text":
         return "\n".join(escape_line(line, number == 0) for number, line in enumerate(item.lines))
-    return "\n".join(item.lines)  # prompts, 출처 lines and hashtag lines stay exactly as written
+    if item.kind == "prompt":
+        # One line: the page reads the prompt with its spacing folded, and a line of it that starts with
+        # `<script>` or `<img` would otherwise be a raw HTML block that runs instead of prompt text.
+        return " ".join(" ".join(item.lines).split())
+    return "\n".join(item.lines)  # 출처 lines and hashtag lines stay exactly as written
 
 
 def skeleton(title: str, date: dt.date, related_heading: str = RELATED_HEADING) -> str:

@@ -6,30 +6,53 @@ import contextlib
 import errno
 import os
 import secrets
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 # Filesystems that cannot make hard links (some FUSE and network mounts, FAT/exFAT).
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
 
 
-def _temporary(target: Path, data: bytes) -> Path:
-    """Write `data` to a new hidden file next to `target` (same filesystem), flushed to disk."""
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C (and SIGTERM) wait until the block is over: a file created in it is always recorded."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _temporary(target: Path, data: bytes, made: list[Path]) -> Path:
+    """Write `data` to a new hidden file next to `target` (same filesystem), flushed to disk. The file is
+    added to `made` in the same uninterruptible step that creates it, so the caller can always remove
+    it (a Ctrl-C between creating the file and recording it would leave an empty `.….tmp` behind)."""
     while True:
         temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        except FileExistsError:
-            continue
+        with _signals_held():
+            try:
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            except FileExistsError:
+                continue
+            handle = os.fdopen(fd, "wb")
+            made.append(temp)
         break
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
     return temp
+
+
+def _remove(made: list[Path]) -> None:
+    for temp in made:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
 
 
 def write_new(target: Path, data: bytes) -> None:
@@ -40,8 +63,9 @@ def write_new(target: Path, data: bytes) -> None:
     replaced, and readers see either no file or the whole file. Where the filesystem has no hard
     links, the name is reserved with an exclusive create and the temporary file renamed over it.
     """
-    temp = _temporary(target, data)
+    made: list[Path] = []
     try:
+        temp = _temporary(target, data, made)
         try:
             os.link(temp, target)
         except FileExistsError:
@@ -52,15 +76,13 @@ def write_new(target: Path, data: bytes) -> None:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
             os.replace(temp, target)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        _remove(made)
 
 
 def replace(target: Path, data: bytes) -> None:
     """Replace (or create) `target` with `data` atomically: readers see the old or the new file."""
-    temp = _temporary(target, data)
+    made: list[Path] = []
     try:
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        os.replace(_temporary(target, data, made), target)
+    finally:
+        _remove(made)
