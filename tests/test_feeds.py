@@ -161,7 +161,9 @@ def test_descriptions_are_plain_summaries_without_prompts(feeds_site: Built) -> 
     description = next(
         i.findtext("description") for i in raw.iter("item") if i.findtext("link").endswith("rnd/")
     )
-    assert description == "R&D 예산과 C++ 보안 이야기입니다. 굵은 척하는 글자와 제어 문자."
+    # Readers render `description` as HTML: the plain summary is written as HTML text.
+    assert description == "R&amp;D 예산과 C++ 보안 이야기입니다. 굵은 척하는 글자와 제어 문자."
+    assert BeautifulSoup(description, "html.parser").get_text() == description.replace("&amp;", "&")
     assert "robot arm" not in description
     assert rnd.enclosures[0].href == SITE + "assets/prompts/rnd-1.png"
     assert rnd.enclosures[0].length == str(len(PNG)) and rnd.enclosures[0].type == "image/png"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import posixpath
 import re
 import time
 from collections.abc import Iterable
@@ -156,9 +157,10 @@ class Collection:
 
     def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
         home = self.options.home.page
+        readme = posixpath.join(posixpath.dirname(home), "README.md")  # MkDocs' other name for it
         for file in files.documentation_pages():
             if (
-                file.src_uri == home
+                file.src_uri in (home, readme)
                 or file.generated_by
                 or not matches(file.src_uri, self.options.articles.paths)
             ):

@@ -92,7 +92,7 @@ class PageMaker:
         if existing is not None:
             return existing, False
         taken = self._taken(uri)
-        if taken is not None and taken.name == "README" and uri.rpartition("/")[2] == "index.md":
+        if taken is not None and taken.src_uri.rpartition("/")[2] == "README.md" and uri.endswith("index.md"):
             return taken, False  # MkDocs makes a folder's README.md its index page: the writer's page
         wanted = uri
         if taken is not None:

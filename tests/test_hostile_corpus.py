@@ -1,0 +1,678 @@
+"""A hostile corpus: one small site per case, each built for real, each checked for the same four things.
+
+1. The build does not crash, and the rest of the site (a plain article, the home page) is there.
+2. Each problem is one message naming `docs/<file>:<line>`, and `jisik check` names the same place.
+3. Nothing hostile is live: no script runs, no handler, no `javascript:` link, in any page; every feed
+   and JSON file parses; feed plain-text elements and dates are what validators accept; `description`
+   (which readers render as HTML) holds no element.
+4. Nothing is silently lost: every Markdown file has its page or a message naming it (drafts excepted),
+   and every article page is on the archive.
+
+The cases cover the classes of the outside audit (issue 13) and their neighbours: other fields, other
+outputs, other kinds of page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from conftest import Built, SiteProject
+from jisik.cli import main as jisik
+
+OK_TITLE = "정상 글"
+RFC822 = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
+UNSAFE_URL = re.compile(r"^\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+
+
+def art(
+    heading: str = "# 제목",
+    body: str = "본문 문단입니다.",
+    front: str = "date: 2026-01-02",
+    tail: str = "출처: https://example.com/a\n\n#공통",
+) -> str:
+    """An article: front matter from line 2, then a blank line, the heading, the body and the tail."""
+    return f"---\n{front}\n---\n\n{heading}\n\n{body}\n\n{tail}\n"
+
+
+def alias_bomb(key: str) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    previous = "a"
+    for name in "bcdefghi":
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+        previous = name
+    lines.append(f"{key}: *i")
+    return "\n".join(lines)
+
+
+def deep_list(levels: int) -> str:
+    return "".join("    " * n + f"- 항목 {n}\n" for n in range(levels))
+
+
+@dataclass(frozen=True)
+class Case:
+    files: dict[str, str]
+    warns: tuple[tuple[str, str], ...] = ()
+    """`(docs/<file>:<line>, text)` each build message must have (the line may be left out)."""
+    check: Callable[[Built], None] | None = None
+    in_check: bool = True
+    """`jisik check` names the same places (articles only; the home page and site-wide clashes not)."""
+    absent: tuple[str, ...] = ()
+    """Files that must have no page (drafts)."""
+    setup: Callable[[SiteProject], None] | None = None
+    quiet: bool = False
+    """No message may name a case file (for inputs that are fine)."""
+
+
+def _h1(built: Built, url: str) -> str:
+    heading = built.html(url).select_one("article h1")
+    assert heading is not None, url
+    return " ".join(heading.get_text().replace("¶", "").split())
+
+
+def _card_titles(built: Built, url: str) -> list[str]:
+    return [" ".join(a.get_text().split()) for a in built.html(url).select("a.jisik-card__title")]
+
+
+def _chip(built: Built, page: str, name: str) -> str:
+    for chip in built.html(page).select("nav.jisik-tags a.jisik-tag"):
+        if chip.get_text() == "#" + name:
+            return built.follow(page, chip["href"])
+    raise AssertionError(f"no chip #{name} on {page}")
+
+
+def _feed_items(built: Built) -> list[etree._Element]:
+    return list(etree.fromstring(built.path("feed.xml").read_bytes()).iter("item"))
+
+
+# --- case checks ----------------------------------------------------------------------------------
+
+
+def _clash(writer_url: str, writer_h1: str, moved_url: str, lists: bool = True) -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        assert _h1(built, writer_url) == writer_h1  # the writer's page is kept where it was
+        if lists:
+            assert OK_TITLE in _card_titles(built, moved_url)  # jisik's page, moved, still lists
+        links = [a["href"] for a in built.html("").select("a[href]") if "://" not in a["href"]]
+        assert moved_url in {built.follow("", href) for href in links}  # reachable from the home page
+
+    return check
+
+
+def _tag_clash(built: Built) -> None:
+    assert _h1(built, "tags/공통/") == "공통 소개"
+    page = _chip(built, "articles/ok/", "공통")
+    assert page != "tags/공통/" and OK_TITLE in _card_titles(built, page)
+
+
+def _readme_home(built: Built) -> None:
+    soup = built.html("")
+    assert "리드미 본문" in soup.get_text() and OK_TITLE in _card_titles(built, "")
+
+
+def _draft_gone(built: Built) -> None:
+    assert "notes" not in built.path("sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads(built.path("search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if "비밀" in d["text"] or d["location"].startswith("notes")]
+
+
+def _meta(name: str, value: str, url: str = "articles/x/") -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        tag = built.html(url).select_one(f'meta[name="{name}"]')
+        assert tag is not None and tag["content"] == value
+
+    return check
+
+
+def _title_everywhere(expected: str, url: str = "articles/x/") -> Callable[[Built], None]:
+    """The title is one text: page `<h1>`, `<title>`, cards, search, RSS, JSON Feed, JSON-LD."""
+
+    def check(built: Built) -> None:
+        soup = built.html(url)
+        assert _h1(built, url) == expected
+        heading = soup.select_one("article h1")
+        assert heading is not None and [e.name for e in heading.find_all(True)] == ["a"]  # permalink only
+        assert soup.title is not None and soup.title.get_text() == f"{expected} - 지식 테스트"
+        assert expected in _card_titles(built, "")
+        index = json.loads(built.path("search/search_index.json").read_text(encoding="utf-8"))
+        doc = next(d for d in index["docs"] if d["location"] == url)
+        assert BeautifulSoup(doc["title"], "html.parser").get_text() == expected
+        item = next(i for i in _feed_items(built) if i.findtext("link").endswith(url))
+        assert item.findtext("title") == expected
+        feed = json.loads(built.path("feed.json").read_text(encoding="utf-8"))
+        assert next(i for i in feed["items"] if i["url"].endswith(url))["title"] == expected
+        script = soup.select_one('script[type="application/ld+json"]')
+        assert script is not None and json.loads(script.string)["headline"] == expected
+
+    return check
+
+
+def _code_kept(built: Built) -> None:
+    code = built.html("articles/x/").select_one("article pre code")
+    assert code is not None and "# <img src=x onerror=alert(2)>" in code.get_text()
+    _title_everywhere("<img src=x onerror=alert(2)>")(built)
+
+
+def _plain_in_feed(built: Built) -> None:
+    item = next(i for i in _feed_items(built) if i.findtext("link").endswith("articles/x/"))
+    raw = item.findtext("description")
+    assert BeautifulSoup(raw, "html.parser").get_text() == "요약 <img src=x onerror=alert(4)> 끝"
+
+
+def _plain_text_encoding(title: str, category: str) -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        raw = built.path("feed.xml").read_text(encoding="utf-8")
+        assert f"<title>{title}</title>" in raw
+        assert f"<category>{category}</category>" in raw
+
+    return check
+
+
+def _dated(offset: str) -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        item = next(i for i in _feed_items(built) if i.findtext("link").endswith("articles/x/"))
+        assert item.findtext("pubDate").endswith(offset.replace(":", ""))
+        feed = json.loads(built.path("feed.json").read_text(encoding="utf-8"))
+        entry = next(i for i in feed["items"] if i["url"].endswith("articles/x/"))
+        assert entry["date_published"].endswith(offset)
+        script = built.html("articles/x/").select_one('script[type="application/ld+json"]')
+        assert script is not None and json.loads(script.string)["datePublished"].endswith(offset)
+
+    return check
+
+
+def _enclosure(built: Built) -> None:
+    item = next(i for i in _feed_items(built) if i.findtext("link").endswith("articles/x/"))
+    enclosure = item.find("enclosure")
+    assert enclosure is not None
+    assert enclosure.get("url") == "https://example.com/my%20image%27s%20%22big%22.png"
+
+
+def _no_link(url: str) -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        soup = built.html("articles/x/")
+        assert url in [s.get_text() for s in soup.select("li.jisik-source span.jisik-source__text")]
+        assert not [a for a in soup.select("li.jisik-source a") if url in a["href"]]
+
+    return check
+
+
+def _linked(built: Built) -> None:
+    hrefs = [a["href"] for a in built.html("articles/x/").select("li.jisik-source a")]
+    assert "https://[::1]/ok" in hrefs
+
+
+def _tag_page(name: str) -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        page = _chip(built, "articles/x/", name)
+        assert _h1(built, page) == "#" + name
+        assert _card_titles(built, page) == ["글"]
+        assert OK_TITLE in _card_titles(built, _chip(built, "articles/ok/", "공통"))
+
+    return check
+
+
+def _two_long_tags(built: Built) -> None:
+    first, second = "가" * 85 + "나", "가" * 85 + "다"
+    pages = {_chip(built, "articles/x/", first), _chip(built, "articles/y/", second)}
+    assert len(pages) == 2
+    for page in pages:
+        assert len(_card_titles(built, page)) == 1
+
+
+def _deepest_kept(text: str, url: str = "articles/x/") -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        assert text in built.html(url).get_text()
+
+    return check
+
+
+def _import(raw: str) -> Callable[[SiteProject], None]:
+    def setup(project: SiteProject) -> None:
+        source = project.root / "raw.txt"
+        source.write_text(raw, encoding="utf-8")
+        code = jisik(["import", str(source), "-o", str(project.docs / "articles"), "--date", "2026-01-09"])
+        assert code == 0
+
+    return setup
+
+
+def _imported_prompt(built: Built) -> None:
+    pages = [p for p in built.site_dir.glob("articles/2026-01-09-*/index.html")]
+    assert len(pages) == 1
+    soup = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "lxml")
+    prompts = [" ".join(p.get_text().split()) for p in soup.select("figure.jisik-figure .jisik-prompt")]
+    assert prompts == [
+        "A cinematic robot in a bright laboratory holding a sign <script>alert(1)</script> "
+        "with words, golden light"
+    ]
+
+
+def _loop(project: SiteProject) -> None:
+    (project.docs / "loop").mkdir()
+    os.symlink("..", project.docs / "loop" / "up")
+
+
+RAW_PROMPT = (
+    "AI 번아웃 제목\n\n첫 문단은 한국어 본문입니다.\n\n"
+    "A cinematic robot in a bright laboratory holding a sign\n"
+    "<script>alert(1)</script> with words, golden light, 16:9\n\n"
+    "출처: https://example.com/a\n\n#공통\n"
+)
+
+CASES: dict[str, Case] = {
+    # --- nothing lost ---
+    "clash-archive-md": Case(
+        {"archive.md": art("# 내 보관함 이야기")},
+        (("docs/archive.md", "jisik's page '보관함'"),),
+        _clash("archive/", "내 보관함 이야기", "archive-2/"),
+        in_check=False,
+    ),
+    "clash-sources-md": Case(
+        {"sources.md": art("# 내 출처 이야기")},
+        (("docs/sources.md", "jisik's page '출처'"),),
+        _clash("sources/", "내 출처 이야기", "sources-2/", lists=False),
+        in_check=False,
+    ),
+    "clash-material-tags-md": Case(
+        {"tags.md": "---\narticle: false\n---\n\n# 내 태그\n\n<!-- material/tags -->\n"},
+        (("docs/tags.md", "jisik's page '태그'"),),
+        _clash("tags/", "내 태그", "tags-2/", lists=False),
+        in_check=False,
+    ),
+    "clash-tag-page": Case(
+        {"tags/공통.md": art("# 공통 소개", tail="출처: https://example.com/a")},
+        (("docs/tags/공통.md", "jisik's page '#공통'"),),
+        _tag_clash,
+        in_check=False,
+    ),
+    "clash-readme-is-the-home": Case(
+        {"README.md": "# 리드미\n\n리드미 본문.\n"}, (), _readme_home, quiet=True
+    ),
+    "front-matter-only": Case(
+        {"articles/x.md": "---\ntitle: 빈 글\ndate: 2026-01-03\n---\n"},
+        (("docs/articles/x.md:4", "front matter but no text"),),
+    ),
+    "front-matter-only-empty-block": Case(
+        {"articles/x.md": "---\n---\n"}, (("docs/articles/x.md:2", "front matter but no text"),)
+    ),
+    "draft-and-not-article": Case(
+        {"notes.md": "---\ndraft: true\narticle: false\n---\n\n# 비밀 메모\n\n비밀 본문.\n"},
+        check=_draft_gone,
+        absent=("notes.md",),
+    ),
+    "draft-yes-and-not-article": Case(
+        {"notes.md": "---\ndraft: 'yes'\narticle: false\n---\n\n# 비밀 메모\n\n비밀 본문.\n"},
+        check=_draft_gone,
+        absent=("notes.md",),
+    ),
+    # --- nothing runs: front matter that is not text ---
+    "author-list": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nauthor: ['\"><img src=x onerror=alert(1)>']")},
+        (("docs/articles/x.md:3", "`author` is a list"),),
+        _meta("author", '"><img src=x onerror=alert(1)>'),
+    ),
+    "author-mapping": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nauthor: {name: '<script>alert(1)</script>'}")},
+        (("docs/articles/x.md:3", "`author` is a mapping"),),
+        _meta("author", "<script>alert(1)</script>"),
+    ),
+    "title-mapping": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntitle: {a: '</title><script>alert(1)</script>'}")},
+        (("docs/articles/x.md:3", "`title` is a mapping"),),
+    ),
+    "description-list": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ndescription: ['\" onload=\"alert(1)', b]")},
+        (("docs/articles/x.md:3", "`description` is a list"),),
+        _meta("description", '" onload="alert(1), b'),
+    ),
+    "summary-list": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nsummary: ['<img src=x onerror=alert(1)>']")},
+        (("docs/articles/x.md:3", "`summary` is a list"),),
+    ),
+    "subtitle-list": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nsubtitle: ['<img src=x onerror=alert(1)>']")},
+        (("docs/articles/x.md:3", "`subtitle` is a list"),),
+    ),
+    "home-page-author-list": Case(
+        {"index.md": "---\nauthor: ['\"><img src=x onerror=alert(5)>']\n---\n\n# 홈\n"},
+        (("docs/index.md:2", "`author` is not text"),),
+        _meta("author", '"><img src=x onerror=alert(5)>', ""),
+        in_check=False,
+    ),
+    "writer-page-subtitle-in-nav": Case(
+        {"about.md": "---\narticle: false\nsubtitle: ['<img src=x onerror=alert(1)>']\n---\n\n# 소개\n"},
+        (("docs/about.md:3", "`subtitle` is not text"),),
+        in_check=False,
+    ),
+    "writer-page-status-in-nav": Case(
+        {"about.md": "---\narticle: false\nstatus: '\"><img src=x onerror=alert(1)>'\n---\n\n# 소개\n"},
+        in_check=False,
+    ),
+    "writer-page-title-list": Case(
+        {"about.md": "---\narticle: false\ntitle: ['</title><script>alert(1)</script>']\n---\n\n본문.\n"},
+        (("docs/about.md:3", "`title` is not text"),),
+        in_check=False,
+    ),
+    # --- nothing runs: what a title is ---
+    "title-after-a-code-copy": Case(
+        {"articles/x.md": art("```\n# <img src=x onerror=alert(2)>\n```\n\n# <img src=x onerror=alert(2)>")},
+        check=_code_kept,
+        quiet=True,
+    ),
+    "title-javascript-link": Case(
+        {"articles/x.md": art("# [자세히](javascript:alert(3)) 보기")},
+        check=_title_everywhere("자세히 보기"),
+        quiet=True,
+    ),
+    "title-image": Case(
+        {"articles/x.md": art("# ![그림](javascript:alert(3)) 사진 제목")},
+        check=_title_everywhere("사진 제목"),  # an image has no text
+        quiet=True,
+    ),
+    "title-raw-anchor": Case(
+        {"articles/x.md": art('# <a href="javascript:alert(1)">링크</a> 제목')},
+        check=_title_everywhere('<a href="javascript:alert(1)">링크</a> 제목'),
+        quiet=True,
+    ),
+    "title-attribute-list": Case(
+        {"articles/x.md": art('# 속성 제목 {: onclick="alert(1)" }')},
+        check=_title_everywhere("속성 제목"),
+        quiet=True,
+    ),
+    "title-markup": Case(
+        {"articles/x.md": art("# **굵은** _기울임_ `코드` 제목")},
+        check=_title_everywhere("굵은 기울임 코드 제목"),
+        quiet=True,
+    ),
+    "title-entities-and-signs": Case(
+        {"articles/x.md": art("# AT&amp;T &lt;b&gt; S&P500 :smile: 제목 \\*")},
+        check=_title_everywhere("AT&T <b> S&P500 :smile: 제목 *"),
+        quiet=True,
+    ),
+    "import-prompt-line-starting-with-script": Case(
+        {}, check=_imported_prompt, setup=_import(RAW_PROMPT), in_check=False
+    ),
+    # --- feeds every validator and reader accept ---
+    "feed-summary-code-span-img": Case(
+        {"articles/x.md": art(body="요약 `<img src=x onerror=alert(4)>` 끝")},
+        check=_plain_in_feed,
+        quiet=True,
+    ),
+    "feed-title-and-tag-ampersand": Case(
+        {"articles/x.md": art("# S&P500 지수 <b>", tail="출처: https://example.com/a\n\n#공통 #S&P500")},
+        check=_plain_text_encoding("S&#x26;P500 지수 &#x3C;b&gt;", "S&#x26;P500"),
+        quiet=True,
+    ),
+    "feed-tag-lt": Case(
+        {"articles/x.md": art(tail="출처: https://example.com/a\n\n#공통 #<img")},
+        check=_plain_text_encoding("제목", "&#x3C;img"),
+        quiet=True,
+    ),
+    "date-1900-seoul-lmt": Case(
+        {"articles/x.md": art(front="date: 1900-01-01")}, check=_dated("+08:28"), quiet=True
+    ),
+    "date-1907-with-time": Case(
+        {"articles/x.md": art(front="date: 1907-06-01 09:30")}, check=_dated("+08:28"), quiet=True
+    ),
+    "date-with-seconds-offset": Case(
+        {"articles/x.md": art(front="date: '2026-01-02T09:30:00+08:27:52'")},
+        check=_dated("+08:28"),
+        quiet=True,
+    ),
+    "enclosure-url-with-spaces-and-quotes": Case(
+        {
+            "articles/x.md": art(
+                body='본문.\n\n/// prompt | 16:9\n    image: https://example.com/my image\'s "big".png\n\n'
+                "A wide landscape photo of mountains at dawn\n///"
+            )
+        },
+        check=_enclosure,
+        quiet=True,
+    ),
+    # --- one article never stops the site ---
+    "source-ipv6-unclosed": Case(
+        {"articles/x.md": art(tail="출처: https://[::1\n\n#공통")},
+        (("docs/articles/x.md:9", "'https://[::1' is not an http(s) URL"),),
+        _no_link("https://[::1"),
+    ),
+    "source-ipv6-front-matter": Case(
+        {"articles/x.md": art(front='date: 2026-01-02\nsources: ["https://[::1/x"]')},
+        (("docs/articles/x.md:3", "is not an http(s) URL"),),
+        _no_link("https://[::1/x"),
+    ),
+    "source-port-out-of-range": Case(
+        {"articles/x.md": art(tail="출처: https://example.com:99999/a\n\n#공통")},
+        (("docs/articles/x.md:9", "is not an http(s) URL"),),
+        _no_link("https://example.com:99999/a"),
+    ),
+    "source-ipv6-valid-is-a-link": Case(
+        {"articles/x.md": art(tail="출처: https://[::1]/ok\n\n#공통")}, check=_linked, quiet=True
+    ),
+    "tag-index-html": Case(
+        {"articles/x.md": art("# 글", tail="#index.html")}, check=_tag_page("index.html"), quiet=True
+    ),
+    "tag-index-htm-upper": Case(
+        {"articles/x.md": art("# 글", tail="#INDEX.HTM")}, check=_tag_page("INDEX.HTM"), quiet=True
+    ),
+    "tag-86-hangul-syllables": Case(
+        {"articles/x.md": art("# 글", tail="#" + "가" * 86)}, check=_tag_page("가" * 86), quiet=True
+    ),
+    "tag-300-latin-letters": Case(
+        {"articles/x.md": art("# 글", tail="#" + "a" * 300)}, check=_tag_page("a" * 300), quiet=True
+    ),
+    "two-long-tags-sharing-a-prefix": Case(
+        {
+            "articles/x.md": art("# 글 하나", tail="#" + "가" * 85 + "나"),
+            "articles/y.md": art("# 글 둘", tail="#" + "가" * 85 + "다"),
+        },
+        check=_two_long_tags,
+    ),
+    "yaml-alias-bomb-tags": Case(
+        {"articles/x.md": art(front=alias_bomb("tags"))},
+        (("docs/articles/x.md:6", "YAML aliases"),),
+    ),
+    "yaml-alias-bomb-title": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\n" + alias_bomb("title"))},
+        (("docs/articles/x.md:7", "YAML aliases"),),
+    ),
+    "yaml-recursive-alias": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntags: &a [*a]")},
+        (("docs/articles/x.md:3", "YAML aliases"),),
+    ),
+    "yaml-alias-bomb-on-the-home-page": Case(
+        {"index.md": "---\n" + alias_bomb("title") + "\n---\n\n# 홈\n"},
+        (("docs/index.md:1", "YAML aliases"),),
+        in_check=False,
+    ),
+    "yaml-flow-nested-1000": Case(
+        {"articles/x.md": art(front="tags: " + "[" * 1000 + "]" * 1000)},
+        (("docs/articles/x.md:2", "not valid YAML"),),
+    ),
+    "list-nested-1000": Case(
+        {"articles/x.md": art(body=deep_list(1000))},
+        (("docs/articles/x.md:58", "nested more than 50 levels"),),
+        _deepest_kept("항목 999"),
+    ),
+    "quote-nested-1000": Case(
+        {"articles/x.md": art(body=">" * 1000 + " 깊은 인용 끝")},
+        (("docs/articles/x.md:7", "nested more than 50 levels"),),
+        _deepest_kept("깊은 인용 끝"),
+    ),
+    "list-nested-1000-on-the-home-page": Case(
+        {"index.md": "---\ntitle: 홈\n---\n\n" + deep_list(1000)},
+        (("docs/index.md:56", "nested more than 50 levels"),),
+        _deepest_kept("항목 999", ""),
+        in_check=False,
+    ),
+    "deep-indent-inside-fenced-code-is-fine": Case(
+        {"articles/x.md": art(body="```\n" + deep_list(200) + "```")},
+        check=_deepest_kept("- 항목 199"),
+        quiet=True,
+    ),
+    "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),
+    # --- messages ---
+    "hash-tags-flow-list": Case(
+        {"articles/x.md": art(front="tags: [#AI번아웃, #OpenAI]\ndate: 2026-01-02")},
+        (("docs/articles/x.md:2", '`tags: ["#AI번아웃", "#OpenAI"]`'),),
+    ),
+    "hash-tags-block-list": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntags:\n  - #AI번아웃\n  - OpenAI")},
+        (("docs/articles/x.md:4", '`- "#AI번아웃"`'),),
+    ),
+    "hash-tags-inline": Case(
+        {"articles/x.md": art(front="tags: #AI번아웃 #OpenAI\ndate: 2026-01-02")},
+        (("docs/articles/x.md:2", '`tags: ["#AI번아웃", "#OpenAI"]`'),),
+    ),
+    "date-unreadable": Case(
+        {"articles/x.md": art(front="date: 2026-11-xx")},
+        (("docs/articles/x.md:2", "2026년 11월 27일"),),
+    ),
+    "date-impossible": Case(
+        {"articles/x.md": art(front="date: 2026-02-30")},
+        (("docs/articles/x.md:2", "not a real date"),),
+    ),
+    "date-a-list": Case(
+        {"articles/x.md": art(front="date: [2026-01-02]")},
+        (("docs/articles/x.md:2", "write it as YYYY-MM-DD"),),
+    ),
+}
+
+
+# --- the four checks ------------------------------------------------------------------------------
+
+
+def _live(built: Built) -> list[str]:
+    """What would run in a reader's browser: inline scripts with `alert`, handlers, unsafe URLs."""
+    found = []
+    for path in sorted(built.site_dir.rglob("*.html")):
+        if "assets" in path.relative_to(built.site_dir).parts:
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for script in soup.find_all("script"):
+            if script.get("type") in ("application/ld+json", "application/json"):
+                assert "<" not in script.string
+                json.loads(script.string)  # data, never code
+            elif not script.get("src") and "alert" in (script.string or ""):
+                found.append(f"{path}: script {script.string[:60]!r}")
+        for element in soup.find_all(True):
+            for name, value in element.attrs.items():
+                if name.startswith("on"):
+                    found.append(f"{path}: {element.name} {name}")
+                if (
+                    name in ("href", "src", "action", "formaction")
+                    and isinstance(value, str)
+                    and UNSAFE_URL.match(value)
+                    and element.get("data-md-component") != "search-share"
+                ):
+                    found.append(f"{path}: {element.name} {name}={value}")
+        found.extend(f"{path}: img src=x" for _img in soup.select("img[src=x]"))
+    return found
+
+
+def _feeds_valid(built: Built) -> None:
+    for path in built.site_dir.rglob("feed.xml"):
+        raw = path.read_text(encoding="utf-8")
+        tree = etree.fromstring(raw.encode("utf-8"))
+        for text in re.findall(r"<(?:title|category)>([^<]*)</", raw):
+            assert "&amp;" not in text and "&lt;" not in text, (path, text)  # &#x26; and &#x3C;
+        for element in tree.iter("description"):
+            html = BeautifulSoup(element.text or "", "html.parser")
+            assert html.find_all(True) == [], (path, element.text)  # readers render it as HTML
+        for element in [*tree.iter("pubDate"), *tree.iter("lastBuildDate")]:
+            assert RFC822.match(element.text or ""), (path, element.text)
+        for enclosure in tree.iter("enclosure"):
+            assert not re.search(r"[\s\"'<>]", enclosure.get("url", "")), (path, enclosure.get("url"))
+        feed = json.loads(path.with_name("feed.json").read_text(encoding="utf-8"))
+        for item in feed["items"]:
+            assert RFC3339.match(item["date_published"]), item["date_published"]
+    for path in built.site_dir.rglob("*.json"):
+        if "assets" not in path.parts:
+            json.loads(path.read_text(encoding="utf-8"))
+
+
+def _url_of(relative: str) -> str:
+    stem = relative[: -len(".md")]
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return folder + "/" if folder else ""
+    return stem + "/"
+
+
+def _nothing_lost(built: Built, docs: Path, case: Case) -> None:
+    for folder, _dirs, names in os.walk(docs):  # links are not followed: a loop is one message
+        for name in names:
+            if not name.endswith(".md"):
+                continue
+            relative = Path(folder, name).relative_to(docs).as_posix()
+            if relative in case.absent:
+                assert not built.path(_url_of(relative)).exists(), relative
+                continue
+            named = any(f"docs/{relative}" in w for w in built.warnings)
+            assert built.path(_url_of(relative)).exists() or named, f"{relative} was lost without a word"
+    articles = [
+        p
+        for p in built.site_dir.rglob("index.html")
+        if "application/ld+json" in p.read_text(encoding="utf-8")
+    ]
+    archived = [
+        t
+        for p in built.site_dir.glob("archive*/**/index.html")
+        for t in _card_titles(built, str(p.relative_to(built.site_dir).parent) + "/")
+    ]
+    assert len(archived) == len(articles), (sorted(archived), articles)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_case(
+    name: str, project: SiteProject, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = CASES[name]
+    project.article(
+        "articles/ok.md",
+        OK_TITLE,
+        tags=["공통"],
+        body="정상 본문 문단입니다.\n\n출처: https://example.com/ok",
+    )
+    for path, text in case.files.items():
+        target = project.docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    if case.setup is not None:
+        case.setup(project)
+    built = project.build()  # 1. no crash
+
+    assert OK_TITLE in _card_titles(built, ""), "the rest of the site was not built"
+    assert _h1(built, "articles/ok/") == OK_TITLE
+    for where, text in case.warns:  # 2. one message naming the place
+        assert [w for w in built.warnings if f"{where}:" in w and text in w], (where, text, built.warnings)
+        assert "Traceback" not in "\n".join(built.warnings)
+    if case.quiet:
+        assert not [w for w in built.warnings if any(f"docs/{path}" in w for path in case.files)], (
+            built.warnings
+        )
+    assert _live(built) == []  # 3. nothing runs
+    _feeds_valid(built)
+    _nothing_lost(built, project.docs, case)  # 4. nothing silently lost
+    if case.check is not None:
+        case.check(built)
+    if case.in_check and case.warns:
+        monkeypatch.chdir(project.root)
+        capsys.readouterr()
+        jisik(["check", "docs"])
+        printed = capsys.readouterr().out
+        for where, text in case.warns:
+            assert [line for line in printed.splitlines() if f"{where}:" in line and text in line], printed
+
+
+def test_the_corpus_is_big_enough() -> None:
+    assert len(CASES) >= 40
