@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 import urllib.error
@@ -85,3 +86,106 @@ def test_serve_answers_korean_tag_pages_and_rebuilds_them(project: SiteProject) 
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+class _Serve:
+    """`mkdocs serve --dirty -v` in a project, its log, and GET for its pages."""
+
+    def __init__(self, project: SiteProject) -> None:
+        project.config["site_url"] = "https://example.github.io/jisik-kb/"
+        project.write_config()
+        port = free_port()
+        self.root = f"http://127.0.0.1:{port}/jisik-kb/"
+        self.log = project.root / "serve.log"
+        with self.log.open("wb") as output:
+            self.server = subprocess.Popen(
+                [tool("mkdocs"), "serve", "--dirty", "-v", "-a", f"127.0.0.1:{port}"],
+                cwd=project.root,
+                env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1"),  # the log as it happens
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def builds(self) -> int:
+        return self.text().count("Documentation built in")
+
+    def wait(self, what: str, check: Callable[[], bool]) -> None:
+        _wait(what, check, self.server, self.log)
+
+    def get(self, path: str) -> tuple[int, str]:
+        return _get(self.root + path)
+
+    def stop(self) -> None:
+        self.server.terminate()
+        try:
+            self.server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.server.kill()
+            self.server.wait()
+
+
+def test_serve_dirty_forgets_a_deleted_article(project: SiteProject) -> None:
+    """After an article is deleted, its page, its only tag's page and feed answer 404, and the lists that
+    had it (home, the other tag) no longer do."""
+    project.article("articles/a.md", "남는 글", tags=["보안"], date="2026-11-01")
+    gone = project.article("articles/b.md", "지울 글", tags=["보안", "해킹"], date="2026-11-02")
+    serve = _Serve(project)
+    hacking = "tags/" + quote("해킹") + "/"
+    try:
+        serve.wait("the first build", lambda: serve.get("")[0] == 200)
+        assert serve.get("articles/b/")[0] == 200 and _titles(serve.get(hacking)[1]) == ["지울 글"]
+        assert serve.get(hacking + "feed.xml")[0] == 200
+        builds = serve.builds()
+        gone.unlink()
+        serve.wait(
+            "the rebuild", lambda: serve.builds() > builds and _titles(serve.get("")[1]) == ["남는 글"]
+        )
+        assert serve.get("articles/b/")[0] == 404
+        assert serve.get(hacking)[0] == 404
+        assert serve.get(hacking + "feed.xml")[0] == 404
+        assert _titles(serve.get("tags/" + quote("보안") + "/")[1]) == ["남는 글"]
+        tags = BeautifulSoup(serve.get("tags/")[1], "lxml").get_text()
+        assert "해킹" not in tags
+        assert "지울 글" not in serve.get("feed.xml")[1]
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+def test_serve_dirty_does_not_render_unchanged_git_dated_articles_again(project: SiteProject) -> None:
+    """With `git_dates`, an undated article takes its dates from git; editing another article renders that
+    one (and the lists), not the unchanged undated one."""
+    project.plugin_options = {"articles": {"git_dates": True}}
+    project.article("articles/undated.md", "날짜 없는 글", tags=["보안"], date=None)
+    edited = project.article("articles/edited.md", "고칠 글", tags=["해킹"], date="2026-11-02")
+    project.write_config()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    stamp = "2026-10-01T09:00:00+09:00"
+    subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
+    subprocess.run([*git, "add", "."], cwd=project.root, check=True)
+    subprocess.run(
+        [*git, "commit", "-qm", "글"],
+        cwd=project.root,
+        check=True,
+        env=dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp),
+    )
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/undated/")[0] == 200)
+        assert "2026년 10월 1일" in serve.get("")[1]  # the undated article has its git date
+        found = re.search(r"Config value 'site_dir' = '([^']+)'", serve.text())  # serve's own folder
+        assert found is not None
+        pages = {name: Path(found.group(1), "articles", name, "index.html") for name in ("undated", "edited")}
+        before = {name: page.stat().st_mtime_ns for name, page in pages.items()}
+        time.sleep(0.05)
+        builds = serve.builds()
+        edited.write_text(edited.read_text(encoding="utf-8").replace("고칠 글", "고친 글"), encoding="utf-8")
+        serve.wait("the rebuild", lambda: serve.builds() > builds and "고친 글" in serve.get("")[1])
+        assert pages["edited"].stat().st_mtime_ns != before["edited"]
+        assert pages["undated"].stat().st_mtime_ns == before["undated"]  # not rendered again
+        assert "2026-10-01T09:00:00+09:00" in serve.get("articles/undated/")[1]  # JSON-LD datePublished
+    finally:
+        serve.stop()
