@@ -560,3 +560,52 @@ def test_new_skeleton_builds_without_warnings(project: SiteProject) -> None:
     soup = built.html("articles/new/")
     assert soup.select_one("article h1").get_text(strip=True).rstrip("¶") == "새 글 <제목>"
     assert "첫 문단이" not in text_of(soup)
+
+
+def test_ctrl_c_right_after_the_temporary_file_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C (a real SIGINT) that arrives just as the temporary file has been created: `jisik import`
+    stops with 130 and no empty `.….tmp` is left in the output folder."""
+    import signal
+
+    from jisik.cli import main
+
+    (tmp_path / "a.txt").write_text(RAW, encoding="utf-8")
+    real_open = os.open
+    sent: list[str] = []
+
+    def open_then_interrupt(path: Any, flags: int, mode: int = 0o777, **kwargs: Any) -> int:
+        fd = real_open(path, flags, mode, **kwargs)
+        if str(path).endswith(".tmp") and not sent:
+            sent.append(str(path))
+            os.kill(os.getpid(), signal.SIGINT)  # delivered at once unless held
+        return fd
+
+    monkeypatch.setattr(os, "open", open_then_interrupt)
+    code = main(["import", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--date", "2026-11-27"])
+    monkeypatch.undo()
+    assert sent and code == 130
+    assert [p.name for p in (tmp_path / "out").iterdir()] == []
+
+
+@pytest.mark.parametrize(
+    "start", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!--", "> quoted"]
+)
+def test_a_prompt_line_starting_with_markup_stays_prompt_text(project: SiteProject, start: str) -> None:
+    """Imported text is text, prompts included: a prompt whose second line starts with raw HTML (or a
+    quote marker) is one prompt figure showing that text, and nothing runs."""
+    prompt = (
+        f"A cinematic robot in a bright laboratory holding a sign\n{start} with words, golden light, 16:9"
+    )
+    raw = f"로봇 이야기\n\n첫 문단은 한국어 본문입니다.\n\n{prompt}\n\n출처: https://example.com/a\n\n#로봇\n"
+    result = convert(raw, date=DATE)
+    project.write(f"articles/{result.filename}", result.markdown)
+    built = project.build(strict=True)
+    soup = built.html(f"articles/{result.filename[:-3]}/")
+    figures = soup.select("article figure.jisik-figure")
+    assert [" ".join(f.select_one(".jisik-prompt").get_text().split()) for f in figures] == [
+        " ".join(prompt.rsplit(",", 1)[0].split())
+    ]
+    assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")]
+    assert not soup.select("img[src=x]")
