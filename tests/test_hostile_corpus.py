@@ -519,6 +519,21 @@ CASES: dict[str, Case] = {
         check=_deepest_kept("- 항목 199"),
         quiet=True,
     ),
+    "icon-not-in-the-theme": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nicon: nothing/here")},
+        (("docs/articles/x.md:3", "is not an icon of the theme"),),
+        in_check=False,  # a theme matter: `jisik check` does not load the theme
+    ),
+    "icon-a-list-on-a-writer-page": Case(
+        {"about.md": "---\narticle: false\nicon: [material/home]\n---\n\n# 소개\n"},
+        (("docs/about.md:3", "is not an icon of the theme"),),
+        in_check=False,
+    ),
+    "icon-of-the-theme-is-fine": Case(
+        {"about.md": "---\narticle: false\nicon: material/home\n---\n\n# 소개\n"}, quiet=True
+    ),
+    "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
+    "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),
     # --- messages ---
     "hash-tags-flow-list": Case(

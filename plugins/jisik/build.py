@@ -24,7 +24,7 @@ from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
 from .listings import Archive, HomeListing
 from .log import log
-from .pagemeta import prepare_article, prepare_page
+from .pagemeta import missing_icon, prepare_article, prepare_page
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
@@ -185,6 +185,8 @@ class Build:
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         article = self.collection.by_path.get(page.file.src_uri)
+        if (icon := missing_icon(page, list(self.config.theme.dirs))) is not None:
+            log.warning(icon.format(display_path(page.file, self.config)))
         if self.citations is not None:
             self.citations.before_render(article)
         if self.figures is not None:

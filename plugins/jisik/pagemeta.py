@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 
 from mkdocs.structure.pages import Page
@@ -99,6 +100,27 @@ def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
         )
         markdown = flatten(markdown, deep)
     return markdown, problems
+
+
+def missing_icon(page: Page, theme_dirs: list[str]) -> Problem | None:
+    """Material includes `.icons/<icon>.svg` for a page's front-matter `icon`; one it does not have
+    would stop the whole build (TemplateNotFound). Such an `icon` is reported and dropped."""
+    icon = page.meta.get("icon")
+    if icon is None:
+        return None
+    name = f".icons/{icon}.svg" if isinstance(icon, str) else ""
+    if (
+        name
+        and ".." not in name.split("/")
+        and any(os.path.isfile(os.path.join(d, name)) for d in theme_dirs)
+    ):
+        return None
+    del page.meta["icon"]
+    try:
+        line = split_front_matter(page.file.content_string).key_lines.get("icon")
+    except (OSError, UnicodeDecodeError):
+        line = None
+    return Problem(f"`icon: {_one_line(meta_text(icon))}` is not an icon of the theme; it is left out", line)
 
 
 def _one_line(text: str) -> str:
