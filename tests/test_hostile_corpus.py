@@ -540,6 +540,10 @@ CASES: dict[str, Case] = {
         {"articles/x.md": art(front="tags: [#AI번아웃, #OpenAI]\ndate: 2026-01-02")},
         (("docs/articles/x.md:2", '`tags: ["#AI번아웃", "#OpenAI"]`'),),
     ),
+    "hash-tag-after-a-plain-tag": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntags: [AI, #OpenAI]")},
+        (("docs/articles/x.md:3", '`tags: ["AI", "#OpenAI"]`'),),
+    ),
     "hash-tags-block-list": Case(
         {"articles/x.md": art(front="date: 2026-01-02\ntags:\n  - #AI번아웃\n  - OpenAI")},
         (("docs/articles/x.md:4", '`- "#AI번아웃"`'),),

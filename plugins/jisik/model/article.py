@@ -270,26 +270,30 @@ def tags_from_meta(value: object) -> list[str]:
 
 
 _TOP_KEY = re.compile(r"^([^\s#][^:]*):")
-_COMMENTED_TAG = re.compile(r"^(?:tags\s*:\s*(?P<flow>\[)?|\s*-\s*|\s*(?P<inner>\[)\s*)\s*#\S")
+_COMMENTED_TAG = re.compile(r"^(?:tags\s*:\s*|\s*-\s*)#\S|^(?:tags\s*:)?[^#]*[\[,]\s*#\S")
 _WRITTEN_TAG = re.compile(r"#[^\s,\[\]\"'#][^\s,\[\]\"']*")
 
 
 def _hashtag_comments(yaml_text: str) -> list[Problem]:
-    """`tags: #AI번아웃`, `tags: [#AI번아웃, #OpenAI]` and `- #AI번아웃` are YAML comments: the tags would
-    vanish without a word (or break the YAML further down). The hint quotes the writer's own tags."""
+    """`tags: #AI번아웃`, `tags: [#AI번아웃, #OpenAI]`, `tags: [AI, #OpenAI]` and `- #AI번아웃` are YAML
+    comments: the tags would vanish without a word (or break the YAML further down). The hint quotes
+    the writer's own tags."""
     problems = []
     key = ""
     for number, line in enumerate(yaml_text.split("\n"), start=2):
         if top := _TOP_KEY.match(line):
             key = top.group(1).strip()
-        match = _COMMENTED_TAG.match(line) if key == "tags" else None
-        if match is None:
+        if key != "tags" or not _COMMENTED_TAG.match(line):
             continue
-        written = [json.dumps(tag, ensure_ascii=False) for tag in _WRITTEN_TAG.findall(line)] or ['"#태그"']
-        if match.group("flow") or match.group("inner") or line.lstrip().startswith("tags"):
-            fix = f"tags: [{', '.join(written)}]"
+        if "[" in line:
+            inside = line.split("[", 1)[1].split("]", 1)[0]
+            written = [part.strip().strip("\"'") for part in inside.split(",") if part.strip()]
+            fix = f"tags: [{', '.join(json.dumps(t, ensure_ascii=False) for t in written)}]"
+        elif line.lstrip().startswith("-"):
+            fix = "- " + json.dumps(line.lstrip()[1:].strip().split()[0], ensure_ascii=False)
         else:
-            fix = f"- {written[0]}"
+            written = _WRITTEN_TAG.findall(line)
+            fix = f"tags: [{', '.join(json.dumps(t, ensure_ascii=False) for t in written)}]"
         problems.append(
             Problem(f"`#` starts a YAML comment, so this tag is lost; quote it: `{fix}`", number, "error")
         )
