@@ -51,6 +51,8 @@ def _brute_force(index: TagIndex, entry: Entry, limit: int) -> list[str]:
     ],
     limit=1,
 )
+@example(tag_lists=[["t0"]] * 30, limit=3)  # one tag on every article: all scores tie, newest first
+@example(tag_lists=[["t0"], ["t0", "t1"]] * 15 + [["t1"]] * 5, limit=4)
 @given(
     tag_lists=st.lists(
         st.lists(st.sampled_from(TAGS), min_size=0, max_size=5, unique=True), min_size=1, max_size=40

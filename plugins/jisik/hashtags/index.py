@@ -117,8 +117,20 @@ class TagIndex:
             remaining -= weight
             if admitting:
                 get = scores.get
-                for position in self._tag_positions[key]:
+                positions = self._tag_positions[key]
+                check_at, done = limit + 1, len(positions)
+                for number, position in enumerate(positions, start=1):
                     scores[position] = get(position, 0.0) + weight
+                    if number == check_at:  # checked at doubling counts: linear, at most twice the need
+                        check_at *= 2
+                        if _settled(scores, own, limit, weight + remaining, position):
+                            done = number
+                            break
+                if done < len(positions):  # the older articles of this tag that are candidates already
+                    last = positions[done - 1]
+                    for position in self._tag_members[key].intersection(scores):
+                        if position > last:
+                            scores[position] += weight
                 scores.pop(own, None)
                 bound = remaining + 1e-9
                 if len(scores) >= limit and max(scores.values()) > bound:
@@ -137,6 +149,20 @@ class TagIndex:
             near = [position for position, score in scores.items() if score >= cut]
         best = sorted(near, key=lambda p: (-round(scores[p], 9), p))
         return [self.entries[position] for position in best[:limit]]
+
+
+def _settled(scores: dict[int, float], own: int, limit: int, most: float, position: int) -> bool:
+    """Whether `limit` candidates already rank above any article not yet seen while reading a tag's
+    articles newest first (up to `position`): an unseen article scores at most `most` (this tag and all
+    rarer-than-none tags still to come) and is older than `position`, so it ranks below a candidate
+    that scores more, or as much and is newer. A tag on every article then costs `limit` steps, not N."""
+    count = 0
+    for candidate, score in scores.items():
+        if candidate != own and (score > most + 1e-9 or (score >= most - 1e-12 and candidate <= position)):
+            count += 1
+            if count >= limit:
+                return True
+    return False
 
 
 def _display_name(forms: Counter[str]) -> str:
