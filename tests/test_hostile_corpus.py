@@ -514,6 +514,29 @@ CASES: dict[str, Case] = {
         _deepest_kept("항목 999", ""),
         in_check=False,
     ),
+    "strong-emphasis-nested-1000": Case(
+        {"articles/x.md": art(body="**가 " * 1000 + "깊은 강조 끝" + " 가**" * 1000)},
+        (("docs/articles/x.md", "nested too deep for Markdown"),),
+        _deepest_kept("깊은 강조 끝"),
+        in_check=False,  # found by converting the page with the site's Markdown extensions
+    ),
+    "emphasis-run-3000": Case(
+        {"articles/x.md": art(body="*" * 3000 + "별표 끝" + "*" * 3000)},
+        (("docs/articles/x.md", "nested too deep for Markdown"),),
+        _deepest_kept("별표 끝"),
+        in_check=False,
+    ),
+    "list-markers-on-one-line-1000": Case(
+        {"articles/x.md": art(body="* " * 1000 + "한 줄 목록 끝")},
+        (("docs/articles/x.md", "nested too deep for Markdown"),),
+        _deepest_kept("한 줄 목록 끝"),
+        in_check=False,
+    ),
+    "many-emphasis-signs-that-do-not-nest-are-fine": Case(
+        {"articles/x.md": art(body="\n\n".join(f"**굵게 {n}** 와 _기울임_" for n in range(300)))},
+        check=_deepest_kept("굵게 299"),
+        quiet=True,
+    ),
     "deep-indent-inside-fenced-code-is-fine": Case(
         {"articles/x.md": art(body="```\n" + deep_list(200) + "```")},
         check=_deepest_kept("- 항목 199"),

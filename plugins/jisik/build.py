@@ -24,7 +24,7 @@ from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
 from .listings import Archive, HomeListing
 from .log import log
-from .pagemeta import missing_icon, prepare_article, prepare_page
+from .pagemeta import as_plain_text, missing_icon, prepare_article, prepare_page, renders
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
@@ -195,8 +195,15 @@ class Build:
             markdown, problems = prepare_page(markdown, page)
             for problem in problems:
                 log.warning(problem.format(display_path(page.file, self.config)))
-            return markdown
-        return prepare_article(markdown, page, article)
+        else:
+            markdown = prepare_article(markdown, page, article)
+        if not renders(markdown, list(self.config.markdown_extensions), dict(self.config.mdx_configs or {})):
+            log.warning(
+                f"{display_path(page.file, self.config)}: emphasis or HTML nested too deep for Markdown "
+                "(it would stop the build with a RecursionError); the page is shown as plain text"
+            )
+            return as_plain_text(markdown)
+        return markdown
 
     def page_content(self, html: str, page: Page) -> None:
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):

@@ -17,7 +17,9 @@ from __future__ import annotations
 import html
 import os
 import re
+from typing import Any
 
+import markdown
 from mkdocs.structure.pages import Page
 
 from .hashtags.tags import is_valid_tag, tag_form, tag_key
@@ -121,6 +123,34 @@ def missing_icon(page: Page, theme_dirs: list[str]) -> Problem | None:
     except (OSError, UnicodeDecodeError):
         line = None
     return Problem(f"`icon: {_one_line(meta_text(icon))}` is not an icon of the theme; it is left out", line)
+
+
+RISKY_SIGNS = 500
+"""Pages with more `*`, `_` and `<` than this are converted once on trial before the build does it."""
+
+
+def renders(markdown_text: str, extensions: list[object], configs: dict[str, Any]) -> bool:
+    """Whether Python-Markdown can convert the page without running out of stack: emphasis or HTML
+    nested hundreds deep (`**a **a …`, `<div markdown>` in `<div markdown>`) raises RecursionError and
+    would stop the whole build. Only pages with many such signs are tried (the others cannot nest that
+    deep); jisik's own extensions are left out of the trial, which must not touch their state."""
+    if sum(markdown_text.count(sign) for sign in "*_<") <= RISKY_SIGNS:
+        return True
+    own = ("jisik.",)
+    chosen = [e for e in extensions if not type(e).__module__.startswith(own)]
+    try:
+        trial = markdown.Markdown(extensions=chosen, extension_configs=configs)  # type: ignore[arg-type]
+        trial.convert(markdown_text)
+    except RecursionError:
+        return False
+    except Exception:  # anything else is for the real conversion to report
+        return True
+    return True
+
+
+def as_plain_text(markdown_text: str) -> str:
+    """A page shown as its text, unconverted (what `renders` refused)."""
+    return f'<pre class="jisik-unrendered">{html.escape(markdown_text)}</pre>\n'
 
 
 def _one_line(text: str) -> str:
