@@ -206,6 +206,11 @@ def _no_link(url: str) -> Callable[[Built], None]:
     return check
 
 
+def _source_titles(built: Built, expected: list[str]) -> None:
+    titles = [" ".join(a.get_text().split()) for a in built.html("articles/x/").select("li.jisik-source a")]
+    assert titles[: len(expected)] == expected
+
+
 def _linked(built: Built) -> None:
     hrefs = [a["href"] for a in built.html("articles/x/").select("li.jisik-source a")]
     assert "https://[::1]/ok" in hrefs
@@ -342,6 +347,18 @@ CASES: dict[str, Case] = {
     "subtitle-list": Case(
         {"articles/x.md": art(front="date: 2026-01-02\nsubtitle: ['<img src=x onerror=alert(1)>']")},
         (("docs/articles/x.md:3", "`subtitle` is a list"),),
+    ),
+    "tags-entry-a-nested-list": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntags: [[a, '<img src=x onerror=alert(1)>'], 공통]")},
+        (("docs/articles/x.md:3", "a `tags` entry must be one tag"),),
+    ),
+    "source-title-a-list": Case(
+        {
+            "articles/x.md": art(
+                front='date: 2026-01-02\nsources: [{url: "https://example.com/s", title: [가, 나]}]'
+            )
+        },
+        check=lambda built: _source_titles(built, ["가, 나"]),
     ),
     "home-page-author-list": Case(
         {"index.md": "---\nauthor: ['\"><img src=x onerror=alert(5)>']\n---\n\n# 홈\n"},

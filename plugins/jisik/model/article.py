@@ -258,6 +258,12 @@ def _tags_from_meta(value: object, line: int | None, problems: list[Problem]) ->
         if item is None:
             problems.append(Problem("empty `tags` entry", line))
             continue
+        if isinstance(item, (list, dict)):
+            shown = _one_line(meta_text(item))[:60]
+            problems.append(
+                Problem(f"a `tags` entry must be one tag, not a list or mapping ({shown!r})", line)
+            )
+            continue
         text = str(item).strip().lstrip("#").strip()
         if text:
             tags.append(text)
@@ -316,7 +322,7 @@ def _sources_from_meta(
             sources.append(
                 Source(
                     url=item["url"].strip(),
-                    title=(_one_line(str(title)) or None) if title is not None else None,
+                    title=(_one_line(meta_text(title)) or None) if title is not None else None,
                     line=line,
                     origin="front-matter",
                 )
