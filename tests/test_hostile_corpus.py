@@ -133,6 +133,18 @@ def _meta(name: str, value: str, url: str = "articles/x/") -> Callable[[Built], 
     return check
 
 
+def _search_tags(url: str, expected: list[str]) -> Callable[[Built], None]:
+    """Material's search shows a page's tags with innerHTML: they are escaped text."""
+
+    def check(built: Built) -> None:
+        index = json.loads(built.path("search/search_index.json").read_text(encoding="utf-8"))
+        doc = next(d for d in index["docs"] if d["location"] == url)
+        assert [BeautifulSoup(t, "html.parser").get_text() for t in doc["tags"]] == expected
+        assert not [t for t in doc["tags"] if "<" in t]
+
+    return check
+
+
 def _title_everywhere(expected: str, url: str = "articles/x/") -> Callable[[Built], None]:
     """The title is one text: page `<h1>`, `<title>`, cards, search, RSS, JSON Feed, JSON-LD."""
 
@@ -374,6 +386,11 @@ CASES: dict[str, Case] = {
     "writer-page-status-in-nav": Case(
         {"about.md": "---\narticle: false\nstatus: '\"><img src=x onerror=alert(1)>'\n---\n\n# 소개\n"},
         in_check=False,
+    ),
+    "writer-page-tags-in-search": Case(
+        {"about.md": "---\narticle: false\ntags: ['<img src=x onerror=alert(1)>', R&D]\n---\n\n# 소개\n"},
+        check=_search_tags("about/", ["<img src=x onerror=alert(1)>", "R&D"]),
+        quiet=True,
     ),
     "writer-page-title-list": Case(
         {"about.md": "---\narticle: false\ntitle: ['</title><script>alert(1)</script>']\n---\n\n본문.\n"},

@@ -89,6 +89,10 @@ def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
                 Problem(f"`{key}` is not text; it is shown as {_one_line(meta_text(value))!r}", line, "error")
             )
         page.meta[key] = _escape(meta_text(value))
+    if "tags" in page.meta:  # Material's search shows them with innerHTML, as for articles
+        page.meta["tags"] = [
+            _escape(tag_form(tag)) for tag in tags_from_meta(page.meta["tags"]) if is_valid_tag(tag)
+        ]
     if deep := too_deep(markdown):
         whole = text()
         offset = whole[: len(whole) - len(markdown)].count("\n") if whole.endswith(markdown) else 0
