@@ -133,6 +133,16 @@ def _meta(name: str, value: str, url: str = "articles/x/") -> Callable[[Built], 
     return check
 
 
+def _page_title(url: str, expected: str, whole: bool = False, nav: str = "") -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        soup = built.html(url)
+        assert soup.title is not None
+        assert soup.title.get_text() == (expected if whole else f"{expected} - 지식 테스트")
+        assert (nav or expected) in [" ".join(a.get_text().split()) for a in soup.select("nav a")]
+
+    return check
+
+
 def _search_tags(url: str, expected: list[str]) -> Callable[[Built], None]:
     """Material's search shows a page's tags with innerHTML: they are escaped text."""
 
@@ -386,6 +396,16 @@ CASES: dict[str, Case] = {
     "writer-page-status-in-nav": Case(
         {"about.md": "---\narticle: false\nstatus: '\"><img src=x onerror=alert(1)>'\n---\n\n# 소개\n"},
         in_check=False,
+    ),
+    "writer-page-heading-title-with-entities": Case(
+        {"about.md": "---\narticle: false\n---\n\n# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n"},
+        check=_page_title("about/", "</title><script>alert(1)</script>"),
+        quiet=True,
+    ),
+    "home-page-heading-title-with-entities": Case(
+        {"index.md": "# &lt;img src=x onerror=alert(1)&gt; 홈\n"},
+        check=_page_title("", "지식 테스트", whole=True, nav="<img src=x onerror=alert(1)> 홈"),
+        quiet=True,
     ),
     "writer-page-tags-in-search": Case(
         {"about.md": "---\narticle: false\ntags: ['<img src=x onerror=alert(1)>', R&D]\n---\n\n# 소개\n"},

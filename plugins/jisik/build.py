@@ -24,7 +24,14 @@ from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
 from .listings import Archive, HomeListing
 from .log import log
-from .pagemeta import as_plain_text, missing_icon, prepare_article, prepare_page, renders
+from .pagemeta import (
+    as_plain_text,
+    escape_heading_title,
+    missing_icon,
+    prepare_article,
+    prepare_page,
+    renders,
+)
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
@@ -206,6 +213,8 @@ class Build:
         return markdown
 
     def page_content(self, html: str, page: Page) -> None:
+        if page.file.src_uri not in self.collection.by_path:
+            escape_heading_title(page)
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):
             self.cache.remember_html(page.file.src_uri, html)
 

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 import markdown
+from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
 from .hashtags.tags import is_valid_tag, tag_form, tag_key
@@ -106,6 +107,15 @@ def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
         )
         markdown = flatten(markdown, deep)
     return markdown, problems
+
+
+def escape_heading_title(page: Page) -> None:
+    """A page of yours without a front-matter `title` is titled by MkDocs from its first heading, as
+    HTML; Material prints it in `<title>` through `striptags`, which resolves entities
+    (`# &lt;/title&gt;…` would close the element). It is handed over as a front-matter title is: the
+    same text, escaped. Runs once the page is converted (before any page is laid out)."""
+    if "title" not in page.meta and page.title and not page.is_homepage:
+        page.meta["title"] = _escape(Markup(page.title).striptags())  # what the theme would have shown
 
 
 def missing_icon(page: Page, theme_dirs: list[str]) -> Problem | None:
