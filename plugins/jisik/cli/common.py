@@ -1,37 +1,177 @@
-"""What the `jisik` subcommands share: the docs folder argument and reading it."""
+"""What the `jisik` subcommands share: the site's `mkdocs.yml`, read as the build reads it.
+
+Every subcommand that reads articles loads the config file with MkDocs' own `load_config` (so `!ENV`,
+`INHERIT`, `exclude_docs`, `draft_docs` and the plugin's options mean what they mean in a build), lists
+the files with MkDocs' own `get_files`, and decides which pages are articles with the build's own
+functions (`collection.article_pages`, `collection.is_article`): `docs_dir`, `articles.paths`,
+`home.page`, `articles.timezone`, `article: false` and drafts agree with the build by construction.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import logging
+import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Article
-from ..model.folder import Unreadable, read_folder
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, get_files
+
+from ..collection import Collection, RecordCache
+from ..config import JisikConfig
+from ..model import Article, Entry, get_timezone
+
+CONFIG_FILE = "mkdocs.yml"
 
 
 class UsageError(Exception):
     """A mistake in how the command was called: printed as `jisik: …`, exit code 2."""
 
 
-def add_docs_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
-    parser.add_argument("--timezone", default="Asia/Seoul", help="zone of dates written without one")
+def add_site_arguments(parser: argparse.ArgumentParser, *, docs_option: bool = True) -> None:
+    """`-f/--config-file`, `--docs` and `--timezone`: which site, as `mkdocs build` would read it."""
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help=f"the site's MkDocs config (default: ./{CONFIG_FILE}; without one: docs/ and jisik's defaults)",
+    )
+    if docs_option:
+        parser.add_argument(
+            "--docs", metavar="DIR", help="read this docs folder instead of the config's docs_dir"
+        )
+    parser.add_argument(
+        "--timezone", help="zone of dates written without one (default: the config's articles.timezone)"
+    )
 
 
-def docs_folder(args: argparse.Namespace) -> Path:
-    docs = Path(args.docs)
-    if not docs.is_dir():
-        raise UsageError(f"docs folder {docs} does not exist")
-    return docs
+# Kept for callers of the old name: `--docs` and `--timezone` still work as before.
+add_docs_argument = add_site_arguments
 
 
-def articles(docs: Path, timezone: str) -> list[Article]:
-    """Every readable article of the folder; unreadable files are reported on stderr."""
-    found = []
-    for path, record in read_folder(docs, timezone):
-        if isinstance(record, Unreadable):
-            print(f"{path}: {record.reason}", file=sys.stderr)
+@dataclass
+class Site:
+    """A site as the build sees it: MkDocs' config, jisik's options, and where they came from."""
+
+    config: MkDocsConfig
+    options: JisikConfig
+    config_file: Path | None
+    """The config file read; None when there is none and the defaults are used."""
+
+    @property
+    def docs(self) -> Path:
+        return Path(self.config.docs_dir)
+
+    @property
+    def timezone(self) -> str:
+        return str(self.options.articles.timezone)
+
+
+class _Logged(logging.Handler):
+    """MkDocs' and jisik's log messages while the CLI works: warnings printed on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(BrokenPipeError):
+            print(f"{record.levelname} - {record.getMessage()}", file=sys.stderr)
+
+
+def show_log_messages() -> None:
+    """Print MkDocs' (and so jisik's) warnings on stderr, as `mkdocs build` does (once per process)."""
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _Logged) for h in logger.handlers):
+        handler = _Logged(logging.WARNING)
+        logger.addHandler(handler)
+        logger.propagate = False
+
+
+def load_site(args: argparse.Namespace) -> Site:
+    """Read `-f FILE` (default `./mkdocs.yml`) with MkDocs' own loader, `--docs` overriding
+    `docs_dir`; without a config file, a site of `docs/` (or `--docs`) with jisik's default options."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    show_log_messages()
+    chosen = getattr(args, "config_file", None)
+    docs = getattr(args, "docs", None)
+    overrides: dict[str, str] = {}
+    if docs is not None:
+        if not Path(docs).is_dir():
+            raise UsageError(f"docs folder {docs} does not exist")
+        overrides["docs_dir"] = os.path.abspath(docs)
+    path = Path(chosen) if chosen else Path(CONFIG_FILE)
+    if chosen and not path.is_file():
+        raise UsageError(f"config file {chosen} does not exist")
+    try:
+        if path.is_file():
+            config = load_config(str(path), **overrides)
+            config_file: Path | None = path
         else:
-            found.append(record)
-    return found
+            if docs is None:
+                if not Path("docs").is_dir():
+                    raise UsageError(
+                        f"there is no {CONFIG_FILE} and no docs folder here; "
+                        "run in the site's folder, or give -f FILE or --docs DIR"
+                    )
+                overrides["docs_dir"] = os.path.abspath("docs")
+            defaults = io.StringIO("site_name: jisik\nplugins: [jisik]\n")
+            config = load_config(defaults, config_file_path=os.path.abspath("mkdocs.yml"), **overrides)
+            config_file = None
+    except exceptions.MkDocsException as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    plugin = config.plugins.get("jisik")
+    if plugin is not None and isinstance(plugin.config, JisikConfig):
+        options = plugin.config
+    else:
+        print(f"jisik: {path} does not use the jisik plugin; using its default options", file=sys.stderr)
+        options = JisikConfig()
+        options.load_dict({})
+        options.validate()
+    timezone = getattr(args, "timezone", None)
+    if timezone is not None:
+        get_timezone(timezone)  # a bad name is a ValueError: `jisik: …`, exit code 2
+        options.articles.timezone = timezone
+    return Site(config, options, config_file)
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as a writer types it: relative to the current folder when inside it."""
+    relative = os.path.relpath(path)
+    return Path(relative if not relative.startswith("..") else os.path.abspath(path)).as_posix()
+
+
+@dataclass
+class SiteArticles:
+    """The build's articles of a site (drafts included, undated ones dated from git as the build does)."""
+
+    site: Site
+    files: Files
+    entries: list[Entry]
+    unreadable: list[tuple[File, str]] = field(default_factory=list)
+
+    def shown(self, article: Article) -> str:
+        """`docs/articles/x.md` for an article of this site."""
+        return shown_path(self.site.docs / article.path)
+
+
+def site_articles(site: Site) -> SiteArticles:
+    """Every article of the site, read by the build's own `Collection`; unreadable pages are kept
+    aside (`unreadable`) for the caller to report."""
+    files = get_files(site.config)
+    unreadable: list[tuple[File, str]] = []
+    collection = Collection(
+        site.options, RecordCache(), lambda file, reason: unreadable.append((file, reason))
+    )
+    entries = collection.read(files, site.config)
+    return SiteArticles(site, files, entries, unreadable)
+
+
+def articles(site: Site) -> list[Article]:
+    """Every readable article of the site; unreadable pages are reported on stderr."""
+    found = site_articles(site)
+    for file, reason in found.unreadable:
+        print(f"{shown_path(file.abs_src_path or file.src_uri)}: {reason}", file=sys.stderr)
+    return [entry.article for entry in found.entries]

@@ -26,6 +26,7 @@ class PromptRow:
             "number": self.binding.number,
             "ratio": f"{prompt.ratio[0]}:{prompt.ratio[1]}",
             "prompt": prompt.text,
+            "paste": prompt.full_text,
             "image": self.binding.expected,
             "image_exists": self.binding.exists,
             "line": prompt.line,
@@ -39,10 +40,11 @@ def rows(bound: Iterable[tuple[Article, str | None, list[Binding]]]) -> list[Pro
 
 
 def table(rows: list[PromptRow]) -> str:
-    """A plain-text table: one line per prompt, the full prompt last (to copy into a generator)."""
+    """A plain-text table: one line per prompt, the text to paste into a generator last (the prompt
+    with its ratio, `…, 4:3`: what the figure's copy button copies)."""
     if not rows:
         return "no prompts"
-    header = ("article", "#", "ratio", "image", "status", "prompt")
+    header = ("article", "#", "ratio", "image", "status", "prompt to paste")
     lines = [
         (
             r.article.path,
@@ -50,7 +52,7 @@ def table(rows: list[PromptRow]) -> str:
             f"{r.binding.prompt.ratio[0]}:{r.binding.prompt.ratio[1]}",
             r.binding.expected,
             "ok" if r.binding.exists else "missing",
-            r.binding.prompt.text,
+            r.binding.prompt.full_text,
         )
         for r in rows
     ]

@@ -1,0 +1,280 @@
+"""`jisik prompts --missing --run 'CMD {prompt} {path}'`: the writer's own image generator, once per
+missing image, so the next build binds what it writes.
+
+The command is split once, like a shell would (`shlex`), and each placeholder is replaced inside its
+own argument: a prompt becomes exactly one argument, whatever quotes, `;`, `$(…)` or backticks it
+holds, and no shell ever sees it. Each run has a timeout; at most `--jobs` run at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..figures.binding import IMAGE_EXTENSIONS
+from ..figures.report import PromptRow
+from .common import UsageError, shown_path
+
+PLACEHOLDERS = {
+    "prompt": "the text to paste: the prompt with its ratio (`…, 4:3`)",
+    "text": "the prompt without its ratio",
+    "ratio": "the aspect ratio, `4:3`",
+    "width": "the width in pixels (the long side is --size, the other a multiple of 8)",
+    "height": "the height in pixels",
+    "path": "where the image must be written (absolute; the build finds it there)",
+    "article": "the article's path in the docs folder",
+    "number": "the prompt's number in the article (1, 2, …)",
+}
+_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+
+
+def parse_command(template: str) -> list[str]:
+    """Split the command once, as a shell would, and check its placeholders (no shell runs it)."""
+    try:
+        argv = shlex.split(template)
+    except ValueError as exc:
+        raise UsageError(f"cannot read the generator command {template!r}: {exc}") from None
+    if not argv:
+        raise UsageError("the generator command is empty")
+    for word in argv:
+        for match in _FIELD.finditer(word):
+            name = match.group(1)
+            if name is not None and name not in PLACEHOLDERS:
+                known = ", ".join("{" + key + "}" for key in PLACEHOLDERS)
+                raise UsageError(f"unknown placeholder {{{name}}} in the generator command (known: {known})")
+    if not any("{path}" in word for word in argv):
+        raise UsageError("the generator command must contain {path}: where it writes the image")
+    return argv
+
+
+def substitute(argv: Sequence[str], values: dict[str, str]) -> list[str]:
+    """Each argument with its placeholders replaced in one pass (`{{`, `}}` are literal braces): a
+    value is never read again for placeholders and never split."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None:
+            return match.group()[0]
+        return values[name]
+
+    return [_FIELD.sub(one, word) for word in argv]
+
+
+def pixels(ratio: tuple[int, int], size: int) -> tuple[int, int]:
+    """Width and height for a ratio: the long side `size`, the other rounded to a multiple of 8."""
+    width, height = ratio
+    if width >= height:
+        return size, max(8, round(size * height / width / 8) * 8)
+    return max(8, round(size * width / height / 8) * 8), size
+
+
+_SIGNATURES: tuple[Callable[[bytes], bool], ...] = (
+    lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
+    lambda head: head.startswith(b"\xff\xd8\xff"),
+    lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
+    lambda head: head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1"),
+)
+
+
+def is_image(path: Path) -> bool:
+    """A PNG, JPEG, WebP or AVIF file, by its first bytes."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return any(test(head) for test in _SIGNATURES)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One missing image: the prompt's row, the files the build would bind, the command to run."""
+
+    row: PromptRow
+    target: Path
+    """`{path}`: where the command is asked to write."""
+    candidates: tuple[Path, ...]
+    """Every file the build would bind to this prompt (`x-1.avif` … `x-1.jpeg`, or an explicit image)."""
+    argv: list[str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    status: str
+    """`made`, `failed` or `timed out`."""
+    detail: str
+    seconds: float
+
+
+def jobs_for(rows: Sequence[PromptRow], docs: Path, argv: Sequence[str], size: int) -> list[Job]:
+    """The jobs of the rows whose image is missing and is a file in the docs folder (an absolute URL
+    cannot be generated)."""
+    made = []
+    for row in rows:
+        binding = row.binding
+        if binding.exists or "://" in binding.expected or binding.expected.startswith("/"):
+            continue
+        target = (docs / binding.expected).resolve()
+        if binding.prompt.options.get("image", "").strip():
+            candidates: tuple[Path, ...] = (target,)
+        else:
+            stem = target.with_suffix("")
+            candidates = tuple(stem.with_name(f"{stem.name}.{ext}") for ext in IMAGE_EXTENSIONS)
+        width, height = pixels(binding.prompt.ratio, size)
+        values = {
+            "prompt": binding.prompt.full_text,
+            "text": binding.prompt.text,
+            "ratio": f"{binding.prompt.ratio[0]}:{binding.prompt.ratio[1]}",
+            "width": str(width),
+            "height": str(height),
+            "path": str(target),
+            "article": row.article.path,
+            "number": str(binding.number),
+        }
+        made.append(Job(row, target, candidates, substitute(argv, values)))
+    return made
+
+
+class Runner:
+    """Runs the jobs, at most `jobs` at a time, each stopped after `timeout` seconds."""
+
+    def __init__(self, timeout: float, jobs: int) -> None:
+        self.timeout = timeout
+        self.jobs = max(1, jobs)
+        self._running: set[subprocess.Popen[bytes]] = set()
+        self._lock = threading.Lock()
+
+    def run(self, jobs: Sequence[Job], progress: Callable[[int, Outcome], None]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        pool = ThreadPoolExecutor(max_workers=self.jobs)
+        try:
+            futures = [pool.submit(self.one, job) for job in jobs]
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes.append(outcome)
+                progress(len(outcomes), outcome)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.stop_all()
+            raise
+        pool.shutdown(wait=True)
+        return outcomes
+
+    def stop_all(self) -> None:
+        with self._lock:
+            running = list(self._running)
+        for process in running:
+            _kill(process)
+
+    def one(self, job: Job) -> Outcome:
+        started = time.monotonic()
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            process = subprocess.Popen(
+                job.argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                start_new_session=True,  # its own process group: a timeout stops its children too
+            )
+        except OSError as exc:
+            return Outcome(job, "failed", f"cannot run {job.argv[0]}: {exc.strerror or exc}", 0.0)
+        with self._lock:
+            self._running.add(process)
+        try:
+            _out, err = process.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            _kill(process)
+            process.communicate()
+            removed = _remove(job.candidates)
+            detail = f"no image after {self.timeout:g} s; stopped" + (f" ({removed})" if removed else "")
+            return Outcome(job, "timed out", detail, time.monotonic() - started)
+        finally:
+            with self._lock:
+                self._running.discard(process)
+        seconds = time.monotonic() - started
+        if process.returncode != 0:
+            lines = err.decode("utf-8", "replace").strip().splitlines()
+            said = f": {lines[-1].strip()}" if lines else ""
+            removed = _remove(job.candidates)
+            detail = f"exit status {process.returncode}{said}" + (f" ({removed})" if removed else "")
+            return Outcome(job, "failed", detail, seconds)
+        found = [path for path in job.candidates if path.is_file()]
+        if not found:
+            return Outcome(job, "failed", f"the command wrote no image at {shown_path(job.target)}", seconds)
+        if not is_image(found[0]):
+            removed = _remove(job.candidates)
+            detail = f"{shown_path(found[0])} is not a PNG, JPEG, WebP or AVIF image ({removed})"
+            return Outcome(job, "failed", detail, seconds)
+        return Outcome(job, "made", shown_path(found[0]), seconds)
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def _remove(paths: Sequence[Path]) -> str:
+    """Remove what a failed run left where the build would bind it (those files were missing before)."""
+    removed = []
+    for path in paths:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            continue
+        removed.append(shown_path(path))
+    return "removed " + ", ".join(removed) if removed else ""
+
+
+def generate(
+    rows: Sequence[PromptRow], docs: Path, template: str, *, jobs: int, timeout: float, size: int
+) -> int:
+    """Run the generator for every missing image; progress on stderr, the report on stdout."""
+    argv = parse_command(template)
+    program = argv[0]
+    if os.sep not in program and shutil.which(program) is None:
+        raise UsageError(f"the generator command {program!r} is not found on PATH")
+    work = jobs_for(rows, docs, argv, size)
+    if not work:
+        print("no missing images")
+        return 0
+    total = len(work)
+    print(
+        f"jisik: generating {total} missing image{'s' if total != 1 else ''}, "
+        f"{max(1, jobs)} at a time, {timeout:g} s each at most",
+        file=sys.stderr,
+    )
+
+    def progress(done: int, outcome: Outcome) -> None:
+        row = outcome.job.row
+        name = f"{row.article.path} #{row.binding.number}"
+        print(
+            f"[{done}/{total}] {outcome.status:9} {name}: {outcome.detail} ({outcome.seconds:.1f} s)",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    outcomes = Runner(timeout, jobs).run(work, progress)
+    made = sum(1 for o in outcomes if o.status == "made")
+    failed = [o for o in outcomes if o.status == "failed"]
+    late = [o for o in outcomes if o.status == "timed out"]
+    for outcome in sorted([*failed, *late], key=lambda o: (o.job.row.article.path, o.job.row.binding.number)):
+        row = outcome.job.row
+        print(f"{outcome.status}: {row.article.path} #{row.binding.number}: {outcome.detail}")
+    print(f"made {made}, failed {len(failed)}, timed out {len(late)}")
+    return 1 if failed or late else 0
