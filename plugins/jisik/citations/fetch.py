@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from ..model import Article
 from ..model.conventions import is_http_url
@@ -75,9 +76,41 @@ def decode(body: bytes, declared: str | None) -> str:
     return body.decode("utf-8", errors="replace")
 
 
+# What RFC 3986 lets stand in a path or a query; everything else (Hangul, spaces…) is percent-encoded
+# as UTF-8. `%` stays, so a URL written already encoded is sent as written.
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def iri_to_uri(url: str) -> str:
+    """The URL a server can be asked for (RFC 3987): a Unicode host in IDNA (`xn--…`), Unicode in the
+    path and query percent-encoded as UTF-8; the fragment is never sent. Raises `ValueError` for a
+    host that cannot be encoded."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise ValueError(f"the host {parts.hostname!r} cannot be encoded (IDNA): {exc}") from None
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    netloc = host
+    if parts.port is not None:
+        netloc = f"{host}:{parts.port}"
+    if parts.username is not None:
+        userinfo = quote(parts.username, safe="%!$&'()*+,;=-._~")
+        if parts.password is not None:
+            userinfo += ":" + quote(parts.password, safe="%!$&'()*+,;=-._~")
+        netloc = f"{userinfo}@{netloc}"
+    path = quote(parts.path, safe=_PATH_SAFE) or "/"
+    return urlunsplit((parts.scheme, netloc, path, quote(parts.query, safe=_QUERY_SAFE), ""))
+
+
 def fetch_title(url: str, *, timeout: float, max_bytes: int) -> str:
-    """The title of the page at `url`; raises `OSError`/`ValueError` with a readable reason."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html"})
+    """The title of the page at `url` (an IRI is encoded first); raises `OSError`/`ValueError` with a
+    readable reason."""
+    request = urllib.request.Request(iri_to_uri(url), headers={"User-Agent": USER_AGENT, "Accept": "text/html"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         kind = response.headers.get_content_type()
         if kind not in ("text/html", "application/xhtml+xml"):
