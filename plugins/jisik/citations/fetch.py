@@ -110,7 +110,9 @@ def iri_to_uri(url: str) -> str:
 def fetch_title(url: str, *, timeout: float, max_bytes: int) -> str:
     """The title of the page at `url` (an IRI is encoded first); raises `OSError`/`ValueError` with a
     readable reason."""
-    request = urllib.request.Request(iri_to_uri(url), headers={"User-Agent": USER_AGENT, "Accept": "text/html"})
+    request = urllib.request.Request(
+        iri_to_uri(url), headers={"User-Agent": USER_AGENT, "Accept": "text/html"}
+    )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         kind = response.headers.get_content_type()
         if kind not in ("text/html", "application/xhtml+xml"):

@@ -75,9 +75,11 @@ def substitute(argv: Sequence[str], values: dict[str, str]) -> list[str]:
 def pixels(ratio: tuple[int, int], size: int) -> tuple[int, int]:
     """Width and height for a ratio: the long side `size`, the other rounded to a multiple of 8."""
     width, height = ratio
-    if width >= height:
-        return size, max(8, round(size * height / width / 8) * 8)
-    return max(8, round(size * width / height / 8) * 8), size
+
+    def side(fraction: float) -> int:
+        return max(8, int(size * fraction / 8 + 0.5) * 8)
+
+    return (size, side(height / width)) if width >= height else (side(width / height), size)
 
 
 _SIGNATURES: tuple[Callable[[bytes], bool], ...] = (
