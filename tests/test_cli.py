@@ -207,7 +207,7 @@ def test_every_subcommand_piped_into_head_ends_quietly(
     _no_traceback(stderr)
     status = int((piped_site.root / "status.txt").read_text())
     assert status in (0, 1, 141), stderr  # 141: stopped by the closed pipe, as `cat` would be
-    if head == "head -n 0" and args[0] in ("show", "prompts", "check"):
+    if head == "head -n 0" and args[0] in ("show", "prompts", "check") and "--help" not in args:
         assert status == 141
 
 
