@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         except FileExistsError:
             continue
         break
-    print(target)
+    print(shown_path(target))
     url = serve_url(site, target) if site is not None else None
     where = (
         f"`mkdocs serve` shows it at {url} (open that address: drafts are listed nowhere)"
