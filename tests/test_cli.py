@@ -710,3 +710,13 @@ def test_substitution_never_splits_or_reads_a_value_again(prompt: str, path: str
 def test_parse_command_errors_are_usage_errors() -> None:
     with pytest.raises(UsageError):
         parse_command("gen {path} {other}")
+
+
+def test_show_reads_loose_files_outside_any_site(tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text("---\ndate: 2026-01-02\n---\n\n# 글\n\n본문입니다.\n", encoding="utf-8")
+    result = jisik("show", "x.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["article"] is None and record["date"] == "2026-01-02T00:00:00+09:00"
+    utc = json.loads(jisik("show", "x.md", "--timezone", "UTC", cwd=tmp_path).stdout)
+    assert utc["date"] == "2026-01-02T00:00:00+00:00"

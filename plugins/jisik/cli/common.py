@@ -137,6 +137,16 @@ def load_site(args: argparse.Namespace) -> Site:
     return Site(config, options, config_file)
 
 
+def site_here(args: argparse.Namespace) -> Site | None:
+    """The site, when there is one here (a config file, a `--docs` folder or `docs/`); else None, for
+    commands that also work on loose files (`show`, `new -o DIR`)."""
+    if getattr(args, "config_file", None) or getattr(args, "docs", None):
+        return load_site(args)
+    if Path(CONFIG_FILE).is_file() or Path("docs").is_dir():
+        return load_site(args)
+    return None
+
+
 def shown_path(path: str | os.PathLike[str]) -> str:
     """A path as a writer types it: relative to the current folder when inside it."""
     relative = os.path.relpath(path)

@@ -15,15 +15,8 @@ from ..collection import article_pages
 from ..importer import article_filename, skeleton, today_in
 from ..importer.files import write_new
 from ..model import DEFAULT_TIMEZONE, RELATED_HEADING
-from .common import CONFIG_FILE, Site, UsageError, add_site_arguments, load_site, shown_path
+from .common import Site, UsageError, add_site_arguments, shown_path, site_here
 from .importer import DEFAULT_OUTPUT, existing_titles, output_folder
-
-
-def _site(args: argparse.Namespace) -> Site | None:
-    """The site, when there is one here (a config file or a docs folder); `-o DIR` works without."""
-    if args.config_file or Path(CONFIG_FILE).is_file() or Path("docs").is_dir():
-        return load_site(args)
-    return None
 
 
 def serve_url(site: Site, target: Path) -> str | None:
@@ -46,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     title = " ".join(args.title.split())
     if not title:
         raise UsageError("the title is empty")
-    site = _site(args)
+    site = site_here(args)
     date = today_in(site.timezone if site else (args.timezone or DEFAULT_TIMEZONE))
     if args.output is None and site is not None:
         output = output_folder(str(site.docs / "articles"))

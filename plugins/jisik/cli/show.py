@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..citations.titles import TitleCache, cite
-from ..model import Article, parse_article
-from .common import add_site_arguments, load_site, shown_path, site_articles
+from ..model import DEFAULT_TIMEZONE, RELATED_HEADING, Article, parse_article
+from .common import add_site_arguments, shown_path, site_articles, site_here
 
 
 def record_json(
@@ -63,14 +63,19 @@ def record_json(
 
 
 def run(args: argparse.Namespace) -> int:
-    site = load_site(args)
-    read = site_articles(site)
-    built = {entry.article.path: entry.article for entry in read.entries}
-    titles_path = site.docs / site.options.citations.titles_file
-    cache, problem = TitleCache.load(titles_path)
-    if problem is not None:
-        print(f"jisik: {problem.format(shown_path(titles_path))}", file=sys.stderr)
-    docs = os.path.realpath(site.docs)
+    site = site_here(args)
+    if site is None:  # loose files, read with jisik's defaults
+        built: dict[str, Article] = {}
+        cache, titles_name, docs = TitleCache(), "", None
+        timezone, heading = args.timezone or DEFAULT_TIMEZONE, RELATED_HEADING
+    else:
+        built = {entry.article.path: entry.article for entry in site_articles(site).entries}
+        titles_path = site.docs / site.options.citations.titles_file
+        cache, problem = TitleCache.load(titles_path)
+        if problem is not None:
+            print(f"jisik: {problem.format(shown_path(titles_path))}", file=sys.stderr)
+        titles_name, docs = shown_path(titles_path), os.path.realpath(site.docs)
+        timezone, heading = site.timezone, site.options.related.heading
     status = 0
     records = []
     for name in args.files:
@@ -80,19 +85,17 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
             status = 1
             continue
-        relative = os.path.relpath(os.path.realpath(name), docs)
+        relative = os.path.relpath(os.path.realpath(name), docs) if docs else ".."
         src_uri = Path(relative).as_posix() if not relative.startswith("..") else None
         # The build's own record (dates from git included) when the file is one of its articles.
         article = built.get(src_uri) if src_uri else None
         record = (
             replace(article, path=name)
             if article is not None
-            else parse_article(
-                text, name, timezone=site.timezone, related_heading=site.options.related.heading
-            )
+            else parse_article(text, name, timezone=timezone, related_heading=heading)
         )
-        shown = record_json(record, cache, shown_path(titles_path))
-        shown["article"] = article is not None
+        shown = record_json(record, cache, titles_name)
+        shown["article"] = article is not None if site is not None else None
         records.append(shown)
     output = records if len(args.files) > 1 else (records[0] if records else None)
     json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
