@@ -348,8 +348,12 @@ def test_a_hangul_host_is_asked_for_in_idna(project: SiteProject, pages_server: 
 
 
 @given(
-    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), max_size=20).map(lambda t: t.replace("%", "")),
-    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), max_size=20).map(lambda t: t.replace("%", "")),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), max_size=20).map(
+        lambda t: t.replace("%", "")
+    ),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), max_size=20).map(
+        lambda t: t.replace("%", "")
+    ),
 )
 def test_iri_to_uri_is_ascii_and_keeps_the_path_and_query(path: str, query: str) -> None:
     path = "/" + path.replace("?", "").replace("#", "")
@@ -720,3 +724,75 @@ def test_show_reads_loose_files_outside_any_site(tmp_path: Path) -> None:
     assert record["article"] is None and record["date"] == "2026-01-02T00:00:00+09:00"
     utc = json.loads(jisik("show", "x.md", "--timezone", "UTC", cwd=tmp_path).stdout)
     assert utc["date"] == "2026-01-02T00:00:00+00:00"
+
+
+def test_run_draws_a_progress_bar_on_a_terminal(
+    project: SiteProject, generator: tuple[Path, dict[str, str]]
+) -> None:
+    import pty
+
+    script, env = generator
+    body = "\n\n".join(
+        ["본문 문단입니다."] + [f"A small boat number {n} on a calm blue sea, 4:3" for n in range(3)]
+    )
+    project.article("articles/a.md", "진행 막대", body=body)
+    project.write_config()
+    master, slave = pty.openpty()
+    command = f"{sys.executable} {script} {{prompt}} {{path}}"
+    process = subprocess.Popen(
+        [tool("jisik"), "prompts", "--run", command],
+        cwd=project.root,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+        stdout=subprocess.PIPE,
+        stderr=slave,
+    )
+    os.close(slave)
+    out, _ = process.communicate(timeout=120)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    text = shown.decode("utf-8", "replace")
+    assert process.returncode == 0 and out.decode().splitlines()[-1] == "made 3, failed 0, timed out 0"
+    assert "░" * 24 + "] 0/3" in text and "] 2/3" in text and "\r\x1b[K[3/3] made" in text
+
+
+def test_ctrl_c_stops_the_generators_and_leaves_no_half_image(
+    project: SiteProject, generator: tuple[Path, dict[str, str]]
+) -> None:
+    import signal
+    import time
+
+    script, env = generator
+    project.article(
+        "articles/a.md", "중단", body="본문 문단입니다.\n\nA slow drawing of a mountain village in snow, 4:3"
+    )
+    project.write_config()
+    command = f"{sys.executable} {script} {{prompt}} {{path}}"
+    process = subprocess.Popen(
+        [tool("jisik"), "prompts", "--run", command],
+        cwd=project.root,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    half = project.docs / "assets" / "prompts" / "a-1.png"
+    deadline = time.monotonic() + 60
+    while not half.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert half.exists()  # the generator is drawing (and will sleep for a minute)
+    assert len(_log(env)) == 1
+    pid = next(int(p.name) for p in (Path(env["GENERATOR_LOG"]).parent / "running").iterdir())
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=30)
+    assert process.returncode == 130 and "interrupted" in err
+    _no_traceback(err)
+    assert not Path(f"/proc/{pid}").exists()  # the generator was stopped too
+    assert not half.exists()

@@ -158,6 +158,7 @@ class Runner:
         self.jobs = max(1, jobs)
         self._running: set[subprocess.Popen[bytes]] = set()
         self._lock = threading.Lock()
+        self._stopped = False
 
     def run(self, jobs: Sequence[Job], progress: Callable[[int, Outcome], None]) -> list[Outcome]:
         outcomes: list[Outcome] = []
@@ -176,7 +177,9 @@ class Runner:
         return outcomes
 
     def stop_all(self) -> None:
+        """Stop every running generator, and start no other (Ctrl-C)."""
         with self._lock:
+            self._stopped = True
             running = list(self._running)
         for process in running:
             _kill(process)
@@ -184,17 +187,19 @@ class Runner:
     def one(self, job: Job) -> Outcome:
         started = time.monotonic()
         job.target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            process = subprocess.Popen(
-                job.argv,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                start_new_session=True,  # its own process group: a timeout stops its children too
-            )
-        except OSError as exc:
-            return Outcome(job, "failed", f"cannot run {job.argv[0]}: {exc.strerror or exc}", 0.0)
         with self._lock:
+            if self._stopped:
+                return Outcome(job, "failed", "not started: the run was interrupted", 0.0)
+            try:
+                process = subprocess.Popen(
+                    job.argv,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    start_new_session=True,  # its own process group: a timeout stops its children too
+                )
+            except OSError as exc:
+                return Outcome(job, "failed", f"cannot run {job.argv[0]}: {exc.strerror or exc}", 0.0)
             self._running.add(process)
         try:
             _out, err = process.communicate(timeout=self.timeout)
@@ -262,14 +267,24 @@ def generate(
         file=sys.stderr,
     )
 
+    terminal = sys.stderr.isatty()
+
+    def bar(done: int) -> None:
+        """On a terminal, a bar under the result lines, redrawn after each image."""
+        if terminal:
+            filled = round(24 * done / total)
+            sys.stderr.write(f"[{'█' * filled}{'░' * (24 - filled)}] {done}/{total}")
+            sys.stderr.flush()
+
     def progress(done: int, outcome: Outcome) -> None:
         row = outcome.job.row
         name = f"{row.article.path} #{row.binding.number}"
-        print(
-            f"[{done}/{total}] {outcome.status:9} {name}: {outcome.detail} ({outcome.seconds:.1f} s)",
-            file=sys.stderr,
-            flush=True,
-        )
+        line = f"[{done}/{total}] {outcome.status:9} {name}: {outcome.detail} ({outcome.seconds:.1f} s)"
+        print(("\r\x1b[K" if terminal else "") + line, file=sys.stderr, flush=True)
+        if done < total:
+            bar(done)
+
+    bar(0)
 
     outcomes = Runner(timeout, jobs).run(work, progress)
     made = sum(1 for o in outcomes if o.status == "made")
