@@ -796,3 +796,17 @@ def test_ctrl_c_stops_the_generators_and_leaves_no_half_image(
     _no_traceback(err)
     assert not Path(f"/proc/{pid}").exists()  # the generator was stopped too
     assert not half.exists()
+
+
+def test_import_and_new_write_into_the_config_docs_dir(project: SiteProject) -> None:
+    _content_site(project)
+    (project.root / "raw").mkdir()
+    (project.root / "raw" / "a.txt").write_text("가져온 글\n\n2026-11-05\n\n본문입니다.\n", encoding="utf-8")
+    imported = jisik("import", "raw", cwd=project.root)
+    assert imported.returncode == 0, imported.stderr
+    assert (project.root / "content" / "articles" / "2026-11-05-gajyeoon-geul.md").is_file()
+    assert "content/articles/2026-11-05-gajyeoon-geul.md" in imported.stdout
+    made = jisik("new", "새 글", cwd=project.root)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip().startswith("content/articles/")
+    assert jisik("check", cwd=project.root).stdout.splitlines()[-1].startswith("5 articles checked")

@@ -26,6 +26,12 @@ from ..config import JisikConfig
 from ..model import Article, Entry, get_timezone
 
 CONFIG_FILE = "mkdocs.yml"
+CONFIG_FILES = (CONFIG_FILE, "mkdocs.yaml")
+"""Looked for in the current folder, in this order, as `mkdocs build` does."""
+
+
+def _config_here() -> Path | None:
+    return next((Path(name) for name in CONFIG_FILES if Path(name).is_file()), None)
 
 
 class UsageError(Exception):
@@ -102,7 +108,7 @@ def load_site(args: argparse.Namespace) -> Site:
         if not Path(docs).is_dir():
             raise UsageError(f"docs folder {docs} does not exist")
         overrides["docs_dir"] = os.path.abspath(docs)
-    path = Path(chosen) if chosen else Path(CONFIG_FILE)
+    path = Path(chosen) if chosen else (_config_here() or Path(CONFIG_FILE))
     if chosen and not path.is_file():
         raise UsageError(f"config file {chosen} does not exist")
     try:
@@ -142,7 +148,7 @@ def site_here(args: argparse.Namespace) -> Site | None:
     commands that also work on loose files (`show`, `new -o DIR`)."""
     if getattr(args, "config_file", None) or getattr(args, "docs", None):
         return load_site(args)
-    if Path(CONFIG_FILE).is_file() or Path("docs").is_dir():
+    if _config_here() is not None or Path("docs").is_dir():
         return load_site(args)
     return None
 

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     site = site_here(args)
     date = today_in(site.timezone if site else (args.timezone or DEFAULT_TIMEZONE))
     if args.output is None and site is not None:
-        output = output_folder(str(site.docs / "articles"))
+        output = output_folder(shown_path(site.docs / "articles"))
     else:
         output = output_folder(args.output)
     key = title_key(title)
