@@ -55,10 +55,6 @@ def add_site_arguments(parser: argparse.ArgumentParser, *, docs_option: bool = T
     )
 
 
-# Kept for callers of the old name: `--docs` and `--timezone` still work as before.
-add_docs_argument = add_site_arguments
-
-
 @dataclass
 class Site:
     """A site as the build sees it: MkDocs' config, jisik's options, and where they came from."""
