@@ -810,3 +810,36 @@ def test_import_and_new_write_into_the_config_docs_dir(project: SiteProject) -> 
     assert made.returncode == 0, made.stderr
     assert made.stdout.strip().startswith("content/articles/")
     assert jisik("check", cwd=project.root).stdout.splitlines()[-1].startswith("5 articles checked")
+
+
+def test_run_makes_only_images_the_build_would_show(
+    project: SiteProject, generator: tuple[Path, dict[str, str]]
+) -> None:
+    script, env = generator
+    blocks = [
+        ("https://images.example/a.png", "An address, not a file to make here at all"),
+        ("../../../outside.png", "A picture that would land outside the docs folder"),
+        ("../pics/same.png", "The first prompt naming one shared picture file here"),
+        ("../pics/same.png", "The second prompt naming that same shared picture file"),
+    ]
+    body = "\n\n".join(f"/// prompt | 4:3\n    image: {image}\n\n{text}\n///" for image, text in blocks)
+    project.write(
+        "articles/a.md", f"---\ndate: 2026-11-27\n---\n\n# 명시적 그림\n\n본문 문단입니다.\n\n{body}\n"
+    )
+    project.write_config()
+    command = f"{sys.executable} {script} {{prompt}} {{path}}"
+    result = jisik("prompts", "--run", command, cwd=project.root, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "made 1, failed 0, timed out 0"
+    assert "#1" not in result.stderr  # an image at an address is shown from there: nothing to make
+    assert "skipped articles/a.md #2: its image ../../outside.png is outside the docs folder" in result.stderr
+    assert "skipped articles/a.md #4: same image as articles/a.md #3" in result.stderr
+    assert not (project.root / "outside.png").exists() and not (project.root.parent / "outside.png").exists()
+    assert (project.docs / "pics" / "same.png").read_bytes().startswith(b"\x89PNG")
+    built = project.build()
+    images = [f.select_one("img") for f in built.html("articles/a/").select("figure.jisik-figure")]
+    assert [img["src"] if img else None for img in images][1:] == [
+        None,
+        "../../pics/same.png",
+        "../../pics/same.png",
+    ]

@@ -121,15 +121,32 @@ class Outcome:
     seconds: float
 
 
-def jobs_for(rows: Sequence[PromptRow], docs: Path, argv: Sequence[str], size: int) -> list[Job]:
-    """The jobs of the rows whose image is missing and is a file in the docs folder (an absolute URL
-    cannot be generated)."""
-    made = []
+def jobs_for(
+    rows: Sequence[PromptRow], docs: Path, argv: Sequence[str], size: int
+) -> tuple[list[Job], list[str]]:
+    """The jobs of the rows whose image is missing, and why other missing images are left alone: an
+    address (`https://…`) cannot be made, a path outside the docs folder would never be shown, and
+    two prompts naming the same file get it made once."""
+    made: list[Job] = []
+    skipped: list[str] = []
+    root = docs.resolve()
+    seen: dict[Path, str] = {}
     for row in rows:
         binding = row.binding
-        if binding.exists or "://" in binding.expected or binding.expected.startswith("/"):
+        name = f"{row.article.path} #{binding.number}"
+        if binding.exists:
+            continue
+        if "://" in binding.expected or binding.expected.startswith("/"):
+            skipped.append(f"{name}: its image is an address ({binding.expected}), not a file to make")
             continue
         target = (docs / binding.expected).resolve()
+        if not target.is_relative_to(root):
+            skipped.append(f"{name}: its image {binding.expected} is outside the docs folder")
+            continue
+        if target in seen:
+            skipped.append(f"{name}: same image as {seen[target]}, made once")
+            continue
+        seen[target] = name
         if binding.prompt.options.get("image", "").strip():
             candidates: tuple[Path, ...] = (target,)
         else:
@@ -147,7 +164,7 @@ def jobs_for(rows: Sequence[PromptRow], docs: Path, argv: Sequence[str], size: i
             "number": str(binding.number),
         }
         made.append(Job(row, target, candidates, substitute(argv, values)))
-    return made
+    return made, skipped
 
 
 class Runner:
@@ -256,7 +273,9 @@ def generate(
     program = argv[0]
     if os.sep not in program and shutil.which(program) is None:
         raise UsageError(f"the generator command {program!r} is not found on PATH")
-    work = jobs_for(rows, docs, argv, size)
+    work, skipped = jobs_for(rows, docs, argv, size)
+    for note in skipped:
+        print(f"jisik: skipped {note}", file=sys.stderr)
     if not work:
         print("no missing images")
         return 0
