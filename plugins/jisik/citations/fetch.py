@@ -7,7 +7,9 @@ writer put in the cache are never replaced unless asked to.
 
 from __future__ import annotations
 
+import http.client
 import re
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -107,17 +109,34 @@ def iri_to_uri(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, quote(parts.query, safe=_QUERY_SAFE), ""))
 
 
+def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float, timeout: float) -> bytes:
+    """At most `limit` bytes of the body, read before `deadline`: the socket timeout alone bounds each
+    read, so a server trickling a byte every few seconds would otherwise hold the page for hours."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page took more than {timeout:g} s")
+        chunk = response.read1(min(65536, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def fetch_title(url: str, *, timeout: float, max_bytes: int) -> str:
     """The title of the page at `url` (an IRI is encoded first); raises `OSError`/`ValueError` with a
     readable reason."""
     request = urllib.request.Request(
         iri_to_uri(url), headers={"User-Agent": USER_AGENT, "Accept": "text/html"}
     )
+    deadline = time.monotonic() + timeout
     with urllib.request.urlopen(request, timeout=timeout) as response:
         kind = response.headers.get_content_type()
         if kind not in ("text/html", "application/xhtml+xml"):
             raise ValueError(f"not an HTML page ({kind})")
-        body = response.read(max_bytes + 1)
+        body = _read_until(response, max_bytes + 1, deadline, timeout)
         charset = response.headers.get_content_charset()
     if len(body) > max_bytes:
         body = body[:max_bytes]  # the title is near the top; a cut page is still read
@@ -168,6 +187,10 @@ def fetch_titles(
             return url, fetch_title(url, timeout=timeout, max_bytes=max_bytes), None
         except urllib.error.HTTPError as exc:
             return url, None, f"HTTP {exc.code}"
+        except http.client.HTTPException as exc:
+            # a host http.client refuses (`exa mple.com`), a server that does not speak HTTP, a header
+            # line too long…: that page fails, the others go on
+            return url, None, " ".join(f"{type(exc).__name__}: {exc}".split()).rstrip(":")
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "reason", None) or exc
             return url, None, str(reason)
