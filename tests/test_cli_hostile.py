@@ -4,14 +4,22 @@ not speak HTTP, generators that misbehave, symlinked folders, config files whose
 from __future__ import annotations
 
 import socket
+import sys
+import tempfile
+import textwrap
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import SiteProject
+from jisik.cli.common import UsageError
+from jisik.cli.generate import is_image, parse_command
 from test_cli import NO_PROXY, _no_traceback, jisik
 
 # --- sources fetch-titles: one bad server never stops the batch -----------------------------------
@@ -97,3 +105,142 @@ def test_fetch_titles_survives_servers_and_hosts_http_refuses(project: SiteProje
     # a trickling page is given up after --timeout in all, not after --timeout between two bytes
     assert took < 30, took
     assert f"FAIL http://{raw_server}/trickle: the page took more than 2 s" in result.stdout
+
+
+# --- prompts --run: generators that misbehave -------------------------------------------------------
+
+IMAGES = Path(__file__).resolve().parent / "fixtures" / "images"
+"""Real small images (from CPython's test data): what a generator writes."""
+
+MISBEHAVING = textwrap.dedent(
+    '''
+    """A generator whose behaviour is chosen by the prompt's first word."""
+    import os, subprocess, sys
+    prompt, path, image = sys.argv[1], sys.argv[2], sys.argv[3]
+    data = open(image, "rb").read()
+    word = prompt.split()[0]
+    if word == "Orphan":  # a helper left running, holding stderr open, after a good image
+        open(path, "wb").write(data)
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+        open(path + ".child", "w").write(str(child.pid))
+    elif word == "Partial":  # a download cut short, and exit 0
+        open(path, "wb").write(data[: len(data) // 2])
+    elif word == "Elsewhere":  # a good image, but not where it was asked
+        open(os.path.join(os.path.dirname(path), "elsewhere.png"), "wb").write(data)
+    elif word == "Noisy":  # megabytes of chatter on stderr, then a good image
+        for _ in range(200):
+            sys.stderr.write("x" * 50_000 + "\\n")
+        open(path, "wb").write(data)
+    else:
+        open(path, "wb").write(data)
+    '''
+)
+
+
+def _prompt_article(project: SiteProject, *prompts: str, extra: str = "") -> None:
+    paragraphs = "\n\n".join(f"{p} in a quiet Korean village at dawn, soft light, 4:3" for p in prompts)
+    project.write(
+        "articles/a.md", f"---\ndate: 2026-11-27\n---\n\n# 생성기\n\n본문입니다.\n\n{paragraphs}\n{extra}"
+    )
+    project.write_config()
+
+
+@pytest.mark.parametrize("image", sorted(IMAGES.glob("python.*")), ids=lambda p: p.suffix)
+def test_run_judges_what_each_generator_did_whatever_it_leaves_behind(
+    project: SiteProject, image: Path
+) -> None:
+    script = project.root / "gen.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(MISBEHAVING, encoding="utf-8")
+    _prompt_article(project, "Orphan", "Partial", "Elsewhere", "Noisy")
+    command = f"{sys.executable} {script} {{prompt}} {{path}} {image}"
+    started = time.monotonic()
+    result = jisik("prompts", "--run", command, "--timeout", "60", cwd=project.root)
+    took = time.monotonic() - started
+    _no_traceback(result.stderr)
+    assert result.stdout.splitlines()[-1] == "made 2, failed 2, timed out 0", result.stdout + result.stderr
+    folder = project.docs / "assets" / "prompts"
+    # a child left running neither holds the run until the timeout nor outlives it
+    assert took < 45, took
+    child = int((folder / "a-1.png.child").read_text())
+    assert not Path(f"/proc/{child}").exists() or " Z " in Path(f"/proc/{child}/stat").read_text()
+    assert (folder / "a-1.png").read_bytes() == image.read_bytes()
+    assert (folder / "a-4.png").read_bytes() == image.read_bytes()  # stderr chatter is no failure
+    # a cut image is removed; a file written elsewhere is no image of this prompt
+    assert "failed: articles/a.md #2: docs/assets/prompts/a-2.png is not a PNG" in result.stdout
+    assert not (folder / "a-2.png").exists()
+    assert (
+        "failed: articles/a.md #3: the command wrote no image at docs/assets/prompts/a-3.png" in result.stdout
+    )
+    # the next build shows exactly the images that were made
+    built = project.build()
+    shown = [img["src"] for img in built.html("articles/a/").select("figure.jisik-figure img")]
+    assert [s.rsplit("/", 1)[-1] for s in shown] == ["a-1.png", "a-4.png"]
+
+
+def _images() -> dict[str, bytes]:
+    return {path.suffix: path.read_bytes() for path in IMAGES.glob("python.*")}
+
+
+def _avif(*boxes: bytes) -> bytes:
+    def box(kind: bytes, body: bytes) -> bytes:
+        return (8 + len(body)).to_bytes(4, "big") + kind + body
+
+    return box(b"ftyp", b"avif\x00\x00\x00\x00avifmif1") + b"".join(box(b[:4], b[4:]) for b in boxes)
+
+
+@given(
+    st.sampled_from([*_images().values(), _avif(b"meta" + b"\x00" * 40, b"mdat" + b"\x07" * 300)]), st.data()
+)
+def test_a_cut_image_is_never_taken_for_a_whole_one(whole: bytes, data: st.DataObject) -> None:
+    cut = data.draw(st.integers(min_value=0, max_value=len(whole) - 1))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.img"
+        path.write_bytes(whole)
+        assert is_image(path)
+        path.write_bytes(whole[:cut])
+        assert not is_image(path)
+
+
+def test_run_reports_an_image_folder_it_cannot_make_and_goes_on(project: SiteProject) -> None:
+    script = project.root / "gen.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(MISBEHAVING, encoding="utf-8")
+    project.write("index.md", "# 홈\n")
+    block = "\n/// prompt | 16:9\n    image: ../index.md/a.png\n\nA lighthouse through a file, 16:9\n///\n"
+    _prompt_article(project, "Fine", extra=block)
+    command = f"{sys.executable} {script} {{prompt}} {{path}} {IMAGES / 'python.png'}"
+    result = jisik("prompts", "--run", command, cwd=project.root)
+    _no_traceback(result.stderr)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "made 1, failed 1, timed out 0"
+    assert "failed: articles/a.md #2: cannot make the folder docs/index.md: " in result.stdout
+
+
+def test_run_writes_into_a_linked_image_folder_the_build_follows(
+    project: SiteProject, tmp_path: Path
+) -> None:
+    """MkDocs follows symbolic links in docs_dir: a linked `assets/` is part of the site."""
+    script = project.root / "gen.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(MISBEHAVING, encoding="utf-8")
+    _prompt_article(project, "Linked")
+    elsewhere = tmp_path / "shared-assets"
+    elsewhere.mkdir()
+    (project.docs / "assets").symlink_to(elsewhere, target_is_directory=True)
+    command = f"{sys.executable} {script} {{prompt}} {{path}} {IMAGES / 'python.png'}"
+    result = jisik("prompts", "--run", command, cwd=project.root)
+    assert result.stdout.splitlines()[-1] == "made 1, failed 0, timed out 0", result.stdout + result.stderr
+    assert (elsewhere / "prompts" / "a-1.png").is_file()
+    built = project.build()
+    (img,) = built.html("articles/a/").select("figure.jisik-figure img")
+    assert built.path(built.follow("articles/a/", img["src"])).read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(
+    "command", ["gen {prompt} {{path}}", "gen {prompt} {{path}}.png", "gen {{{{path}}}}"]
+)
+def test_run_wants_the_path_placeholder_not_the_literal_text(command: str) -> None:
+    with pytest.raises(UsageError, match=r"must contain \{path\}"):
+        parse_command(command)
+    assert parse_command("gen {{x}}{path}")[1] == "{{x}}{path}"

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import re
 import shlex
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..figures.binding import IMAGE_EXTENSIONS
 from ..figures.report import PromptRow
@@ -54,7 +57,7 @@ def parse_command(template: str) -> list[str]:
             if name is not None and name not in PLACEHOLDERS:
                 known = ", ".join("{" + key + "}" for key in PLACEHOLDERS)
                 raise UsageError(f"unknown placeholder {{{name}}} in the generator command (known: {known})")
-    if not any("{path}" in word for word in argv):
+    if not any(match.group(1) == "path" for word in argv for match in _FIELD.finditer(word)):
         raise UsageError("the generator command must contain {path}: where it writes the image")
     return argv
 
@@ -82,22 +85,52 @@ def pixels(ratio: tuple[int, int], size: int) -> tuple[int, int]:
     return (size, side(height / width)) if width >= height else (side(width / height), size)
 
 
-_SIGNATURES: tuple[Callable[[bytes], bool], ...] = (
-    lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
-    lambda head: head.startswith(b"\xff\xd8\xff"),
-    lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
-    lambda head: head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1"),
-)
+def _png(data: bytes) -> bool:
+    """A PNG: the signature, then chunks (length, type, data, CRC) up to the `IEND` chunk."""
+    return data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
+
+
+def _jpeg(data: bytes) -> bool:
+    """A JPEG: the start-of-image marker, and the end-of-image marker last (zero padding allowed)."""
+    return data.startswith(b"\xff\xd8\xff") and data.rstrip(b"\x00").endswith(b"\xff\xd9")
+
+
+def _webp(data: bytes) -> bool:
+    """A WebP: a RIFF file whose declared size is the file's size."""
+    return (
+        data[:4] == b"RIFF" and data[8:12] == b"WEBP" and int.from_bytes(data[4:8], "little") + 8 == len(data)
+    )
+
+
+def _avif(data: bytes) -> bool:
+    """An AVIF: ISO boxes (`ftyp` of an AVIF brand first) that end exactly at the end of the file."""
+    if not (data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis", b"mif1")):
+        return False
+    offset = 0
+    while offset < len(data):
+        if offset + 8 > len(data):
+            return False
+        size = int.from_bytes(data[offset : offset + 4], "big")
+        if size == 1:  # a 64-bit size follows the type
+            size = int.from_bytes(data[offset + 8 : offset + 16], "big")
+        elif size == 0:  # the last box runs to the end of the file
+            return True
+        if size < 8:
+            return False
+        offset += size
+    return offset == len(data)
+
+
+_FORMATS: tuple[Callable[[bytes], bool], ...] = (_png, _jpeg, _webp, _avif)
 
 
 def is_image(path: Path) -> bool:
-    """A PNG, JPEG, WebP or AVIF file, by its first bytes."""
+    """A whole PNG, JPEG, WebP or AVIF file: its first bytes say which, and it is not cut short."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(16)
+        data = path.read_bytes()
     except OSError:
         return False
-    return any(test(head) for test in _SIGNATURES)
+    return any(test(data) for test in _FORMATS)
 
 
 @dataclass(frozen=True)
@@ -129,7 +162,6 @@ def jobs_for(
     two prompts naming the same file get it made once."""
     made: list[Job] = []
     skipped: list[str] = []
-    root = docs.resolve()
     seen: dict[Path, str] = {}
     for row in rows:
         binding = row.binding
@@ -139,14 +171,18 @@ def jobs_for(
         if "://" in binding.expected or binding.expected.startswith("/"):
             skipped.append(f"{name}: its image is an address ({binding.expected}), not a file to make")
             continue
-        target = (docs / binding.expected).resolve()
-        if not target.is_relative_to(root):
+        # Inside the docs folder as the build sees it: by name, for MkDocs follows symbolic links (a
+        # linked `assets/` folder is part of the site).
+        relative = posixpath.normpath(binding.expected)
+        if relative == ".." or relative.startswith("../"):
             skipped.append(f"{name}: its image {binding.expected} is outside the docs folder")
             continue
-        if target in seen:
-            skipped.append(f"{name}: same image as {seen[target]}, made once")
+        target = docs / relative
+        same = target.resolve()
+        if same in seen:
+            skipped.append(f"{name}: same image as {seen[same]}, made once")
             continue
-        seen[target] = name
+        seen[same] = name
         if binding.prompt.options.get("image", "").strip():
             candidates: tuple[Path, ...] = (target,)
         else:
@@ -203,39 +239,46 @@ class Runner:
 
     def one(self, job: Job) -> Outcome:
         started = time.monotonic()
-        job.target.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            if self._stopped:
-                return Outcome(job, "failed", "not started: the run was interrupted", 0.0)
-            try:
-                process = subprocess.Popen(
-                    job.argv,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                    start_new_session=True,  # its own process group: a timeout stops its children too
-                )
-            except OSError as exc:
-                return Outcome(job, "failed", f"cannot run {job.argv[0]}: {exc.strerror or exc}", 0.0)
-            self._running.add(process)
         try:
-            _out, err = process.communicate(timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            _kill(process)
-            process.communicate()
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            folder = shown_path(job.target.parent)
+            return Outcome(job, "failed", f"cannot make the folder {folder}: {exc.strerror or exc}", 0.0)
+        # stderr goes to a file, not a pipe: a child the generator leaves running cannot hold the run
+        # open, and a generator that prints megabytes fills no memory
+        with tempfile.TemporaryFile() as err:
+            with self._lock:
+                if self._stopped:
+                    return Outcome(job, "failed", "not started: the run was interrupted", 0.0)
+                try:
+                    process = subprocess.Popen(
+                        job.argv,
+                        stdin=subprocess.DEVNULL,
+                        stdout=subprocess.DEVNULL,
+                        stderr=err,
+                        start_new_session=True,  # its own process group: stopped with its children
+                    )
+                except OSError as exc:
+                    return Outcome(job, "failed", f"cannot run {job.argv[0]}: {exc.strerror or exc}", 0.0)
+                self._running.add(process)
+            try:
+                exited = _wait(process, self.timeout)
+                # children it left running are stopped too: none writes the image after it is checked
+                _kill(process)
+                process.wait()
+            finally:
+                with self._lock:
+                    self._running.discard(process)
+            said = _last_line(err)
+        seconds = time.monotonic() - started
+        if not exited:
             removed = _remove(job.candidates)
             detail = f"no image after {self.timeout:g} s; stopped" + (f" ({removed})" if removed else "")
-            return Outcome(job, "timed out", detail, time.monotonic() - started)
-        finally:
-            with self._lock:
-                self._running.discard(process)
-        seconds = time.monotonic() - started
+            return Outcome(job, "timed out", detail, seconds)
         if process.returncode != 0:
-            lines = err.decode("utf-8", "replace").strip().splitlines()
-            said = f": {lines[-1].strip()}" if lines else ""
             removed = _remove(job.candidates)
-            detail = f"exit status {process.returncode}{said}" + (f" ({removed})" if removed else "")
-            return Outcome(job, "failed", detail, seconds)
+            detail = f"exit status {process.returncode}" + (f": {said}" if said else "")
+            return Outcome(job, "failed", detail + (f" ({removed})" if removed else ""), seconds)
         found = [path for path in job.candidates if path.is_file()]
         if not found:
             return Outcome(job, "failed", f"the command wrote no image at {shown_path(job.target)}", seconds)
@@ -244,6 +287,32 @@ class Runner:
             detail = f"{shown_path(found[0])} is not a PNG, JPEG, WebP or AVIF image ({removed})"
             return Outcome(job, "failed", detail, seconds)
         return Outcome(job, "made", shown_path(found[0]), seconds)
+
+
+def _wait(process: subprocess.Popen[bytes], timeout: float) -> bool:
+    """Wait until the generator itself exits (True) or `timeout` passes (False), without reaping it:
+    until it is reaped its process group cannot be another's, so `_kill` stops only its children."""
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            if os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                return True
+        except ChildProcessError:
+            return True
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(delay, left))
+        delay = min(delay * 2, 0.1)
+
+
+def _last_line(err: IO[bytes]) -> str:
+    """The last line the generator printed on stderr (from the end of what it wrote)."""
+    err.seek(0, os.SEEK_END)
+    err.seek(max(0, err.tell() - 4096))
+    lines = err.read().decode("utf-8", "replace").strip().splitlines()
+    return lines[-1].strip() if lines else ""
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
