@@ -3,6 +3,7 @@ not speak HTTP, generators that misbehave, symlinked folders, config files whose
 
 from __future__ import annotations
 
+import json
 import socket
 import sys
 import tempfile
@@ -244,3 +245,48 @@ def test_run_wants_the_path_placeholder_not_the_literal_text(command: str) -> No
     with pytest.raises(UsageError, match=r"must contain \{path\}"):
         parse_command(command)
     assert parse_command("gen {{x}}{path}")[1] == "{{x}}{path}"
+
+
+# --- symbolic links: MkDocs follows them, so the command does too -----------------------------------
+
+
+@pytest.mark.parametrize("linked", ["folder", "file"])
+def test_linked_articles_are_the_build_articles_for_every_subcommand(
+    project: SiteProject, tmp_path: Path, linked: str
+) -> None:
+    elsewhere = tmp_path / "글 저장소"
+    elsewhere.mkdir()
+    (elsewhere / "linked.md").write_text(
+        "---\ndate: 2026-11-20\ntags: [링크]\n---\n\n# 링크된 글\n\n본문입니다.\n", encoding="utf-8"
+    )
+    project.article("articles/own.md", "자기 글", date="2026-11-21", tags=["링크"])
+    if linked == "folder":
+        (project.docs / "articles" / "shelf").symlink_to(elsewhere, target_is_directory=True)
+        name = "articles/shelf/linked.md"
+    else:
+        (project.docs / "articles" / "linked.md").symlink_to(elsewhere / "linked.md")
+        name = "articles/linked.md"
+    project.write_config()
+    built = project.build()
+    url = name.removesuffix(".md") + "/"
+    assert built.path(url).exists()
+    assert url in [
+        built.follow("archive/", a["href"]) for a in built.html("archive/").select("a.jisik-card__title")
+    ]
+
+    check = jisik("check", cwd=project.root)
+    assert check.stdout.splitlines()[-1].startswith("2 articles checked"), check.stdout + check.stderr
+    show = jisik("show", f"docs/{name}", cwd=project.root)
+    record = json.loads(show.stdout)
+    assert record["article"] is True and record["path"] == f"docs/{name}", show.stdout
+
+    # a new article written through the link is one `mkdocs serve` shows
+    folder = project.docs / "articles" / ("shelf" if linked == "folder" else "")
+    if linked == "file":
+        folder = project.docs / "articles" / "moved"
+        folder.symlink_to(elsewhere, target_is_directory=True)
+    new = jisik("new", "링크 너머의 새 글", "-o", str(folder), cwd=project.root)
+    assert new.returncode == 0, new.stderr
+    made = Path(new.stdout.strip()).name
+    page = f"articles/{folder.name}/{made.removesuffix('.md')}/"
+    assert f"`mkdocs serve` shows it at http://127.0.0.1:8000/kb/{page}" in new.stderr, new.stderr

@@ -21,12 +21,14 @@ from .importer import DEFAULT_OUTPUT, existing_titles, output_folder
 
 def serve_url(site: Site, target: Path) -> str | None:
     """Where `mkdocs serve` shows the new page (None when the build would not take it as an article)."""
-    relative = os.path.relpath(os.path.realpath(target), os.path.realpath(site.docs))
-    if relative.startswith(".."):
-        return None
-    src_uri = Path(relative).as_posix()
+    real = os.path.realpath(target)  # MkDocs follows links: the page may be a linked folder's file
     page = next(
-        (f for f in article_pages(get_files(site.config), site.options) if f.src_uri == src_uri), None
+        (
+            f
+            for f in article_pages(get_files(site.config), site.options)
+            if os.path.realpath(f.abs_src_path or "") == real
+        ),
+        None,
     )
     if page is None:
         return None

@@ -66,15 +66,19 @@ def run(args: argparse.Namespace) -> int:
     site = site_here(args)
     if site is None:  # loose files, read with jisik's defaults
         built: dict[str, Article] = {}
-        cache, titles_name, docs = TitleCache(), "", None
+        cache, titles_name = TitleCache(), ""
         timezone, heading = args.timezone or DEFAULT_TIMEZONE, RELATED_HEADING
     else:
-        built = {entry.article.path: entry.article for entry in site_articles(site).entries}
+        read = site_articles(site)
+        # by the file itself: MkDocs follows symbolic links, so a linked file or folder in docs_dir is
+        # the build's article under its name in docs_dir, wherever the link points
+        pages = {file.src_uri: os.path.realpath(file.abs_src_path or "") for file in read.files}
+        built = {pages[entry.article.path]: entry.article for entry in read.entries}
         titles_path = site.docs / site.options.citations.titles_file
         cache, problem = TitleCache.load(titles_path)
         if problem is not None:
             print(f"jisik: {problem.format(shown_path(titles_path))}", file=sys.stderr)
-        titles_name, docs = shown_path(titles_path), os.path.realpath(site.docs)
+        titles_name = shown_path(titles_path)
         timezone, heading = site.timezone, site.options.related.heading
     status = 0
     records = []
@@ -85,10 +89,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
             status = 1
             continue
-        relative = os.path.relpath(os.path.realpath(name), docs) if docs else ".."
-        src_uri = Path(relative).as_posix() if not relative.startswith("..") else None
         # The build's own record (dates from git included) when the file is one of its articles.
-        article = built.get(src_uri) if src_uri else None
+        article = built.get(os.path.realpath(name))
         record = (
             replace(article, path=name)
             if article is not None
