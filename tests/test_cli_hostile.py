@@ -290,3 +290,58 @@ def test_linked_articles_are_the_build_articles_for_every_subcommand(
     made = Path(new.stdout.strip()).name
     page = f"articles/{folder.name}/{made.removesuffix('.md')}/"
     assert f"`mkdocs serve` shows it at http://127.0.0.1:8000/kb/{page}" in new.stderr, new.stderr
+
+
+# --- mkdocs.yml whose hooks or extensions fail: one message, no traceback ---------------------------
+
+FAILING_CONFIGS = {
+    "hook raises": (
+        {"hooks": ["hooks/bad.py"]},
+        "import os\n\nraise RuntimeError('the hook is broken')\n",
+        "hooks/bad.py:3: RuntimeError: the hook is broken",
+    ),
+    "hook syntax error": (
+        {"hooks": ["hooks/bad.py"]},
+        "def on_config(config):\n    return config\n  oops\n",
+        "hooks/bad.py:3: IndentationError: ",
+    ),
+    "hook import error": (
+        {"hooks": ["hooks/bad.py"]},
+        "import no_such_module_here\n",
+        "hooks/bad.py:1: ModuleNotFoundError: No module named 'no_such_module_here'",
+    ),
+    "extension option": (
+        {"markdown_extensions": [{"toc": {"no_such_option": 1}}]},
+        None,
+        "Failed to load extension 'toc'.\nKeyError: 'no_such_option'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FAILING_CONFIGS, ids=str)
+@pytest.mark.parametrize("command", [["check"], ["prompts"], ["show", "docs/articles/a.md"], ["new", "제목"]])
+def test_a_config_whose_code_fails_is_one_message(
+    project: SiteProject, case: str, command: list[str]
+) -> None:
+    settings, hook, expected = FAILING_CONFIGS[case]
+    project.article("articles/a.md", "글", date="2026-11-27")
+    project.config.update(settings)
+    if hook is not None:
+        (project.root / "hooks").mkdir()
+        (project.root / "hooks" / "bad.py").write_text(hook, encoding="utf-8")
+    project.write_config()
+    result = jisik(*command, cwd=project.root)
+    _no_traceback(result.stderr)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert expected in result.stderr, result.stderr
+    assert 'File "' not in result.stderr and "^^^" not in result.stderr, result.stderr
+    assert not list((project.docs / "articles").glob("2*.md"))  # `new` wrote nothing
+
+
+def test_a_turned_off_plugin_is_said(project: SiteProject) -> None:
+    project.article("articles/a.md", "글", date="2026-11-27")
+    project.plugin_options = {"enabled": False}
+    project.write_config()
+    result = jisik("check", cwd=project.root)
+    assert "the jisik plugin is turned off (enabled: false)" in result.stderr, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("1 article checked")

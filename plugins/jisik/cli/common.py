@@ -14,7 +14,9 @@ import contextlib
 import io
 import logging
 import os
+import re
 import sys
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,12 +75,30 @@ class Site:
         return str(self.options.articles.timezone)
 
 
+def _failure(exc: BaseException) -> str:
+    """`file:line: Error: message` of an exception raised by code the config loads (the innermost
+    frame: the hook's own line), without the traceback."""
+    message = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, SyntaxError) and exc.filename:
+        return f"{shown_path(exc.filename)}:{exc.lineno or 1}: {type(exc).__name__}: {exc.msg}"
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f"{shown_path(frames[-1].filename)}:{frames[-1].lineno}: {message}" if frames else message
+
+
+_TRACEBACK_LINE = re.compile(r'^\s+File "|^\s+\^+$|^Traceback \(')
+
+
 class _Logged(logging.Handler):
-    """MkDocs' and jisik's log messages while the CLI works: warnings printed on stderr."""
+    """MkDocs' and jisik's log messages while the CLI works: warnings printed on stderr. A message
+    that carries a traceback (MkDocs' "Failed to load extension" does) is cut to its first line and
+    the error at its end."""
 
     def emit(self, record: logging.LogRecord) -> None:
+        lines = record.getMessage().splitlines()
+        if len(lines) > 2 and any(_TRACEBACK_LINE.match(line) for line in lines):
+            lines = [lines[0], lines[-1]]
         with contextlib.suppress(BrokenPipeError):
-            print(f"{record.levelname} - {record.getMessage()}", file=sys.stderr)
+            print(f"{record.levelname} - " + "\n".join(lines), file=sys.stderr)
 
 
 def show_log_messages() -> None:
@@ -124,9 +144,17 @@ def load_site(args: argparse.Namespace) -> Site:
             config_file = None
     except exceptions.MkDocsException as exc:
         raise UsageError(f"{path}: {exc}") from None
+    except Exception as exc:  # a hook or plugin of the config that fails while it loads (`hooks:`)
+        raise UsageError(f"{path}: cannot load the config: {_failure(exc)}") from None
     plugin = config.plugins.get("jisik")
     if plugin is not None and isinstance(plugin.config, JisikConfig):
         options = plugin.config
+        if not options.enabled:
+            print(
+                f"jisik: {path}: the jisik plugin is turned off (enabled: false), so a build shows no "
+                "articles; reading them with its options anyway",
+                file=sys.stderr,
+            )
     else:
         print(f"jisik: {path} does not use the jisik plugin; using its default options", file=sys.stderr)
         options = JisikConfig()
