@@ -18,7 +18,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SiteProject
+from conftest import SiteProject, text_of
 from jisik.cli.common import UsageError
 from jisik.cli.generate import is_image, parse_command
 from test_cli import NO_PROXY, _no_traceback, jisik
@@ -345,3 +345,18 @@ def test_a_turned_off_plugin_is_said(project: SiteProject) -> None:
     result = jisik("check", cwd=project.root)
     assert "the jisik plugin is turned off (enabled: false)" in result.stderr, result.stderr
     assert result.stdout.splitlines()[-1].startswith("1 article checked")
+
+
+# --- the themes MkDocs ships: a theme without a `language` option --------------------------------
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_a_site_builds_and_feeds_with_the_themes_mkdocs_ships(project: SiteProject, theme: str) -> None:
+    project.config["theme"] = {"name": theme}
+    project.article("articles/a.md", "테마 글", date="2026-11-27", tags=["테마"])
+    project.write_config()
+    built = project.build()
+    assert "테마 글" in text_of(built.html("articles/a/"))
+    feed = (built.site_dir / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>테마 글</title>" in feed and "<language>ko</language>" in feed
+    assert jisik("check", cwd=project.root).stdout.splitlines()[-1].startswith("1 article checked")
