@@ -360,3 +360,19 @@ def test_a_site_builds_and_feeds_with_the_themes_mkdocs_ships(project: SiteProje
     feed = (built.site_dir / "feed.xml").read_text(encoding="utf-8")
     assert "<title>테마 글</title>" in feed and "<language>ko</language>" in feed
     assert jisik("check", cwd=project.root).stdout.splitlines()[-1].startswith("1 article checked")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "jisik: there is no mkdocs.yml and no docs folder here; run in the site's folder"),
+        (["--docs", "notes.md"], "jisik: docs folder notes.md is not a folder"),
+        (["--docs", "nowhere"], "jisik: docs folder nowhere does not exist"),
+        (["-f", "nowhere.yml"], "jisik: config file nowhere.yml does not exist"),
+    ],
+)
+def test_where_no_site_is_one_plain_line(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "notes.md").write_text("# 메모\n", encoding="utf-8")
+    result = jisik("check", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [result.stderr.splitlines()[0]] and result.stderr.startswith(message)

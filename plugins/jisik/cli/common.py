@@ -122,7 +122,9 @@ def load_site(args: argparse.Namespace) -> Site:
     overrides: dict[str, str] = {}
     if docs is not None:
         if not Path(docs).is_dir():
-            raise UsageError(f"docs folder {docs} does not exist")
+            raise UsageError(
+                f"docs folder {docs} " + ("is not a folder" if Path(docs).exists() else "does not exist")
+            )
         overrides["docs_dir"] = os.path.abspath(docs)
     path = Path(chosen) if chosen else (_config_here() or Path(CONFIG_FILE))
     if chosen and not path.is_file():
@@ -144,6 +146,8 @@ def load_site(args: argparse.Namespace) -> Site:
             config_file = None
     except exceptions.MkDocsException as exc:
         raise UsageError(f"{path}: {exc}") from None
+    except UsageError:
+        raise
     except Exception as exc:  # a hook or plugin of the config that fails while it loads (`hooks:`)
         raise UsageError(f"{path}: cannot load the config: {_failure(exc)}") from None
     plugin = config.plugins.get("jisik")
