@@ -10,6 +10,7 @@ import tempfile
 import textwrap
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -376,3 +377,30 @@ def test_where_no_site_is_one_plain_line(tmp_path: Path, args: list[str], messag
     result = jisik("check", *args, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [result.stderr.splitlines()[0]] and result.stderr.startswith(message)
+
+
+# --- the prompts table lines up in a terminal, whatever the names ----------------------------------
+
+
+def _columns(text: str) -> int:
+    """Terminal columns, counted on the composed (NFC) text: wide characters take two."""
+    composed = unicodedata.normalize("NFC", text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in composed)
+
+
+def test_the_prompts_table_lines_up_with_hangul_nfd_and_full_width_names(project: SiteProject) -> None:
+    names = ["plain", "한글 이름", unicodedata.normalize("NFD", "분해된 한글"), "ＦＵＬＬ", '{x} it\'s "q"']
+    for name in names:
+        project.write(
+            f"articles/{name}.md",
+            "---\ndate: 2026-11-27\n---\n\n# 제목\n\n본문입니다.\n\n"
+            "A quiet harbour at dusk with fishing boats, soft light, 4:3\n",
+        )
+    project.write_config()
+    result = jisik("prompts", cwd=project.root)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 + len(names), result.stdout + result.stderr
+    # the status column ("missing") starts at the same terminal column on every line
+    starts = {_columns(line[: line.index("  missing  ")]) for line in lines[1:]}
+    header = lines[0]
+    assert starts == {_columns(header[: header.index("  status ")])}, result.stdout

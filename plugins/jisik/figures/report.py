@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -56,8 +57,20 @@ def table(rows: list[PromptRow]) -> str:
         )
         for r in rows
     ]
-    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(5)]
+    widths = [max(display_width(line[i]) for line in [header, *lines]) for i in range(5)]
     out = []
     for line in [header, *lines]:
-        out.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line[:5])) + "  " + line[5])
+        cells = [cell + " " * (widths[i] - display_width(cell)) for i, cell in enumerate(line[:5])]
+        out.append("  ".join(cells) + "  " + line[5])
     return "\n".join(out)
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives `text`: Hangul and other wide characters take two, combining marks
+    and the vowel and final jamo of decomposed (NFD) Hangul none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff":
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
