@@ -404,3 +404,53 @@ def test_the_prompts_table_lines_up_with_hangul_nfd_and_full_width_names(project
     starts = {_columns(line[: line.index("  missing  ")]) for line in lines[1:]}
     header = lines[0]
     assert starts == {_columns(header[: header.index("  status ")])}, result.stdout
+
+
+# --- a source URL that cannot be parsed stops nothing ----------------------------------------------
+
+UNPARSABLE = [
+    "http://[::1",
+    "https://[not-an-ip]/x",
+    "http://a]b.example/",
+    "http://x.example:99999/",
+    "http://x:port/",
+]
+
+
+@pytest.mark.parametrize("where", ["front matter", "출처 line"])
+def test_an_unparsable_source_url_is_reported_and_stops_nothing(project: SiteProject, where: str) -> None:
+    if where == "front matter":
+        listed = "".join(f"  - {json.dumps(url)}\n" for url in UNPARSABLE)
+        project.write(
+            "articles/bad.md", f"---\ndate: 2026-11-27\nsources:\n{listed}---\n\n# 나쁜 주소\n\n본문입니다.\n"
+        )
+    else:
+        lines = "\n\n".join(f"출처: {url}" for url in UNPARSABLE)
+        project.write(
+            "articles/bad.md", f"---\ndate: 2026-11-27\n---\n\n# 나쁜 주소\n\n본문입니다.\n\n{lines}\n"
+        )
+    project.article(
+        "articles/good.md", "좋은 글", date="2026-11-28", body="본문.\n\n출처: https://example.org/a"
+    )
+    project.write_config()
+    built = project.build()  # the site is built: one article's bad URL stops nothing
+    page = built.html("articles/bad/")
+    assert not [
+        a["href"] for a in page.select("li.jisik-source a") if "[" in a["href"] or "99999" in a["href"]
+    ]
+    shown = text_of(page)
+    for url in UNPARSABLE:
+        assert url in shown  # shown as text, as written
+    assert built.path("articles/good/").exists()
+    assert any("docs/articles/bad.md:" in w and "[::1" in w for w in built.warnings), built.warnings
+
+    check = jisik("check", cwd=project.root)
+    _no_traceback(check.stderr)
+    reported = [line for line in check.stdout.splitlines() if line.startswith("docs/articles/bad.md:")]
+    for url in UNPARSABLE:
+        assert any(repr(url) in line for line in reported), check.stdout
+    show = jisik("show", "docs/articles/bad.md", "docs/articles/good.md", cwd=project.root)
+    assert show.returncode == 0, show.stderr
+    records = json.loads(show.stdout)
+    assert [s["url"] for s in records[0]["sources"]] == UNPARSABLE
+    assert all(s["domain"] is None for s in records[0]["sources"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from .text import drop_controls
 
@@ -155,8 +156,15 @@ def _trim_url(url: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    """True for absolute `http`/`https` URLs, the only sources that may become links."""
-    return re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE) is not None
+    """True for absolute `http`/`https` URLs, the only sources that may become links. A URL that
+    cannot be read as one (`http://[::1`, a port `:99999`) is not: it would stop every reader of it."""
+    if re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE) is None:
+        return False
+    try:
+        urlsplit(url).port  # noqa: B018 (reading it is the check)
+    except ValueError:
+        return False
+    return True
 
 
 # --- image prompts --------------------------------------------------------------------------------
