@@ -454,3 +454,21 @@ def test_an_unparsable_source_url_is_reported_and_stops_nothing(project: SitePro
     records = json.loads(show.stdout)
     assert [s["url"] for s in records[0]["sources"]] == UNPARSABLE
     assert all(s["domain"] is None for s in records[0]["sources"])
+
+
+# --- import: nothing in a folder vanishes without a word ------------------------------------------
+
+
+def test_import_reports_a_link_to_nothing_in_a_folder(project: SiteProject, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text("좋은 제목\n\n본문 문단입니다.\n", encoding="utf-8")
+    (raw / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (raw / "folder.txt").mkdir()  # a folder is no text file: left alone
+    project.write_config()
+    result = jisik("import", str(raw), "-o", "out", "--date", "2026-11-27", cwd=project.root)
+    _no_traceback(result.stderr)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"failed {raw / 'gone.txt'}: " in result.stderr + result.stdout
+    assert "imported 1, skipped 0, failed 1" in result.stdout
+    assert [p.name for p in (project.root / "out").iterdir()] == ["2026-11-27-joeun-jemok.md"]

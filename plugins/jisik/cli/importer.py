@@ -86,7 +86,12 @@ def inputs(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            texts = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+            # a link to nothing is listed too, so it fails with the batch instead of vanishing
+            texts = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() == ".txt" and (p.is_file() or (p.is_symlink() and not p.exists()))
+            )
             if not texts:
                 print(f"jisik: no .txt files in {path}", file=sys.stderr)
             found.extend(texts)
