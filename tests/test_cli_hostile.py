@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SiteProject, text_of
+from jisik.citations.fetch import iri_to_uri
 from jisik.cli.common import UsageError
 from jisik.cli.generate import is_image, parse_command
 from test_cli import NO_PROXY, _no_traceback, jisik
@@ -472,3 +473,32 @@ def test_import_reports_a_link_to_nothing_in_a_folder(project: SiteProject, tmp_
     assert f"failed {raw / 'gone.txt'}: " in result.stderr + result.stdout
     assert "imported 1, skipped 0, failed 1" in result.stdout
     assert [p.name for p in (project.root / "out").iterdir()] == ["2026-11-27-joeun-jemok.md"]
+
+
+# --- IRIs: hosts as browsers send them --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("iri", "uri"),
+    [
+        ("http://faß.de/", "http://xn--fa-hia.de/"),  # IDNA 2008: ß is kept, not folded to ss
+        ("http://βόλος.gr/", "http://xn--nxasmm1c.gr/"),  # final sigma kept
+        (
+            "http://ＥＸＡＭＰＬＥ.한국:8080/가?q=나#다",
+            "http://example.xn--3e0b707e:8080/%EA%B0%80?q=%EB%82%98",
+        ),
+        ("http://☃.net/", "http://xn--n3h.net/"),  # a symbol IDNA 2008 refuses: IDNA 2003, as browsers
+        ("http://us%20er:p@ss@한국.kr/", "http://us%20er:p%40ss@xn--3e0b707e.kr/"),
+        ("http://[2001:db8::1]:81/한", "http://[2001:db8::1]:81/%ED%95%9C"),
+    ],
+)
+def test_iri_hosts_are_encoded_as_browsers_send_them(iri: str, uri: str) -> None:
+    assert iri_to_uri(iri) == uri
+
+
+@pytest.mark.parametrize(
+    "iri", ["http://한국..kr/", "http://" + "가" * 70 + ".kr/", "http://[::1/", "http://x:99999/"]
+)
+def test_an_iri_that_cannot_be_asked_for_is_a_value_error(iri: str) -> None:
+    with pytest.raises(ValueError):
+        iri_to_uri(iri)

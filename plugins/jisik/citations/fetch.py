@@ -84,6 +84,23 @@ _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
 
 
+def _idna(host: str) -> str:
+    """A Unicode host as browsers send it: IDNA 2008 with UTS #46 mapping, non-transitional (`faß.de`
+    is `xn--fa-hia.de`, not `fass.de`), else IDNA 2003 (Python's codec: symbols such as `☃.net`)."""
+    try:
+        import idna
+
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    except ImportError:
+        pass
+    except (idna.IDNAError, UnicodeError):
+        pass
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise ValueError(f"the host {host!r} cannot be encoded (IDNA): {exc}") from None
+
+
 def iri_to_uri(url: str) -> str:
     """The URL a server can be asked for (RFC 3987): a Unicode host in IDNA (`xn--…`), Unicode in the
     path and query percent-encoded as UTF-8; the fragment is never sent. Raises `ValueError` for a
@@ -91,10 +108,7 @@ def iri_to_uri(url: str) -> str:
     parts = urlsplit(url.strip())
     host = parts.hostname or ""
     if not host.isascii():
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError as exc:
-            raise ValueError(f"the host {parts.hostname!r} cannot be encoded (IDNA): {exc}") from None
+        host = _idna(host)
     if ":" in host:
         host = f"[{host}]"  # an IPv6 address
     netloc = host
