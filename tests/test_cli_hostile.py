@@ -502,3 +502,13 @@ def test_iri_hosts_are_encoded_as_browsers_send_them(iri: str, uri: str) -> None
 def test_an_iri_that_cannot_be_asked_for_is_a_value_error(iri: str) -> None:
     with pytest.raises(ValueError):
         iri_to_uri(iri)
+
+
+@pytest.mark.parametrize("folder", ["../outside", "/tmp/abs", "a/../../b"])
+def test_an_image_folder_outside_the_docs_is_refused(project: SiteProject, folder: str) -> None:
+    _prompt_article(project, "Outside")
+    for args in (["prompts", "--images", folder], ["prompts", "--images", folder, "--run", "gen {path}"]):
+        result = jisik(*args, cwd=project.root)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert f"--images {folder}: the image folder must be inside the docs folder" in result.stderr
+    assert not (project.root / "outside").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import posixpath
 import sys
 
 from ..figures.binding import bind
@@ -20,6 +21,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{shown_path(file.abs_src_path or file.src_uri)}: {reason}", file=sys.stderr)
     present = {file.src_uri for file in read.files}
     folder = args.images or site.options.figures.images
+    inside = posixpath.normpath(folder)
+    if inside.startswith("/") or inside == ".." or inside.startswith("../"):
+        raise UsageError(f"--images {folder}: the image folder must be inside the docs folder ({site.docs})")
     base = site.config.site_url or ""
     bound = [
         (entry.article, base + entry.url, bind(entry.article, present.__contains__, folder))
