@@ -4,7 +4,9 @@ not speak HTTP, generators that misbehave, symlinked folders, config files whose
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -512,3 +514,21 @@ def test_an_image_folder_outside_the_docs_is_refused(project: SiteProject, folde
         assert result.returncode == 2, result.stdout + result.stderr
         assert f"--images {folder}: the image folder must be inside the docs folder" in result.stderr
     assert not (project.root / "outside").exists()
+
+
+def test_a_huge_generated_file_is_judged_without_reading_it_all(tmp_path: Path) -> None:
+    """A generator that writes gigabytes: judged at its start and end, within 1 GB of memory."""
+    png = (IMAGES / "python.png").read_bytes()
+    huge = tmp_path / "huge.png"
+    with huge.open("wb") as handle:
+        handle.write(png[:100])
+        handle.truncate(6 * 1024**3)  # a sparse file: no disk used
+        handle.seek(0, os.SEEK_END)
+        handle.write(png[-12:])
+    code = (
+        "import resource, sys; from pathlib import Path; from jisik.cli.generate import is_image; "
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
+        f"print(is_image(Path({str(huge)!r})), is_image(Path({str(IMAGES / 'python.jpg')!r})))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["True", "True"], result.stderr

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from ..figures.binding import IMAGE_EXTENSIONS
 from ..figures.report import PromptRow
@@ -85,52 +85,61 @@ def pixels(ratio: tuple[int, int], size: int) -> tuple[int, int]:
     return (size, side(height / width)) if width >= height else (side(width / height), size)
 
 
-def _png(data: bytes) -> bool:
-    """A PNG: the signature, then chunks (length, type, data, CRC) up to the `IEND` chunk."""
-    return data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
+def _at(handle: BinaryIO, offset: int, length: int) -> bytes:
+    handle.seek(max(0, offset))
+    return handle.read(length)
 
 
-def _jpeg(data: bytes) -> bool:
+def _png(handle: BinaryIO, size: int) -> bool:
+    """A PNG: the signature, and the `IEND` chunk last."""
+    return _at(handle, 0, 8) == b"\x89PNG\r\n\x1a\n" and _at(handle, size - 8, 8) == b"IEND\xaeB`\x82"
+
+
+def _jpeg(handle: BinaryIO, size: int) -> bool:
     """A JPEG: the start-of-image marker, and the end-of-image marker last (zero padding allowed)."""
-    return data.startswith(b"\xff\xd8\xff") and data.rstrip(b"\x00").endswith(b"\xff\xd9")
+    tail = _at(handle, size - 4096, 4096).rstrip(b"\x00")
+    return _at(handle, 0, 3) == b"\xff\xd8\xff" and tail.endswith(b"\xff\xd9")
 
 
-def _webp(data: bytes) -> bool:
+def _webp(handle: BinaryIO, size: int) -> bool:
     """A WebP: a RIFF file whose declared size is the file's size."""
-    return (
-        data[:4] == b"RIFF" and data[8:12] == b"WEBP" and int.from_bytes(data[4:8], "little") + 8 == len(data)
-    )
+    head = _at(handle, 0, 12)
+    return head[:4] == b"RIFF" and head[8:12] == b"WEBP" and int.from_bytes(head[4:8], "little") + 8 == size
 
 
-def _avif(data: bytes) -> bool:
+def _avif(handle: BinaryIO, size: int) -> bool:
     """An AVIF: ISO boxes (`ftyp` of an AVIF brand first) that end exactly at the end of the file."""
-    if not (data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis", b"mif1")):
+    head = _at(handle, 0, 12)
+    if not (head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1")):
         return False
     offset = 0
-    while offset < len(data):
-        if offset + 8 > len(data):
+    while offset < size:
+        box = _at(handle, offset, 16)
+        if len(box) < 8:
             return False
-        size = int.from_bytes(data[offset : offset + 4], "big")
-        if size == 1:  # a 64-bit size follows the type
-            size = int.from_bytes(data[offset + 8 : offset + 16], "big")
-        elif size == 0:  # the last box runs to the end of the file
+        length = int.from_bytes(box[:4], "big")
+        if length == 1:  # a 64-bit size follows the type
+            length = int.from_bytes(box[8:16], "big") if len(box) == 16 else 0
+        elif length == 0:  # the last box runs to the end of the file
             return True
-        if size < 8:
+        if length < 8:
             return False
-        offset += size
-    return offset == len(data)
+        offset += length
+    return offset == size
 
 
-_FORMATS: tuple[Callable[[bytes], bool], ...] = (_png, _jpeg, _webp, _avif)
+_FORMATS: tuple[Callable[[BinaryIO, int], bool], ...] = (_png, _jpeg, _webp, _avif)
 
 
 def is_image(path: Path) -> bool:
-    """A whole PNG, JPEG, WebP or AVIF file: its first bytes say which, and it is not cut short."""
+    """A whole PNG, JPEG, WebP or AVIF file: its first bytes say which, and it is not cut short (read
+    at its start and end only: a huge file costs no memory)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            return any(test(handle, size) for test in _FORMATS)
     except OSError:
         return False
-    return any(test(data) for test in _FORMATS)
 
 
 @dataclass(frozen=True)
