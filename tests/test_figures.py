@@ -107,7 +107,7 @@ def test_non_prompts_stay_text_and_hostile_prompts_stay_text(project: SiteProjec
     hostile = soup.select("figure.jisik-figure")[1]
     written = 'A night skyline of Seoul with <script>alert("x")</script> \'single\' & "double" quotes'
     assert hostile.select_one(".jisik-prompt").get_text() == written
-    assert not hostile.has_attr("data-jisik-suffix")
+    assert hostile["data-jisik-suffix"] == ", 16:9"  # the copy button copies the prompt with its ratio
     assert hostile.select_one("button") is None  # the copy button comes with the script (tested in Chromium)
     assert not soup.select("article script")
     assert hostile.select_one(".jisik-figure__placeholder").get_text() == "이미지 준비 중 · 16:9"
@@ -140,7 +140,10 @@ def test_placeholders_keep_their_ratio_and_copy_works_in_chromium(project: SiteP
         button.click()
         page.wait_for_function("document.querySelectorAll('.jisik-copy--done').length > 0")
         written = 'A night skyline of Seoul with <script>alert("x")</script> \'single\' & "double" quotes'
-        assert page.evaluate("navigator.clipboard.readText()") == written
+        # a `/// prompt | 16:9` block copies with its ratio too: the text `jisik prompts` says to paste
+        assert page.evaluate("navigator.clipboard.readText()") == written + ", 16:9"
+        pasted = [row["paste"] for row in json.loads(_jisik_prompts(project.docs, "--json"))]
+        assert pasted[1] == written + ", 16:9" and pasted[0].endswith("soft light, 4:3")
         # keyboard: focus the first button and press Enter
         page.locator("button.jisik-copy").nth(0).focus()
         page.keyboard.press("Enter")

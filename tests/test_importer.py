@@ -541,8 +541,9 @@ def test_new_writes_a_skeleton_dated_today_and_refuses_a_second_one(tmp_path: Pa
     path = tmp_path / "docs" / "articles" / f"{today.isoformat()}-ai-beonaut-daeum-iyagi.md"
     assert result.stdout.strip() == str(path.relative_to(tmp_path))
     text = path.read_text(encoding="utf-8")
-    assert text == skeleton("AI 번아웃: 다음 이야기", today)
+    assert text == skeleton("AI 번아웃: 다음 이야기", today, draft=True)
     article = parse_article(text, "x.md")
+    assert article.draft  # the empty skeleton is not published until the writer says so
     assert article.title == "AI 번아웃: 다음 이야기" and article.date is not None
     assert article.date.date() == today and article.related_slot and article.problems == ()
     assert article.summary == ""  # the guide comment is not a summary

@@ -251,7 +251,7 @@ class Build:
         head = [self.feeds.head(page, article is not None)] if self.feeds is not None else []
         if article is not None and self.citations is not None:
             keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
-            language = str(self.config.theme["language"] or "ko")
+            language = str(self.config.theme.get("language") or "ko")
             head.append(self.citations.head(page, article, keywords, language))
         html = "\n".join(part for part in head if part)
         end = output.find("</head>")

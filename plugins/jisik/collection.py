@@ -8,7 +8,7 @@ import os
 import posixpath
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -146,32 +146,54 @@ def matches(path: str, patterns: Iterable[str]) -> bool:
     return any(_glob(pattern).match(path) for pattern in patterns)
 
 
+def article_pages(files: Files, options: JisikConfig) -> list[File]:
+    """The pages that may be articles, in file order: every Markdown page MkDocs builds (its
+    `exclude_docs` and `draft_docs` applied) whose path matches `articles.paths`, except the home page
+    and generated pages. Reading a page then decides (`is_article`). The build and the `jisik` command
+    both ask these two functions, so they agree on which files are articles."""
+    home = options.home.page
+    readme = posixpath.join(posixpath.dirname(home), "README.md")  # MkDocs' other name for it
+    return [
+        file
+        for file in files.documentation_pages()
+        if file.src_uri not in (home, readme)
+        and not file.generated_by
+        and matches(file.src_uri, options.articles.paths)
+    ]
+
+
+def is_article(article: Article) -> bool:
+    """A page read from `article_pages` is an article unless its front matter says `article: false`.
+    Drafts are articles (checked, rendered by `mkdocs serve`), listed nowhere."""
+    return article.meta.get("article") is not False
+
+
+Unreadable = Callable[[File, str], None]
+"""Told about a page that cannot be read as UTF-8 text (the file and the reason)."""
+
+
 class Collection:
     """The articles of one build: records in file order, and which page each belongs to."""
 
-    def __init__(self, options: JisikConfig, cache: RecordCache) -> None:
+    def __init__(
+        self, options: JisikConfig, cache: RecordCache, unreadable: Unreadable | None = None
+    ) -> None:
         self.options = options
         self.cache = cache
         self.by_path: dict[str, Article] = {}
         self.entries: list[Entry] = []
+        self.unreadable = unreadable
+        """Where unreadable pages are reported; None: logged as a warning naming the file (the build)."""
 
     def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
-        home = self.options.home.page
-        readme = posixpath.join(posixpath.dirname(home), "README.md")  # MkDocs' other name for it
-        for file in files.documentation_pages():
-            if (
-                file.src_uri in (home, readme)
-                or file.generated_by
-                or not matches(file.src_uri, self.options.articles.paths)
-            ):
-                continue
+        for file in article_pages(files, self.options):
             article = self._read(file, config)
             if article is None:
                 files.remove(file)  # reported; MkDocs itself would stop the build with a traceback
                 continue
             if article.draft:
                 file.inclusion = InclusionLevel.DRAFT  # `article: false` pages too: a draft is a draft
-            if article.meta.get("article") is False:
+            if not is_article(article):
                 continue
             if not article.draft and not self.options.articles.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # every page would repeat the whole list
@@ -211,6 +233,9 @@ class Collection:
         try:
             text = file.content_string
         except (OSError, UnicodeDecodeError) as exc:
+            if self.unreadable is not None:
+                self.unreadable(file, f"cannot read as UTF-8 text: {exc}")
+                return None
             log.warning(
                 Problem(f"cannot read the page as UTF-8 text ({exc}); it is left out of the site").format(
                     display_path(file, config)

@@ -85,6 +85,9 @@ class FiguresConfig(base.Config):
     prompts_json = c.Type(bool, default=True)
     """Write `prompts.json` at the site root: every prompt, its ratio, the image it expects, and
     whether that image exists."""
+    generator = c.Optional(c.Type(str))
+    """The image generator `jisik prompts --missing --run` runs for each missing image, as a command
+    with placeholders: `python gen.py {prompt} {path}`. Never run by a build."""
 
 
 class FeedsConfig(base.Config):

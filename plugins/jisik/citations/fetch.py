@@ -7,7 +7,9 @@ writer put in the cache are never replaced unless asked to.
 
 from __future__ import annotations
 
+import http.client
 import re
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -15,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from ..model import Article
 from ..model.conventions import is_http_url
@@ -75,14 +78,79 @@ def decode(body: bytes, declared: str | None) -> str:
     return body.decode("utf-8", errors="replace")
 
 
+# What RFC 3986 lets stand in a path or a query; everything else (Hangul, spaces…) is percent-encoded
+# as UTF-8. `%` stays, so a URL written already encoded is sent as written.
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def _idna(host: str) -> str:
+    """A Unicode host as browsers send it: IDNA 2008 with UTS #46 mapping, non-transitional (`faß.de`
+    is `xn--fa-hia.de`, not `fass.de`), else IDNA 2003 (Python's codec: symbols such as `☃.net`)."""
+    try:
+        import idna
+
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    except ImportError:
+        pass
+    except (idna.IDNAError, UnicodeError):
+        pass
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise ValueError(f"the host {host!r} cannot be encoded (IDNA): {exc}") from None
+
+
+def iri_to_uri(url: str) -> str:
+    """The URL a server can be asked for (RFC 3987): a Unicode host in IDNA (`xn--…`), Unicode in the
+    path and query percent-encoded as UTF-8; the fragment is never sent. Raises `ValueError` for a
+    host that cannot be encoded."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    if not host.isascii():
+        host = _idna(host)
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    netloc = host
+    if parts.port is not None:
+        netloc = f"{host}:{parts.port}"
+    if parts.username is not None:
+        userinfo = quote(parts.username, safe="%!$&'()*+,;=-._~")
+        if parts.password is not None:
+            userinfo += ":" + quote(parts.password, safe="%!$&'()*+,;=-._~")
+        netloc = f"{userinfo}@{netloc}"
+    path = quote(parts.path, safe=_PATH_SAFE) or "/"
+    return urlunsplit((parts.scheme, netloc, path, quote(parts.query, safe=_QUERY_SAFE), ""))
+
+
+def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float, timeout: float) -> bytes:
+    """At most `limit` bytes of the body, read before `deadline`: the socket timeout alone bounds each
+    read, so a server trickling a byte every few seconds would otherwise hold the page for hours."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page took more than {timeout:g} s")
+        chunk = response.read1(min(65536, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def fetch_title(url: str, *, timeout: float, max_bytes: int) -> str:
-    """The title of the page at `url`; raises `OSError`/`ValueError` with a readable reason."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html"})
+    """The title of the page at `url` (an IRI is encoded first); raises `OSError`/`ValueError` with a
+    readable reason."""
+    request = urllib.request.Request(
+        iri_to_uri(url), headers={"User-Agent": USER_AGENT, "Accept": "text/html"}
+    )
+    deadline = time.monotonic() + timeout
     with urllib.request.urlopen(request, timeout=timeout) as response:
         kind = response.headers.get_content_type()
         if kind not in ("text/html", "application/xhtml+xml"):
             raise ValueError(f"not an HTML page ({kind})")
-        body = response.read(max_bytes + 1)
+        body = _read_until(response, max_bytes + 1, deadline, timeout)
         charset = response.headers.get_content_charset()
     if len(body) > max_bytes:
         body = body[:max_bytes]  # the title is near the top; a cut page is still read
@@ -133,6 +201,10 @@ def fetch_titles(
             return url, fetch_title(url, timeout=timeout, max_bytes=max_bytes), None
         except urllib.error.HTTPError as exc:
             return url, None, f"HTTP {exc.code}"
+        except http.client.HTTPException as exc:
+            # a host http.client refuses (`exa mple.com`), a server that does not speak HTTP, a header
+            # line too long…: that page fails, the others go on
+            return url, None, " ".join(f"{type(exc).__name__}: {exc}".split()).rstrip(":")
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "reason", None) or exc
             return url, None, str(reason)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -11,6 +12,9 @@ from . import check, importer, new, prompts, show, sources
 from .common import UsageError
 
 SUBCOMMANDS = (show, prompts, sources, importer, new, check)
+
+BROKEN_PIPE = 141
+"""What a shell reports for a command stopped by SIGPIPE (128 + 13), as `… | head` stops `cat`."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,16 +26,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_output() -> None:
+    """The reader went away (`jisik show … | head -1`): send what is still buffered nowhere, so
+    neither this exit nor Python's final flush prints a BrokenPipeError."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):
+            continue
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
-    except (UsageError, ValueError) as exc:
-        print(f"jisik: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("jisik: interrupted", file=sys.stderr)
-        return 130
+        args = build_parser().parse_args(argv)
+        try:
+            status = int(args.run(args))
+        except (UsageError, ValueError) as exc:
+            print(f"jisik: {exc}", file=sys.stderr)
+            status = 2
+        except KeyboardInterrupt:
+            print("jisik: interrupted", file=sys.stderr)
+            status = 130
+        sys.stdout.flush()  # inside the try: a closed pipe is noticed here, not at exit
+        return status
+    except BrokenPipeError:
+        _quiet_output()
+        return BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from pathlib import Path
 
 from ..checks import Finding, check
-from ..model import DEFAULT_TIMEZONE, Article
-from ..model.folder import Unreadable, read_folder
-from .common import UsageError
-
-HOME_PAGE = "index.md"
+from ..model import Article
+from .common import add_site_arguments, load_site, shown_path, site_articles
 
 
 def _count(number: int, word: str) -> str:
@@ -19,16 +15,16 @@ def _count(number: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    docs = Path(args.docs)
-    if not docs.is_dir():
-        raise UsageError(f"docs folder {docs} does not exist")
-    findings: list[Finding] = []
-    articles: list[Article] = []
-    for path, record in read_folder(docs, args.timezone):
-        if isinstance(record, Unreadable):
-            findings.append(Finding(path.as_posix(), 1, "error", record.reason))
-        elif record.path != HOME_PAGE and record.meta.get("article") is not False:
-            articles.append(dataclasses.replace(record, path=path.as_posix()))
+    if args.folder is not None:
+        args.docs = args.folder
+    read = site_articles(load_site(args))
+    findings: list[Finding] = [
+        Finding(shown_path(file.abs_src_path or file.src_uri), 1, "error", reason)
+        for file, reason in read.unreadable
+    ]
+    articles: list[Article] = [
+        dataclasses.replace(entry.article, path=read.shown(entry.article)) for entry in read.entries
+    ]
     findings = sorted([*findings, *check(articles)])
     for finding in findings:
         print(finding.format(level=True))
@@ -43,8 +39,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser(
         "check",
         help="report what would hurt the site (no date, no tags, bad sources, tag URL clashes, …)",
-        description="Check every article of a docs folder without a build. Exit code 1 if there are errors.",
+        description="Check every article of the site (the pages a build takes as articles, by the rules "
+        "of mkdocs.yml) without a build. Exit code 1 if there are errors.",
     )
-    parser.add_argument("docs", nargs="?", default="docs", help="the docs folder (default: docs)")
-    parser.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="zone of dates written without one")
+    parser.add_argument(
+        "folder", nargs="?", metavar="DOCS", help="a docs folder instead of the config's docs_dir (= --docs)"
+    )
+    add_site_arguments(parser)
     parser.set_defaults(run=run)

@@ -24,7 +24,7 @@ from ..importer import (
 )
 from ..importer.files import replace, write_new
 from ..model import DEFAULT_TIMEZONE, DateError, get_timezone, parse_article, parse_date
-from .common import UsageError
+from .common import UsageError, add_site_arguments, shown_path, site_here
 
 DEFAULT_OUTPUT = Path("docs") / "articles"
 
@@ -86,7 +86,12 @@ def inputs(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            texts = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+            # a link to nothing is listed too, so it fails with the batch instead of vanishing
+            texts = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() == ".txt" and (p.is_file() or (p.is_symlink() and not p.exists()))
+            )
             if not texts:
                 print(f"jisik: no .txt files in {path}", file=sys.stderr)
             found.extend(texts)
@@ -185,14 +190,19 @@ class Batch:
 
 
 def run(args: argparse.Namespace) -> int:
-    get_timezone(args.timezone)
-    date = date_option(args.date, args.timezone)
-    today = today_in(args.timezone)
+    site = site_here(args)  # the site's docs_dir and articles.timezone, when there is a site here
+    timezone = site.timezone if site is not None else (args.timezone or DEFAULT_TIMEZONE)
+    get_timezone(timezone)
+    date = date_option(args.date, timezone)
+    today = today_in(timezone)
     junk = read_junk(args.junk_file)
     files = inputs(args.paths)
     if not files:
         raise UsageError("nothing to import")
-    output = output_folder(args.output)
+    if args.output is None and site is not None:
+        output = output_folder(shown_path(site.docs / "articles"))
+    else:
+        output = output_folder(args.output)
     batch = Batch(output, args.force, existing_titles(output))
     progress = Progress(len(files), sys.stderr)
     for number, source in enumerate(files, start=1):
@@ -231,7 +241,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "paths", nargs="+", metavar="PATH", help="text files, or folders (every .txt in them)"
     )
     parser.add_argument(
-        "-o", "--output", metavar="DIR", help=f"folder for the articles (default: {DEFAULT_OUTPUT})"
+        "-o",
+        "--output",
+        metavar="DIR",
+        help=f"folder for the articles (default: the config's docs_dir/articles, else {DEFAULT_OUTPUT})",
     )
     parser.add_argument(
         "--date", help="date of the articles (default: a date line in the text, else today, with a note)"
@@ -248,5 +261,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="FILE",
         help="lines to drop, one per line, besides the defaults (" + ", ".join(DEFAULT_JUNK) + ")",
     )
-    parser.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="zone for dates and 'today'")
+    add_site_arguments(parser, docs_option=False)
     parser.set_defaults(run=run)

@@ -4,22 +4,57 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from ..model import Article, parse_article
+from ..citations.titles import TitleCache, cite
+from ..model import DEFAULT_TIMEZONE, RELATED_HEADING, Article, parse_article
+from .common import add_site_arguments, shown_path, site_articles, site_here
 
 
-def record_json(article: Article) -> dict[str, object]:
+def record_json(
+    article: Article, cache: TitleCache | None = None, titles_file: str = ""
+) -> dict[str, object]:
+    """The record as JSON. Sources are listed as the built article lists them (one per URL, numbered)
+    with the title it shows and where that title comes from: the article itself, the title cache
+    (`titles_file`), or the URL."""
+    cache = cache or TitleCache()
+    own = {s.url: s.title for s in article.sources if s.url and s.title}
+    sources = []
+    for cited in cite(article.sources, cache):
+        if cited.url is None or own.get(cited.url):
+            origin = "article"
+        elif (cache.titles.get(cited.url) or "").strip():
+            origin = titles_file or "titles file"
+        else:
+            origin = "url"
+        sources.append(
+            {
+                "number": cited.number,
+                "url": cited.url,
+                "title": cited.title,
+                "title_from": origin,
+                "domain": cited.domain,
+                "line": cited.line,
+            }
+        )
     return {
         "path": article.path,
         "title": article.title,
         "date": article.date.isoformat() if article.date else None,
         "updated": article.updated.isoformat() if article.updated else None,
         "tags": list(article.tags),
-        "sources": [{"url": s.url, "title": s.title, "line": s.line} for s in article.sources],
+        "sources": sources,
         "prompts": [
-            {"text": p.text, "ratio": f"{p.ratio[0]}:{p.ratio[1]}", "line": p.line} for p in article.prompts
+            {
+                "text": p.text,
+                "ratio": f"{p.ratio[0]}:{p.ratio[1]}",
+                "paste": p.full_text,
+                "line": p.line,
+            }
+            for p in article.prompts
         ],
         "summary": article.summary,
         "draft": article.draft,
@@ -28,6 +63,23 @@ def record_json(article: Article) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
+    site = site_here(args)
+    if site is None:  # loose files, read with jisik's defaults
+        built: dict[str, Article] = {}
+        cache, titles_name = TitleCache(), ""
+        timezone, heading = args.timezone or DEFAULT_TIMEZONE, RELATED_HEADING
+    else:
+        read = site_articles(site)
+        # by the file itself: MkDocs follows symbolic links, so a linked file or folder in docs_dir is
+        # the build's article under its name in docs_dir, wherever the link points
+        pages = {file.src_uri: os.path.realpath(file.abs_src_path or "") for file in read.files}
+        built = {pages[entry.article.path]: entry.article for entry in read.entries}
+        titles_path = site.docs / site.options.citations.titles_file
+        cache, problem = TitleCache.load(titles_path)
+        if problem is not None:
+            print(f"jisik: {problem.format(shown_path(titles_path))}", file=sys.stderr)
+        titles_name = shown_path(titles_path)
+        timezone, heading = site.timezone, site.options.related.heading
     status = 0
     records = []
     for name in args.files:
@@ -37,15 +89,30 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
             status = 1
             continue
-        records.append(record_json(parse_article(text, name, timezone=args.timezone)))
-    shown = records if len(args.files) > 1 else (records[0] if records else None)
-    json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
+        # The build's own record (dates from git included) when the file is one of its articles.
+        article = built.get(os.path.realpath(name))
+        record = (
+            replace(article, path=name)
+            if article is not None
+            else parse_article(text, name, timezone=timezone, related_heading=heading)
+        )
+        shown = record_json(record, cache, titles_name)
+        shown["article"] = article is not None if site is not None else None
+        records.append(shown)
+    output = records if len(args.files) > 1 else (records[0] if records else None)
+    json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
     print()
     return status
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    show = commands.add_parser("show", help="print the record jisik reads from articles, as JSON")
+    show = commands.add_parser(
+        "show",
+        help="print the record jisik reads from articles, as JSON",
+        description="Print the record a build reads from each file, as JSON: `article` says whether the "
+        "build takes the file as an article (mkdocs.yml's docs_dir, articles.paths, home.page, "
+        "`article: false`), and each source has the title the built article shows.",
+    )
     show.add_argument("files", nargs="+", help="Markdown articles")
-    show.add_argument("--timezone", default="Asia/Seoul", help="zone of dates written without one")
+    add_site_arguments(show)
     show.set_defaults(run=run)

@@ -6,16 +6,16 @@ import argparse
 
 from ..citations.fetch import cited_urls, fetch_titles
 from ..citations.titles import TITLES_FILE, TitleCache
-from .common import UsageError, add_docs_argument, articles, docs_folder
+from .common import UsageError, add_site_arguments, articles, load_site, shown_path
 
 
 def fetch(args: argparse.Namespace) -> int:
-    docs = docs_folder(args)
-    titles_path = docs / args.titles
+    site = load_site(args)
+    titles_path = site.docs / (args.titles or site.options.citations.titles_file)
     cache, problem = TitleCache.load(titles_path)
     if problem is not None:
-        raise UsageError(problem.format(str(titles_path)))
-    urls = cited_urls(articles(docs, args.timezone))
+        raise UsageError(problem.format(shown_path(titles_path)))
+    urls = cited_urls(articles(site))
 
     def progress(url: str, title: str | None, error: str | None) -> None:
         print(f"  ok   {url}\n       → {title}" if title else f"  FAIL {url}: {error}")
@@ -26,7 +26,7 @@ def fetch(args: argparse.Namespace) -> int:
     if report.added:
         cache.save()
     print(
-        f"{len(urls)} cited URLs: {len(report.added)} titles added to {titles_path}, "
+        f"{len(urls)} cited URLs: {len(report.added)} titles added to {shown_path(titles_path)}, "
         f"{report.known} already known, {len(report.failed)} failed"
     )
     return 1 if report.failed else 0
@@ -38,9 +38,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     fetch_titles_parser = source_commands.add_parser(
         "fetch-titles", help="fill the source title cache from the cited pages (needs the network)"
     )
-    add_docs_argument(fetch_titles_parser)
+    add_site_arguments(fetch_titles_parser)
     fetch_titles_parser.add_argument(
-        "--titles", default=TITLES_FILE, help=f"cache file inside the docs folder ({TITLES_FILE})"
+        "--titles",
+        help=f"cache file in the docs folder (default: the config's citations.titles_file, {TITLES_FILE})",
     )
     fetch_titles_parser.add_argument("--timeout", type=float, default=10.0, help="seconds per page (10)")
     fetch_titles_parser.add_argument(

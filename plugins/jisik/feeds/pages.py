@@ -96,7 +96,7 @@ class Feeds:
         )
         """An article's rendered HTML (this build's, or an unchanged one's from the last build)."""
         self.serialised = serialised if serialised is not None else ItemMemo()
-        self.language = str(config.theme["language"] or "ko")
+        self.language = str(config.theme.get("language") or "ko")
 
     # --- while pages render ---
 

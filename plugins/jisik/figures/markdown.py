@@ -53,7 +53,6 @@ def figure(
     parent: etree.Element,
     md: Markdown,
     text: str,
-    suffix: str,
     ratio: tuple[int, int],
     alt: str | None = None,
     image: str | None = None,
@@ -67,8 +66,9 @@ def figure(
         image = None  # `javascript:`, `data:`…: never an image source
     width, height = ratio
     attrs = {"class": "jisik-figure", "id": f"그림-{number}", "data-search-exclude": ""}
-    if suffix:
-        attrs["data-jisik-suffix"] = suffix  # what the writer wrote after the prompt (`, 4:3`)
+    # The copy button copies the prompt and this: the text to paste is `Prompt.full_text` (`…, 4:3`),
+    # for bare prompts and `/// prompt` blocks alike, as `jisik prompts` and prompts.json's `paste`.
+    attrs["data-jisik-suffix"] = f", {ratio[0]}:{ratio[1]}"
     fig = etree.SubElement(parent, "figure", attrs)
     if image:
         etree.SubElement(
@@ -132,8 +132,7 @@ class BarePromptProcessor(BlockProcessor):
         found = prompt_paragraph(block)
         assert found is not None
         text, ratio = found
-        written = " ".join(drop_controls(block).split())  # as the model reads it
-        figure(parent, self.parser.md, text, written[len(text) :], ratio)
+        figure(parent, self.parser.md, text, ratio)
         return True
 
 
@@ -159,7 +158,7 @@ class PromptBlock(Block):  # type: ignore[misc]
         assert ratio is not None
         block.text = None
         image = self.options["image"] or None
-        fig = figure(block, self.md, text, "", ratio, alt=self.options["alt"] or None, image=image)
+        fig = figure(block, self.md, text, ratio, alt=self.options["alt"] or None, image=image)
         block.tag, block.attrib = fig.tag, fig.attrib  # the block *is* the figure
         block.remove(fig)
         block.extend(list(fig))

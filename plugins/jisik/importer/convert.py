@@ -314,9 +314,13 @@ def _render(item: _Item, related_heading: str) -> str:
     return "\n".join(item.lines)  # 출처 lines and hashtag lines stay exactly as written
 
 
-def skeleton(title: str, date: dt.date, related_heading: str = RELATED_HEADING) -> str:
-    """A new, empty article for `jisik new`: front matter, title, a guide comment, the related slot."""
-    front = yaml.safe_dump({"date": date}, allow_unicode=True, sort_keys=False)
+def skeleton(
+    title: str, date: dt.date, related_heading: str = RELATED_HEADING, *, draft: bool = False
+) -> str:
+    """A new, empty article for `jisik new`: front matter, title, a guide comment, the related slot.
+    `draft` adds `draft: true`: the site lists it nowhere until the writer removes that line."""
+    meta: dict[str, object] = {"date": date, "draft": True} if draft else {"date": date}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     guide = (
         "<!--\n"
         "첫 문단이 글의 요약이 됩니다. 소제목은 `## 소제목`, 목록은 `- 항목`으로 씁니다.\n"
