@@ -19,6 +19,7 @@ from .feeds.pages import RSS_NAME, Feeds, feeds_wanted
 from .figures.markdown import FiguresExtension
 from .figures.pages import Figures
 from .hashtags.index import TagIndex
+from .head.pages import Head
 from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
@@ -26,6 +27,7 @@ from .listings import Archive, HomeListing
 from .log import log
 from .pagemeta import escape_page_meta, prepare_article
 from .pages import PageMaker, PageStore, default_nav
+from .reading import Reading
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
 
@@ -83,6 +85,8 @@ class Build:
         self.feeds: Feeds | None = None
         self.home: HomeListing | None = None
         self.archive: Archive | None = None
+        self.reading: Reading | None = None
+        self.head: Head | None = None
         self._undecorated: dict[str, str | None] = {}
         self._hidden: dict[str, list[str]] = {}
 
@@ -116,6 +120,15 @@ class Build:
         self.home.feed = RSS_NAME if self.feeds.enabled else None
         self.home.archive = self.archive.url
         self.home.add_files(pages)
+        self.reading = Reading(self.options.reading, entries)
+        hashtags = self.hashtags
+        self.head = Head(
+            self.options.head,
+            self.config,
+            self.figures.bindings if self.figures else {},
+            lambda article: [name for name, _tag in hashtags.index.chips(article)],
+            self.options.home.page,
+        )
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.collection.by_path, self.config)
         self._rerender_stale(files)
@@ -158,6 +171,7 @@ class Build:
                 self.hashtags.signature(article) if again else previous[0],  # type: ignore[index]
                 [b.image for b in self.figures.bindings.get(path, [])] if self.figures else None,
                 [c.title for c in self.citations.cited.get(path, [])] if self.citations else None,
+                self.reading.signature(article) if self.reading else None,
             )
             # An edited article is rendered again even when its file looks older than its page (a
             # rewrite that kept the modification time), which MkDocs alone would skip.
@@ -208,6 +222,8 @@ class Build:
         article = self.collection.by_path.get(page.file.src_uri)
         if self.hashtags is not None:
             self.hashtags.decorate(page, article, self.renderer)
+        if self.reading is not None and article is not None:
+            self.reading.decorate(page, article, self.renderer)
         if self.citations is not None:
             self.citations.decorate(page, self.renderer)
         if self.home is not None:
@@ -228,6 +244,8 @@ class Build:
             keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
             language = str(self.config.theme["language"] or "ko")
             head.append(self.citations.head(page, article, keywords, language))
+        if self.head is not None:
+            head.append(self.head.html(page, article))
         html = "\n".join(part for part in head if part)
         end = output.find("</head>")
         return output if not html or end < 0 else output[:end] + html + "\n" + output[end:]

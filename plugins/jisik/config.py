@@ -123,6 +123,22 @@ class ArchiveConfig(base.Config):
     """Articles per archive page (0: one page)."""
 
 
+class HeadConfig(base.Config):
+    open_graph = c.Type(bool, default=True)
+    """Add Open Graph and Twitter card `<meta>` (link previews in KakaoTalk, Naver, X, Facebook) to every
+    page's `<head>`: title, description, URL, dates, tags and the first bound prompt image on articles,
+    the site-level subset on other pages. Left out when Material's `social` plugin writes its own."""
+
+
+class ReadingConfig(base.Config):
+    byline = c.Type(bool, default=True)
+    """Show the published date (and `updated`, when set) and the reading time under the article title."""
+    characters_per_minute = c.Type(int, default=500)
+    """Reading speed for the reading time (`n분`): characters (spaces not counted) read in a minute."""
+    neighbours = c.Type(bool, default=True)
+    """End every article with links to the previous (older) and next (newer) article by date."""
+
+
 class JisikConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off (for a quick build of the plain pages)."""
@@ -142,3 +158,7 @@ class JisikConfig(base.Config):
     """The article list of the home page."""
     archive = c.SubConfig(ArchiveConfig)
     """The archive by year and month."""
+    head = c.SubConfig(HeadConfig)
+    """Page-head metadata for link previews."""
+    reading = c.SubConfig(ReadingConfig)
+    """What an article page shows around its text: date line, reading time, previous/next article."""
