@@ -19,10 +19,10 @@ from .feeds.pages import RSS_NAME, Feeds, feeds_wanted
 from .figures.markdown import FiguresExtension
 from .figures.pages import Figures
 from .hashtags.index import TagIndex
-from .head.pages import Head
 from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
+from .head.pages import Head
 from .listings import Archive, HomeListing
 from .log import log
 from .pagemeta import escape_page_meta, prepare_article
@@ -119,6 +119,10 @@ class Build:
         self.home = HomeListing(self.options.home, entries, self.config.site_name)
         self.home.feed = RSS_NAME if self.feeds.enabled else None
         self.home.archive = self.archive.url
+        self.home.index = index if self.options.hashtags.enabled else None
+        self.home.tag_urls = self.hashtags.tag_urls
+        self.home.tag_index_url = self.hashtags.index_url or None
+        self.home.bindings = self.figures.bindings if self.figures else {}
         self.home.add_files(pages)
         self.reading = Reading(self.options.reading, entries)
         hashtags = self.hashtags

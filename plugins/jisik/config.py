@@ -112,6 +112,9 @@ class HomeConfig(base.Config):
     """The home page, relative to `docs_dir`. It is generated when it does not exist."""
     per_page = c.Type(int, default=20)
     """Articles on the home page; older ones continue on `page/2/`, `page/3/`… (0: all on one page)."""
+    tags = c.Type(int, default=20)
+    """How many of the most used tags (with their counts) the home page shows beside the newest
+    articles (0: none)."""
 
 
 class ArchiveConfig(base.Config):

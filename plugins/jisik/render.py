@@ -65,6 +65,17 @@ class Card:
     date: str
     datetime: str
     summary: str
+    tags: tuple[tuple[str, str | None], ...] = ()
+    """(name, link) of each tag, where the list shows them (the home page)."""
+    image: CardImage | None = None
+    """The article's first bound prompt image, where the list shows it (the home page)."""
+
+
+@dataclass(frozen=True)
+class CardImage:
+    src: str
+    width: int
+    height: int
 
 
 def href(target_url: str, page_url: str) -> str:

@@ -43,7 +43,9 @@ class Head:
         social = next((name for name in SOCIAL_PLUGINS if name in config.plugins), None)
         self.enabled = options.open_graph and social is None
         if options.open_graph and social is not None:
-            log.info(f"Open Graph: Material's `{social}` plugin writes the link-preview meta; jisik adds none")
+            log.info(
+                f"Open Graph: Material's `{social}` plugin writes the link-preview meta; jisik adds none"
+            )
         self._sizes: dict[str, tuple[int, int] | None] = {}
 
     def html(self, page: Page, article: Article | None) -> str:
