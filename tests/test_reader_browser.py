@@ -36,14 +36,16 @@ class Watched:
         self.page = page
         self.problems: list[str] = []
         page.on(  # type: ignore[attr-defined]
-            "console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None
+            "console",
+            lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
         )
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))  # type: ignore[attr-defined]
         page.on(  # type: ignore[attr-defined]
             "requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}")
         )
         page.on(  # type: ignore[attr-defined]
-            "response", lambda r: self.problems.append(f"{r.status}: {unquote(r.url)}") if r.status >= 400 else None
+            "response",
+            lambda r: self.problems.append(f"{r.status}: {unquote(r.url)}") if r.status >= 400 else None,
         )
 
 

@@ -16,13 +16,18 @@ from ..model import Article, Entry, listed
 from ..render import Renderer, after_title, format_date, href
 
 _FIGURE = re.compile(r"<figure\b.*?</figure>", re.DOTALL | re.IGNORECASE)
+_TITLE = re.compile(r"<h1\b.*?</h1>", re.DOTALL | re.IGNORECASE)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def reading_minutes(content_html: str, per_minute: int) -> int:
-    """Minutes to read a page's text (figures, prompts and markup not counted), at least 1."""
-    text = _TAG.sub(" ", _HIDDEN.sub(" ", _FIGURE.sub(" ", content_html)))
+    """Minutes to read a page's body (its title, figures, prompts, permalinks and markup not
+    counted), at least 1."""
+    for pattern in (_FIGURE, _TITLE, _PERMALINK, _HIDDEN):
+        content_html = pattern.sub(" ", content_html)
+    text = _TAG.sub(" ", content_html)
     characters = sum(1 for char in htmllib.unescape(text) if not char.isspace())
     return max(1, math.ceil(characters / max(1, per_minute)))
 

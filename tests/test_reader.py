@@ -1,0 +1,456 @@
+"""What a Korean reader meets on built pages: the date line, link-preview meta (read back with two
+HTML parsers), the reading order, the home page, accessible figures and related lists, and feed content
+that reads well without the site's CSS."""
+
+from __future__ import annotations
+
+import html.parser
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Built, SiteProject, png
+
+SITE = "https://example.org/kb/"
+PROMPT = "A quiet library at night with warm lamps and rows of old books, cinematic, 4:3"
+NS = {"content": "http://purl.org/rss/1.0/modules/content/"}
+
+
+class _MetaReader(html.parser.HTMLParser):
+    """The standard library's HTML tokenizer: a second, independent reading of `<head>` meta."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        key = found.get("property") or found.get("name")
+        if tag == "meta" and key and (key.startswith(("og:", "article:", "twitter:"))):
+            self.meta.append((key, found.get("content") or ""))
+
+
+def preview_meta(built: Built, url: str) -> list[tuple[str, str]]:
+    """(name, content) of every Open Graph / Twitter element, as lxml reads them; the stdlib parser
+    must read exactly the same."""
+    text = built.path(url).read_text(encoding="utf-8")
+    soup = BeautifulSoup(text, "lxml")
+    found = [
+        (str(m.get("property") or m.get("name")), str(m.get("content")))
+        for m in soup.select("head meta")
+        if str(m.get("property") or m.get("name") or "").startswith(("og:", "article:", "twitter:"))
+    ]
+    reader = _MetaReader()
+    reader.feed(text)
+    assert reader.meta == found, "two HTML parsers read the meta differently"
+    return found
+
+
+def one(meta: list[tuple[str, str]], name: str) -> str | None:
+    values = [content for key, content in meta if key == name]
+    assert len(values) <= 1, f"{name} written {len(values)} times"
+    return values[0] if values else None
+
+
+def all_of(meta: list[tuple[str, str]], name: str) -> list[str]:
+    return [content for key, content in meta if key == name]
+
+
+def _site(project: SiteProject) -> Built:
+    project.article(
+        "articles/old.md",
+        "오래된 글",
+        date="2026-01-05",
+        tags=["독서", "R&D"],
+        body=f"도서관에서 읽은 책 이야기입니다.\n\n{PROMPT}\n\n출처: https://example.com/책/이야기\n",
+    )
+    project.article(
+        "articles/mid.md",
+        "중간 글",
+        date="2026-02-10",
+        tags=["독서"],
+        extra="updated: 2026-03-01 10:30",
+        body="중간에 쓴 글입니다. " * 200,
+    )
+    project.article("articles/new.md", "새 글", date="2026-03-20", tags=["독서", "C#"])
+    (project.docs / "assets" / "prompts").mkdir(parents=True)
+    (project.docs / "assets" / "prompts" / "old-1.png").write_bytes(png(64, 48))
+    project.write("about.md", "---\narticle: false\n---\n\n# 소개\n\n이 사이트를 소개합니다.\n")
+    project.config["site_description"] = "테스트용 지식 베이스"
+    return project.build(strict=True)
+
+
+@pytest.fixture
+def site(project: SiteProject) -> Built:
+    return _site(project)
+
+
+# --- the date line --------------------------------------------------------------------------------
+
+
+def test_article_shows_its_dates_and_reading_time_under_the_title(site: Built) -> None:
+    soup = site.html("articles/mid/")
+    byline = soup.select_one("article h1 + .jisik-byline")
+    assert byline is not None, "no date line right under the title"
+    times = byline.select("time")
+    assert [t["datetime"] for t in times] == ["2026-02-10T00:00:00+09:00", "2026-03-01T10:30:00+09:00"]
+    assert [t.get_text() for t in times] == ["2026년 2월 10일", "2026년 3월 1일"]
+    text = " ".join(byline.get_text(" ").split())
+    assert "수정 2026년 3월 1일" in text
+    # "중간에 쓴 글입니다. " × 200 = 1,800 characters without spaces: 4 minutes at 500 a minute
+    assert "읽는 데 4분" in text
+    short = site.html("articles/new/").select_one(".jisik-byline")
+    assert "읽는 데 1분" in short.get_text() and "수정" not in short.get_text()
+
+
+def test_reading_speed_is_a_setting(project: SiteProject) -> None:
+    project.plugin_options = {"reading": {"characters_per_minute": 100}}
+    project.article("a.md", "글", body="가나다라마바사아자차 " * 50)  # 500 characters
+    built = project.build(strict=True)
+    assert "읽는 데 5분" in built.html("a/").select_one(".jisik-byline").get_text()
+
+
+def test_undated_article_has_no_date_line(project: SiteProject) -> None:
+    project.plugin_options = {"articles": {"git_dates": False}}
+    project.article("a.md", "날짜 없는 글", date=None)
+    built = project.build()
+    assert built.html("a/").select_one(".jisik-byline") is None
+
+
+# --- link previews --------------------------------------------------------------------------------
+
+
+def test_article_has_the_full_open_graph_set(site: Built) -> None:
+    meta = preview_meta(site, "articles/old/")
+    soup = site.html("articles/old/")
+    assert one(meta, "og:type") == "article"
+    assert one(meta, "og:title") == "오래된 글"
+    assert one(meta, "og:description") == soup.select_one('meta[name="description"]')["content"]
+    assert one(meta, "og:url") == SITE + "articles/old/"
+    assert one(meta, "og:site_name") == "지식 테스트"
+    assert one(meta, "og:locale") == "ko_KR"
+    assert one(meta, "article:published_time") == "2026-01-05T00:00:00+09:00"
+    assert one(meta, "article:modified_time") == "2026-01-05T00:00:00+09:00"
+    chips = [a.get_text()[1:] for a in soup.select("nav.jisik-tags .jisik-tag")]
+    assert all_of(meta, "article:tag") == chips == ["독서", "R&D"]
+    image = one(meta, "og:image")
+    assert image == SITE + "assets/prompts/old-1.png"
+    assert site.path(urlsplit(image).path.removeprefix("/kb/")).is_file()  # it is published there
+    assert (one(meta, "og:image:width"), one(meta, "og:image:height")) == ("64", "48")  # the file's
+    assert one(meta, "og:image:alt") == PROMPT.rsplit(", ", 1)[0]
+    assert one(meta, "og:image:type") == "image/png"
+    assert one(meta, "twitter:card") == "summary_large_image"
+    modified = preview_meta(site, "articles/mid/")
+    assert one(modified, "article:modified_time") == "2026-03-01T10:30:00+09:00"
+    assert one(modified, "og:image") is None and one(modified, "twitter:card") == "summary"
+
+
+@pytest.mark.parametrize(
+    "url", ["", "tags/", "tags/%EB%8F%85%EC%84%9C/", "archive/", "sources/", "about/", "page-that-is-404"]
+)
+def test_other_pages_have_the_site_level_subset(site: Built, url: str) -> None:
+    if url == "page-that-is-404":
+        assert not preview_meta(site, "404.html")  # Material's 404 page is not a page of the site
+        return
+    meta = preview_meta(site, url)
+    soup = site.html(url)
+    assert one(meta, "og:type") == "website"
+    assert one(meta, "og:site_name") == "지식 테스트" and one(meta, "og:locale") == "ko_KR"
+    assert one(meta, "og:url") == SITE + url
+    title = soup.title.get_text()
+    expected = "지식 테스트" if url == "" else title.rsplit(" - ", 1)[0]
+    assert one(meta, "og:title") == expected
+    assert one(meta, "og:description") == soup.select_one('meta[name="description"]')["content"]
+    assert one(meta, "og:description") == "테스트용 지식 베이스"
+    assert one(meta, "twitter:card") == "summary"
+    assert not [key for key, _ in meta if key.startswith("article:")]
+
+
+TITLES = [
+    'He said "그만" 이라고',
+    "<script>alert('x')</script> 제목",
+    "R&D 와 AT&amp;T 이야기",
+    "</title><meta property=og:title content=가짜>",
+    "작은따옴표 ' 와 백슬래시 \\ 와 `코드`",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_preview_text_reads_back_exactly_as_the_title(project: SiteProject, title: str) -> None:
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+    project.write(
+        "articles/x.md",
+        f'---\ndate: 2026-01-01\ntitle: "{quoted}"\ndescription: "{quoted} 설명"\n---\n\n'
+        "본문 문단입니다.\n\n#태그\n",
+    )
+    built = project.build()
+    meta = preview_meta(built, "articles/x/")
+    assert one(meta, "og:title") == title
+    assert one(meta, "og:description") == f"{title} 설명"
+    soup = built.html("articles/x/")
+    injected = [m for m in soup.select("meta") if m.get("content") == "가짜"]
+    assert not injected, "a title wrote its own element"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(alphabet=st.sampled_from("가나 \"'<>&;/=#ab"), min_size=1, max_size=20))
+def test_any_title_round_trips_through_the_meta(tmp_path_factory: pytest.TempPathFactory, title: str) -> None:
+    if not title.strip() or title.strip().startswith("#"):
+        return
+    project = SiteProject(tmp_path_factory.mktemp("og") / "project")
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+    project.write("articles/x.md", f'---\ndate: 2026-01-01\ntitle: "{quoted}"\n---\n\n본문 문단입니다.\n')
+    built = project.build()
+    assert one(preview_meta(built, "articles/x/"), "og:title") == " ".join(title.split())
+
+
+def test_no_site_url_means_no_relative_urls_in_previews(project: SiteProject) -> None:
+    project.config["site_url"] = None
+    project.article("a.md", "글", body=f"본문입니다.\n\n{PROMPT}")
+    (project.docs / "assets" / "prompts").mkdir(parents=True)
+    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(10, 10))
+    built = project.build()
+    meta = preview_meta(built, "a/")
+    assert one(meta, "og:title") == "글"
+    assert one(meta, "og:url") is None and one(meta, "og:image") is None
+
+
+def test_open_graph_can_be_turned_off(project: SiteProject) -> None:
+    project.plugin_options = {"head": {"open_graph": False}}
+    project.article("a.md", "글")
+    assert preview_meta(project.build(strict=True), "a/") == []
+
+
+# --- reading order --------------------------------------------------------------------------------
+
+
+def _walk(built: Built, start: str, direction: str) -> list[str]:
+    seen = [start]
+    url = start
+    while True:
+        link = built.html(url).select_one(f"nav.jisik-neighbours a[rel={direction}]")
+        if link is None:
+            return seen
+        url = built.follow(url, link["href"])
+        assert url not in seen, f"the {direction} links loop at {url}"
+        seen.append(url)
+
+
+def _archive(built: Built) -> list[str]:
+    return [built.follow("archive/", a["href"]) for a in built.html("archive/").select("a.jisik-card__title")]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    dates=st.lists(
+        st.one_of(st.none(), st.dates().map(lambda d: d.replace(year=2026).isoformat())),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_previous_and_next_walk_every_article_in_archive_order(
+    tmp_path_factory: pytest.TempPathFactory, dates: list[str | None]
+) -> None:
+    """Equal dates, undated articles and drafts included: 이전 글 from the newest reaches every listed
+    article once, in the archive's order, and 다음 글 walks back."""
+    project = SiteProject(tmp_path_factory.mktemp("order") / "project")
+    project.plugin_options = {"articles": {"git_dates": False}}
+    for number, date in enumerate(dates):
+        project.article(f"a{number}.md", f"글 {number}", date=date)
+    project.article("draft.md", "초안", draft=True)
+    built = project.build()
+    archive = _archive(built)
+    assert len(archive) == len(dates)
+    assert _walk(built, archive[0], "prev") == archive
+    assert _walk(built, archive[-1], "next") == archive[::-1]
+    first = built.html(archive[0]).select_one("nav.jisik-neighbours")
+    if len(archive) == 1:
+        assert first is None
+    else:
+        assert first.select_one("a[rel=next]") is None
+        older = first.select_one("a[rel=prev]")
+        assert older.select_one(".jisik-neighbours__direction").get_text() == "이전 글"
+
+
+# --- the home page --------------------------------------------------------------------------------
+
+
+def test_home_shows_most_used_tags_with_counts_linking_to_their_pages(site: Built) -> None:
+    home = site.html("")
+    aside = home.select_one(".jisik-home__tags")
+    assert aside is not None
+    shown = []
+    for link in aside.select("a.jisik-tag"):
+        name = link.contents[0].strip()
+        count = int(link.select_one(".jisik-count").get_text())
+        tag_page = site.html(site.follow("", link["href"]))
+        assert tag_page.select_one("article h1").get_text().split("¶")[0].strip() == name
+        assert len(tag_page.select("a.jisik-card__title")) == count  # the count is the page's list
+        shown.append((name, count))
+    assert shown == [("#독서", 3), ("#C#", 1), ("#R&D", 1)]  # most used first
+    assert site.follow("", aside.select_one(".jisik-home__all-tags a")["href"]) == "tags/"
+
+
+def test_home_cards_show_their_tags_and_bound_image(site: Built) -> None:
+    home = site.html("")
+    cards = {c.select_one("a.jisik-card__title").get_text(): c for c in home.select("li.jisik-card")}
+    old = cards["오래된 글"]
+    assert [a.get_text() for a in old.select(".jisik-card__tags a.jisik-tag")] == ["#독서", "#R&D"]
+    for link in old.select(".jisik-card__tags a"):
+        assert site.path(site.follow("", link["href"])).is_file()
+    image = old.select_one("img.jisik-card__image")
+    assert site.path(site.follow("", image["src"])).read_bytes() == png(64, 48)
+    assert image["alt"] == ""  # the title beside it says what it is; the prompt is not read again
+    assert cards["새 글"].select_one("img") is None
+
+
+def test_home_tags_setting_limits_and_hides_them(project: SiteProject) -> None:
+    project.plugin_options = {"home": {"tags": 1}}
+    project.article("a.md", "가", tags=["하나", "둘"])
+    project.article("b.md", "나", tags=["하나"])
+    built = project.build(strict=True)
+    assert [a.contents[0].strip() for a in built.html("").select(".jisik-home__tags a.jisik-tag")] == [
+        "#하나"
+    ]
+    project.plugin_options = {"home": {"tags": 0}}
+    assert project.build(strict=True).html("").select_one(".jisik-home__tags") is None
+
+
+# --- accessibility ----------------------------------------------------------------------------------
+
+
+def test_image_alt_in_english_carries_lang_en_and_a_korean_alt_does_not(project: SiteProject) -> None:
+    project.article(
+        "a.md",
+        "그림 글",
+        body=(
+            f"본문입니다.\n\n{PROMPT}\n\n"
+            "/// prompt | 16:9\n    image: img/b.png\n    alt: 밤의 서울\n\nA night skyline of Seoul\n///\n\n"
+            "/// prompt | 1:1\n    image: img/c.png\n    alt: A cat on a roof\n\n"
+            "A cat sitting on a roof\n///\n"
+        ),
+    )
+    (project.docs / "assets" / "prompts").mkdir(parents=True)
+    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(8, 6))
+    (project.docs / "img").mkdir()
+    (project.docs / "img" / "b.png").write_bytes(png(16, 9))
+    (project.docs / "img" / "c.png").write_bytes(png(4, 4))
+    images = project.build(strict=True).html("a/").select("figure.jisik-figure img")
+    assert [(i["alt"], i.get("lang")) for i in images] == [
+        (PROMPT.rsplit(", ", 1)[0], "en"),
+        ("밤의 서울", None),
+        ("A cat on a roof", "en"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["함께 보면 좋은 글", "더 읽을거리"])
+@pytest.mark.parametrize("append", [False, True])
+def test_related_list_is_named_by_its_heading(project: SiteProject, heading: str, append: bool) -> None:
+    project.plugin_options = {"related": {"heading": heading, "append": append}}
+    body = "본문입니다." if append else f"본문입니다.\n\n## {heading}"
+    project.article("a.md", "가", tags=["공통"], body=body)
+    project.article("b.md", "나", tags=["공통"], body=body)
+    section = project.build(strict=True).html("a/").select_one("section.jisik-related")
+    assert section["aria-label"] == heading
+
+
+def test_long_prompt_fold_keeps_a_summary_for_both_states(project: SiteProject) -> None:
+    long_prompt = "A very long prompt about a city " * 12 + "at night, 16:9"
+    project.article("a.md", "긴 프롬프트", body=f"본문입니다.\n\n{long_prompt}")
+    fold = project.build(strict=True).html("a/").select_one("details.jisik-prompt__fold")
+    summary = fold.select_one("summary")
+    assert summary.select_one(".jisik-prompt__preview")["lang"] == "en"
+    assert summary.select_one(".jisik-prompt__less").get_text() == "접기"
+
+
+# --- feed content ---------------------------------------------------------------------------------
+
+
+def _encoded(built: Built, title: str) -> BeautifulSoup:
+    channel = ET.parse(built.site_dir / "feed.xml").getroot().find("channel")
+    assert channel is not None
+    item = next(i for i in channel.iterfind("item") if i.findtext("title") == title)
+    return BeautifulSoup(item.findtext("content:encoded", "", NS), "lxml")
+
+
+def test_feed_content_reads_well_without_css(project: SiteProject) -> None:
+    project.write(
+        "articles/a.md",
+        """---
+date: 2026-01-02
+sources:
+  - {url: "https://techcrunch.com/x", title: "Silicon Valley's Epstein problem"}
+  - "https://www.boho.or.kr/보안"
+---
+
+# 출처가 있는 글
+
+본문 문단입니다.
+
+출처: KISA 안내 https://www.kisa.or.kr/
+
+## 함께 보면 좋은 글
+
+#보안
+""",
+    )
+    project.article("articles/b.md", "다른 글", tags=["보안"])
+    built = project.build(strict=True)
+    content = _encoded(built, "출처가 있는 글")
+    text = " ".join(content.get_text().split())
+    assert "Silicon Valley's Epstein problem — techcrunch.com" in text
+    assert "— boho.or.kr" in text and "KISA 안내 — kisa.or.kr" in text
+    headings = [h.get_text().strip() for h in content.select("h1, h2, h3, h4, h5, h6")]
+    assert "함께 보면 좋은 글" not in headings, "a heading over nothing"
+    assert "출처" in headings
+    # the page itself keeps the heading, with the list under it
+    page = built.html("articles/a/")
+    assert page.select_one("h2 + section.jisik-related a.jisik-card__title").get_text() == "다른 글"
+    assert "Silicon Valley's Epstein problem — techcrunch.com" in " ".join(page.get_text().split())
+
+
+def test_feed_keeps_the_related_heading_when_the_writer_wrote_under_it(project: SiteProject) -> None:
+    project.article(
+        "articles/a.md",
+        "글",
+        body="본문입니다.\n\n## 함께 보면 좋은 글\n\n직접 고른 글: 서울 이야기",
+        tags=["x"],
+    )
+    built = project.build(strict=True)
+    content = _encoded(built, "글")
+    assert "함께 보면 좋은 글" in [h.get_text().strip() for h in content.select("h2")]
+    assert "직접 고른 글" in content.get_text()
+
+
+def test_long_prompt_fold_in_feeds_has_no_page_control_text(project: SiteProject) -> None:
+    long_prompt = "A very long prompt about a city " * 12 + "at night, 16:9"
+    project.article("a.md", "긴 프롬프트", body=f"본문입니다.\n\n{long_prompt}")
+    content = _encoded(project.build(strict=True), "긴 프롬프트")
+    assert "접기" not in content.get_text()
+
+
+# --- Material's alternate-link fetch --------------------------------------------------------------
+
+
+def test_every_feed_link_has_the_sitemap_material_fetches_beside_it(site: Built) -> None:
+    """Material fetches `sitemap.xml` relative to every `<link rel=alternate>` of a page: on every
+    page, that file exists (a tag feed's folder has its own sitemap of the tag's pages)."""
+    checked = 0
+    for index in site.site_dir.rglob("index.html"):
+        url = index.parent.relative_to(site.site_dir).as_posix()
+        url = "" if url == "." else url + "/"
+        for link in site.html(url).select('link[rel="alternate"]'):
+            target = urljoin(link["href"], "sitemap.xml")
+            assert target.startswith(SITE), target
+            path = site.site_dir / unquote(target[len(SITE) :])
+            assert path.is_file(), f"{url}: {link['href']} → {target} is missing"
+            root = ET.parse(path).getroot()
+            locs = [e.text or "" for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+            folder = target.rsplit("/", 1)[0] + "/"
+            assert locs and all(loc.startswith(folder) for loc in locs)  # the Sitemaps protocol's rule
+            checked += 1
+    assert checked > 10
