@@ -208,6 +208,31 @@ def test_any_title_round_trips_through_the_meta(tmp_path_factory: pytest.TempPat
     assert one(preview_meta(built, "articles/x/"), "og:title") == " ".join(title.split())
 
 
+@pytest.mark.parametrize("tag", ["R&D", "C#", "<b>굵게</b>", 'say"hi"', "AT&amp;T"])
+def test_tag_page_preview_names_the_tag_exactly(project: SiteProject, tag: str) -> None:
+    quoted = tag.replace('"', '\\"')
+    project.write("a.md", f'---\ndate: 2026-01-01\ntags: ["{quoted}"]\n---\n\n# 글\n\n본문.\n')
+    built = project.build()
+    chip = built.html("a/").select_one("nav.jisik-tags a.jisik-tag")
+    assert chip.get_text() == f"#{tag}"
+    tag_url = built.follow("a/", chip["href"])
+    meta = preview_meta(built, tag_url)
+    assert one(meta, "og:title") == f"#{tag}"
+    assert one(meta, "og:type") == "website"
+    assert all_of(preview_meta(built, "a/"), "article:tag") == [tag]
+
+
+def test_own_page_description_reads_back_exactly(project: SiteProject) -> None:
+    project.write(
+        "about.md",
+        '---\narticle: false\ntitle: "소개 <b>페이지</b>"\n'
+        'description: "\\"따옴표\\" & <설명>"\n---\n\n본문.\n',
+    )
+    meta = preview_meta(project.build(), "about/")
+    assert one(meta, "og:title") == "소개 <b>페이지</b>"
+    assert one(meta, "og:description") == '"따옴표" & <설명>'
+
+
 def test_no_site_url_means_no_relative_urls_in_previews(project: SiteProject) -> None:
     project.config["site_url"] = None
     project.article("a.md", "글", body=f"본문입니다.\n\n{PROMPT}")
