@@ -316,7 +316,7 @@ def test_home_shows_most_used_tags_with_counts_linking_to_their_pages(site: Buil
         assert tag_page.select_one("article h1").get_text().split("¶")[0].strip() == name
         assert len(tag_page.select("a.jisik-card__title")) == count  # the count is the page's list
         shown.append((name, count))
-    assert shown == [("#독서", 3), ("#C#", 1), ("#R&D", 1)]  # most used first
+    assert shown == [("#독서", 3), ("#C#", 1), ("#R&D", 1)]  # most used first, ties as on tags/
     assert site.follow("", aside.select_one(".jisik-home__all-tags a")["href"]) == "tags/"
 
 
@@ -331,6 +331,16 @@ def test_home_cards_show_their_tags_and_bound_image(site: Built) -> None:
     assert site.path(site.follow("", image["src"])).read_bytes() == png(64, 48)
     assert image["alt"] == ""  # the title beside it says what it is; the prompt is not read again
     assert cards["새 글"].select_one("img") is None
+
+
+def test_home_tags_ties_follow_the_all_tags_order(project: SiteProject) -> None:
+    project.article("a.md", "가", tags=["zeta", "한글", "가을", "Alpha", "많이"])
+    project.article("b.md", "나", tags=["많이"])
+    built = project.build(strict=True)
+    home = [a.contents[0].strip() for a in built.html("").select(".jisik-home__tags a.jisik-tag")]
+    page = [a.get_text() for a in built.html("tags/").select("a.jisik-tag")]
+    assert home[0] == "#많이"
+    assert home[1:] == [name for name in page if name != "#많이"]  # 가을, 한글, Alpha, zeta
 
 
 def test_home_tags_setting_limits_and_hides_them(project: SiteProject) -> None:

@@ -63,10 +63,11 @@ class HomeListing:
         page.content = html if generated else page.content + html
 
     def top_tags(self, page_url: str) -> list[tuple[str, str | None, int]]:
-        """The most used tags (name, link, count): most articles first, then 가나다/ABC order."""
+        """The most used tags (name, link, count): most articles first, ties in the all-tags page's
+        order (가나다, then A–Z)."""
         if self.index is None or self.options.tags <= 0:
             return []
-        ranked = sorted(self.index.tags.values(), key=lambda t: (-t.count, t.key))[: self.options.tags]
+        ranked = sorted(self.index.sorted_tags(), key=lambda t: -t.count)[: self.options.tags]
         return [
             (t.name, href(self.tag_urls[t.key], page_url) if t.key in self.tag_urls else None, t.count)
             for t in ranked
