@@ -298,7 +298,8 @@ def test_previous_and_next_walk_every_article_in_archive_order(
     else:
         assert first.select_one("a[rel=next]") is None
         older = first.select_one("a[rel=prev]")
-        assert older.select_one(".jisik-neighbours__direction").get_text() == "이전 글"
+        assert older.select_one("span").get_text() == "이전 글"
+        assert older.get_text() == "이전 글" + built.html(archive[1]).title.get_text().rsplit(" - ", 1)[0]
 
 
 # --- the home page --------------------------------------------------------------------------------

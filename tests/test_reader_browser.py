@@ -93,7 +93,7 @@ def test_every_page_type_loads_with_no_console_error_and_no_failed_request(
         ("article", ".jisik-sources a"),
         ("article", "figcaption"),
         ("article", ".jisik-related .jisik-card__title"),
-        ("article", ".jisik-neighbours__title"),
+        ("article", ".jisik-neighbours a"),
         ("home", ".jisik-card__title"),
         ("home", ".jisik-card__summary"),
         ("tag", ".jisik-card__summary"),
@@ -126,16 +126,16 @@ def test_reading_order_walks_every_article_by_date(browser, deployed_site: Deplo
     archive = page.locator("a.jisik-card__title").all_inner_texts()
     page.goto(root + REAL_PATH)
     seen = [page.locator("article h1").first.inner_text().split("¶")[0].strip()]
-    while page.locator("a.jisik-neighbours__link--prev").count():
-        link = page.locator("a.jisik-neighbours__link--prev")
+    while page.locator("a.jisik-neighbours__prev").count():
+        link = page.locator("a.jisik-neighbours__prev")
         assert link.get_attribute("rel") == "prev"
         link.click()
         page.wait_for_load_state()
         seen.append(page.locator("article h1").first.inner_text().split("¶")[0].strip())
     assert seen == archive  # newest first, as the archive lists them
     back = [seen[-1]]
-    while page.locator("a.jisik-neighbours__link--next").count():
-        page.locator("a.jisik-neighbours__link--next").click()
+    while page.locator("a.jisik-neighbours__next").count():
+        page.locator("a.jisik-neighbours__next").click()
         page.wait_for_load_state()
         back.append(page.locator("article h1").first.inner_text().split("¶")[0].strip())
     context.close()

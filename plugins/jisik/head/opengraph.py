@@ -74,15 +74,12 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
     image = preview.image
     if image is not None:
         og("og:image", image.url)
-        if image.url.startswith("https://"):
-            og("og:image:secure_url", image.url)
         og("og:image:type", image.type)
         og("og:image:width", str(image.width) if image.width else None)
         og("og:image:height", str(image.height) if image.height else None)
         og("og:image:alt", image.alt)
+    # X reads og:title, og:description and og:image itself; only the card kind is its own.
     tags.append(("name", "twitter:card", "summary_large_image" if image is not None else "summary"))
-    if image is not None and image.alt:
-        tags.append(("name", "twitter:image:alt", image.alt))
     return tags
 
 

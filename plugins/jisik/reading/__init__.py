@@ -34,12 +34,10 @@ def reading_minutes(content_html: str, per_minute: int) -> int:
 
 @dataclass(frozen=True)
 class Neighbour:
-    """An article linked from another one's end: title, link and date as shown."""
+    """An article linked from another one's end."""
 
     title: str
     href: str
-    date: str
-    datetime: str
 
 
 class Reading:
@@ -59,7 +57,7 @@ class Reading:
     def signature(self, article: Article) -> tuple[object, ...]:
         """What an article page shows of other articles here (for `--dirty` rebuilds)."""
         return tuple(
-            (e.url, e.article.title, e.article.date) if e else None
+            (e.url, e.article.title) if e else None
             for e in (self.older.get(article.path), self.newer.get(article.path))
         )
 
@@ -91,8 +89,7 @@ class Reading:
     def _neighbour(entry: Entry | None, page_url: str) -> Neighbour | None:
         if entry is None:
             return None
-        date, stamp = _stamp(entry.article.date) or ("", "")
-        return Neighbour(entry.article.title, href(entry.url, page_url), date, stamp)
+        return Neighbour(entry.article.title, href(entry.url, page_url))
 
 
 def _stamp(value: object) -> tuple[str, str] | None:
