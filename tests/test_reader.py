@@ -114,6 +114,15 @@ def test_reading_speed_is_a_setting(project: SiteProject) -> None:
     assert "읽는 데 5분" in built.html("a/").select_one(".jisik-byline").get_text()
 
 
+def test_reading_time_counts_the_body_not_chips_or_related_lists(project: SiteProject) -> None:
+    project.plugin_options = {"reading": {"characters_per_minute": 40}, "related": {"append": True}}
+    tags = [f"아주긴태그이름{n}번째" for n in range(12)]
+    project.article("a.md", "글", tags=tags, body="가나다라마바사아자차 " * 4)  # 40 characters
+    project.article("b.md", "관련된 아주 긴 제목의 다른 글 " * 3, tags=tags)
+    byline = project.build(strict=True).html("a/").select_one(".jisik-byline").get_text()
+    assert "읽는 데 1분" in byline
+
+
 def test_undated_article_has_no_date_line(project: SiteProject) -> None:
     project.plugin_options = {"articles": {"git_dates": False}}
     project.article("a.md", "날짜 없는 글", date=None)

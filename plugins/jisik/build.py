@@ -227,7 +227,8 @@ class Build:
         if self.hashtags is not None:
             self.hashtags.decorate(page, article, self.renderer)
         if self.reading is not None and article is not None:
-            self.reading.decorate(page, article, self.renderer)
+            body = self._undecorated[page.file.src_uri] or ""
+            self.reading.decorate(page, article, self.renderer, body)
         if self.citations is not None:
             self.citations.decorate(page, self.renderer)
         if self.home is not None:

@@ -61,12 +61,13 @@ class Reading:
             for e in (self.older.get(article.path), self.newer.get(article.path))
         )
 
-    def decorate(self, page: Page, article: Article, renderer: Renderer) -> None:
+    def decorate(self, page: Page, article: Article, renderer: Renderer, body: str) -> None:
+        """`body` is the page's own HTML (before chips and related lists): what the reading time counts."""
         if page.content is None:
             return
         content = page.content
         if self.options.byline and (article.date or article.updated):
-            minutes = reading_minutes(content, self.options.characters_per_minute)
+            minutes = reading_minutes(body, self.options.characters_per_minute)
             byline = renderer.render(
                 "byline.html",
                 published=_stamp(article.date),
