@@ -5,6 +5,7 @@ that reads well without the site's CSS."""
 from __future__ import annotations
 
 import html.parser
+import struct
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -240,6 +241,44 @@ def test_own_page_description_reads_back_exactly(project: SiteProject) -> None:
     meta = preview_meta(project.build(), "about/")
     assert one(meta, "og:title") == "소개 <b>페이지</b>"
     assert one(meta, "og:description") == '"따옴표" & <설명>'
+
+
+def _header(kind: str, width: int, height: int) -> bytes:
+    """The first bytes of an image file, as each format writes its size."""
+    if kind == "gif":
+        return b"GIF89a" + struct.pack("<HH", width, height) + b"\x00" * 20
+    if kind == "jpg":
+        app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00" + b"\x00" * 9
+        sof = b"\xff\xc0" + struct.pack(">HBHH", 17, 8, height, width) + b"\x03" + b"\x00" * 9
+        return b"\xff\xd8" + app0 + sof + b"\xff\xd9"
+    if kind == "webp":
+        chunk = b"VP8X" + struct.pack("<I", 10) + b"\x00" * 4
+        chunk += (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+        return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
+    if kind == "avif":
+        ftyp = struct.pack(">I", 20) + b"ftypavif" + b"\x00" * 8
+        ispe = struct.pack(">I", 20) + b"ispe" + b"\x00" * 4 + struct.pack(">II", width, height)
+        return ftyp + b"\x00" * 40 + ispe
+    return png(width, height)
+
+
+@pytest.mark.parametrize("kind", ["png", "gif", "jpg", "webp", "avif", "broken"])
+def test_preview_image_size_is_read_from_the_file(project: SiteProject, kind: str) -> None:
+    project.article("a.md", "글", body=f"본문입니다.\n\n{PROMPT}")
+    folder = project.docs / "assets" / "prompts"
+    folder.mkdir(parents=True)
+    ext = "png" if kind == "broken" else kind
+    (folder / f"a-1.{ext}").write_bytes(b"not an image" if kind == "broken" else _header(kind, 321, 123))
+    if kind == "gif":  # not one of the formats prompts bind; an explicit `image:` option does
+        project.article(
+            "a.md",
+            "글",
+            body="본문입니다.\n\n/// prompt | 4:3\n    image: assets/prompts/a-1.gif\n\nA cat\n///\n",
+        )
+    meta = preview_meta(project.build(), "a/")
+    assert one(meta, "og:image") == f"{SITE}assets/prompts/a-1.{ext}"
+    size = (one(meta, "og:image:width"), one(meta, "og:image:height"))
+    assert size == ((None, None) if kind == "broken" else ("321", "123"))  # unknown: left out, not guessed
 
 
 def test_no_site_url_means_no_relative_urls_in_previews(project: SiteProject) -> None:
