@@ -193,3 +193,18 @@ def test_copy_result_is_announced_in_a_live_region(figure_page) -> None:  # type
     page.wait_for_function("document.querySelector('.jisik-copy-status').textContent !== ''")
     assert status.inner_text() == "프롬프트를 복사했습니다"
     assert page.evaluate("navigator.clipboard.readText()") == LONG_PROMPT  # the button copies as before
+
+
+def test_a_failed_copy_is_announced_too(figure_page) -> None:  # type: ignore[no-untyped-def]
+    page = figure_page
+    page.evaluate(
+        """() => {
+            navigator.clipboard.writeText = () => Promise.reject(new Error("denied"));
+            document.execCommand = () => false;
+        }"""
+    )
+    page.locator("button.jisik-copy").click()
+    status = page.locator("figure.jisik-figure [role=status]")
+    page.wait_for_function("document.querySelector('.jisik-copy-status').textContent !== ''")
+    assert status.inner_text() == "프롬프트를 복사하지 못했습니다"
+    assert page.locator("button.jisik-copy").inner_text() == "복사하지 못했습니다"
