@@ -538,3 +538,46 @@ def test_every_feed_link_has_the_sitemap_material_fetches_beside_it(site: Built)
             assert locs and all(loc.startswith(folder) for loc in locs)  # the Sitemaps protocol's rule
             checked += 1
     assert checked > 10
+
+
+# --- audit: hostile dates, values and image paths -------------------------------------------------
+
+# HTML's "valid global date and time string" (what `<time datetime>` holds); Open Graph's times are
+# ISO 8601 too, and neither has seconds in a UTC offset or more than 3 decimals of a second.
+_VALID_DATETIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$"
+
+
+@pytest.mark.parametrize(
+    ("written", "instant"),
+    [
+        ("1900-01-01", "1899-12-31T15:32:08+00:00"),  # Seoul's local mean time: +08:27:52
+        ("1850-06-01 12:00", "1850-06-01T03:32:08+00:00"),
+        ("2026-01-01 10:00:00.123456", "2026-01-01T01:00:00.123+00:00"),
+        ("2026-01-01T10:00:00-05:00", "2026-01-01T15:00:00+00:00"),
+        ("2026-01-01T10:00:00Z", "2026-01-01T10:00:00+00:00"),
+    ],
+)
+def test_every_shown_time_is_a_valid_datetime_of_the_same_instant(
+    project: SiteProject, written: str, instant: str
+) -> None:
+    """The date line, the cards of the home, tag and archive pages and the preview's article times:
+    every machine-readable time is valid (no `+08:27:52` offset, no microseconds) and names the
+    instant the writer gave."""
+    import datetime as dt
+    import re
+
+    project.article("a.md", "글", date=written, tags=["태그"], extra=f"updated: '{written}'")
+    project.article("b.md", "다른 글", date="2026-05-05", tags=["태그"])
+    built = project.build(strict=True)
+    expected = dt.datetime.fromisoformat(instant)
+    seen = []
+    for url in ("a/", "", "archive/", "tags/태그/"):
+        for time in built.html(url).select("time[datetime]"):
+            seen.append((url, time["datetime"]))
+    meta = preview_meta(built, "a/")
+    seen += [("a/ meta", value) for key, value in meta if key.endswith("_time")]
+    assert {where for where, _ in seen} >= {"a/", "", "archive/", "tags/태그/", "a/ meta"}
+    for where, value in seen:
+        assert re.match(_VALID_DATETIME, value), f"{where}: {value!r} is not a valid datetime"
+    mine = [v for _, v in seen if not v.startswith("2026-05-05")]
+    assert mine and all(dt.datetime.fromisoformat(v) == expected for v in mine), mine

@@ -10,6 +10,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..model.dates import iso_datetime
 from ..model.text import drop_controls
 
 # og:locale wants language_TERRITORY; a bare language gets its most common territory.
@@ -66,9 +67,9 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
     og("og:site_name", preview.site_name)
     og("og:locale", preview.locale)
     if preview.kind == "article":
-        og("article:published_time", preview.published.isoformat() if preview.published else None)
+        og("article:published_time", iso_datetime(preview.published) if preview.published else None)
         modified = preview.modified or preview.published
-        og("article:modified_time", modified.isoformat() if modified else None)
+        og("article:modified_time", iso_datetime(modified) if modified else None)
         for tag in preview.tags:
             og("article:tag", tag)
     image = preview.image

@@ -46,3 +46,12 @@ def parse_date(value: object, tz: dt.tzinfo) -> dt.datetime:
     except ValueError as exc:
         raise DateError(f"{text!r} is not a real date ({exc}); write it as YYYY-MM-DD") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+def iso_datetime(value: dt.datetime) -> str:
+    """The time for `<time datetime>` and Open Graph: ISO 8601 with at most milliseconds, and in UTC
+    when its zone's offset has seconds (Seoul before 1908 was +08:27:52), which neither format allows."""
+    offset = value.utcoffset()
+    if offset is not None and offset % dt.timedelta(minutes=1):
+        value = value.astimezone(dt.timezone.utc)
+    return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")

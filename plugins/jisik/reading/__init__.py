@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from ..config import ReadingConfig
 from ..model import Article, Entry, listed
+from ..model.dates import iso_datetime
 from ..render import Renderer, after_title, format_date, href
 
 _FIGURE = re.compile(r"<figure\b.*?</figure>", re.DOTALL | re.IGNORECASE)
@@ -97,4 +98,4 @@ def _stamp(value: object) -> tuple[str, str] | None:
     """(`2026년 11월 27일`, ISO 8601) of a date, or None."""
     if not isinstance(value, dt.datetime):
         return None
-    return format_date(value), value.isoformat()
+    return format_date(value), iso_datetime(value)
