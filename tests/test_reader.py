@@ -581,3 +581,43 @@ def test_every_shown_time_is_a_valid_datetime_of_the_same_instant(
         assert re.match(_VALID_DATETIME, value), f"{where}: {value!r} is not a valid datetime"
     mine = [v for _, v in seen if not v.startswith("2026-05-05")]
     assert mine and all(dt.datetime.fromisoformat(v) == expected for v in mine), mine
+
+
+def test_updated_before_date_is_reported_and_not_shown(project: SiteProject) -> None:
+    """`updated` earlier than `date` is a typo: the build names the line, and no output claims the
+    article was modified before it was published (date line, Open Graph, JSON-LD, JSON Feed)."""
+    import json
+
+    project.article("a.md", "글", date="2026-03-01", extra="updated: 2026-02-01")
+    built = project.build()
+    assert any(w.startswith("jisik: docs/a.md:3: ") and "updated" in w for w in built.warnings), (
+        built.warnings
+    )
+    page = built.html("a/")
+    assert "수정" not in page.select_one(".jisik-byline").get_text()
+    meta = preview_meta(built, "a/")
+    assert one(meta, "article:modified_time") == one(meta, "article:published_time")
+    ld = json.loads(page.select_one('script[type="application/ld+json"]').get_text())
+    ld = next(d for d in (ld if isinstance(ld, list) else [ld]) if "datePublished" in d)
+    assert ld["dateModified"] == ld["datePublished"]
+    item = json.loads((built.site_dir / "feed.json").read_text(encoding="utf-8"))["items"][0]
+    assert item.get("date_modified", item["date_published"]) == item["date_published"]
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+@pytest.mark.parametrize("value", ["[가, 나]", "{가: 1}", "[]", "{}"])
+def test_a_list_or_map_where_text_belongs_is_reported_not_printed(
+    project: SiteProject, key: str, value: str
+) -> None:
+    """`title: [가, 나]` is not a title: the build names the line and every output falls back to the
+    heading and the summary, never `['가', '나']`."""
+    project.article("a.md", "제목입니다", extra=f"{key}: {value}", body="요약 문단입니다.")
+    built = project.build()
+    assert any(w.startswith("jisik: docs/a.md:3: ") and key in w for w in built.warnings), built.warnings
+    page = built.path("a/").read_text(encoding="utf-8")
+    feed = (built.site_dir / "feed.xml").read_text(encoding="utf-8")
+    for text in (page, feed, built.path("").read_text(encoding="utf-8")):
+        assert "[&#39;" not in text and "['" not in text and "{&#39;" not in text and "{'" not in text
+    meta = preview_meta(built, "a/")
+    assert one(meta, "og:title") == "제목입니다"
+    assert one(meta, "og:description") == "요약 문단입니다."

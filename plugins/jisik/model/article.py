@@ -315,6 +315,22 @@ def _date_from_meta(
         return None
 
 
+TEXT_FIELDS = ("title", "description", "summary")
+"""Front-matter keys whose value is shown as text (numbers and dates read as written)."""
+
+
+def _text_fields(meta: dict[str, Any], lines: dict[str, int], problems: list[Problem]) -> dict[str, Any]:
+    """`meta` without a text field that holds a list, a map or a yes/no: it is reported and left out, so
+    every output falls back (to the heading, the summary) instead of printing `['가', '나']`."""
+    wrong = [key for key in TEXT_FIELDS if isinstance(meta.get(key), (list, dict, bool))]
+    for key in wrong:
+        kind = {list: "a list", dict: "a map", bool: "yes/no"}[type(meta[key])]
+        problems.append(
+            Problem(f'`{key}` is {kind}, not text; it is ignored (quote it: {key}: "…")', lines.get(key))
+        )
+    return {k: v for k, v in meta.items() if k not in wrong} if wrong else meta
+
+
 def _one_line(text: str) -> str:
     """User text for a title: control characters dropped, spacing folded."""
     return " ".join(drop_controls(text).split())
@@ -345,7 +361,7 @@ def parse_article(
     fm = split_front_matter(text)
     if fm.error:
         problems.append(Problem(fm.error, fm.error_line, "error"))
-    meta, lines = fm.data, fm.key_lines
+    meta, lines = _text_fields(fm.data, fm.key_lines, problems), fm.key_lines
 
     comments = _hashtag_comments(fm.yaml_text)
     problems.extend(comments)
@@ -398,11 +414,22 @@ def parse_article(
     if not title:
         title = PurePosixPath(path).stem
     meta_summary = meta.get("summary") or meta.get("description")
+    date = _date_from_meta(meta, "date", lines, tz, problems)
+    updated = _date_from_meta(meta, "updated", lines, tz, problems)
+    if date and updated and updated < date:
+        problems.append(
+            Problem(
+                f"`updated` ({updated.isoformat()}) is before `date` ({date.isoformat()}); "
+                "it is ignored (an article is updated after it is published)",
+                lines.get("updated"),
+            )
+        )
+        updated = None
     return Article(
         path=path,
         title=title,
-        date=_date_from_meta(meta, "date", lines, tz, problems),
-        updated=_date_from_meta(meta, "updated", lines, tz, problems),
+        date=date,
+        updated=updated,
         tags=tuple(tags),
         sources=tuple(sources),
         prompts=tuple(prompts),
