@@ -621,3 +621,43 @@ def test_a_list_or_map_where_text_belongs_is_reported_not_printed(
     meta = preview_meta(built, "a/")
     assert one(meta, "og:title") == "제목입니다"
     assert one(meta, "og:description") == "요약 문단입니다."
+
+
+_ODD_NAMES = ["a b.png", "a#b.png", "a?b.png", "a%20b.png", "따옴표'\".png", "a&b;c.png", "그림 1+2=3.png"]
+
+
+def test_image_file_names_with_url_signs_load_from_every_page_that_shows_them(project: SiteProject) -> None:
+    """A bound image whose file name holds a space, `#`, `?`, `%`, quotes, `&` or Hangul: the figure on
+    the article, the home page's card and `og:image` each point at that very file (percent-encoded)."""
+    project.config["site_url"] = SITE
+    for number, name in enumerate(_ODD_NAMES):
+        project.article(
+            f"articles/a{number}.md",
+            f"글 {number}",
+            date=f"2026-01-{number + 1:02d}",
+            body=f"본문.\n\n/// prompt | 4:3\n    image: ../img/{name}\n\nA cat on a mat {number}\n///\n",
+        )
+        (project.docs / "img").mkdir(exist_ok=True)
+        (project.docs / "img" / name).write_bytes(png(40, 30))
+    built = project.build()
+
+    def target(page: str, src: str) -> str:
+        url = urljoin(SITE + page, src)
+        assert url.startswith(SITE) and not urlsplit(url).query and not urlsplit(url).fragment, (page, src)
+        return unquote(urlsplit(url).path)[len(urlsplit(SITE).path) :]
+
+    cards = built.html("").select(".jisik-card__image")
+    assert len(cards) == len(_ODD_NAMES)
+    for number, name in enumerate(_ODD_NAMES):
+        page = f"articles/a{number}/"
+        img = built.html(page).select_one("figure.jisik-figure img")
+        assert img is not None, page
+        assert target(page, img["src"]) == f"img/{name}"
+        assert target("", cards[len(_ODD_NAMES) - 1 - number]["src"]) == f"img/{name}"
+        assert target("", one(preview_meta(built, page), "og:image") or "") == f"img/{name}"
+    feed = ET.parse(built.site_dir / "feed.xml").getroot()
+    shown = set()
+    for item in feed.iter("item"):
+        content = BeautifulSoup(item.findtext("content:encoded", "", NS), "lxml")
+        shown |= {target("", img["src"]) for img in content.select("img")}
+    assert shown == {f"img/{name}" for name in _ODD_NAMES}

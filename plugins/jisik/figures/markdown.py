@@ -25,6 +25,7 @@ import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from dataclasses import dataclass
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
@@ -208,10 +209,11 @@ def _safe_src(src: str) -> bool:
 
 
 def relative_src(image: str, page_path: str) -> str:
-    """An image path relative to the docs folder, as a link from the page's Markdown file."""
+    """An image path relative to the docs folder, as a link from the page's Markdown file,
+    percent-encoded: a file name with `#`, `?` or `%` is still that file."""
     if "://" in image or image.startswith("/"):
         return image
-    return posixpath.relpath(image, posixpath.dirname(page_path) or ".")
+    return quote(posixpath.relpath(image, posixpath.dirname(page_path) or "."))
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> FiguresExtension:  # noqa: N802

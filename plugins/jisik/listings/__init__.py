@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import groupby
+from urllib.parse import quote
 
 from mkdocs.structure.pages import Page
 
@@ -83,7 +84,7 @@ class HomeListing:
         bound = next((b for b in self.bindings.get(entry.article.path, []) if b.image), None)
         image = None
         if bound is not None and bound.image is not None:
-            src = bound.image if "://" in bound.image else href(bound.image, page_url)
+            src = bound.image if "://" in bound.image else href(quote(bound.image), page_url)
             image = CardImage(src, bound.prompt.ratio[0] * 100, bound.prompt.ratio[1] * 100)
         return replace(card, tags=tags, image=image)
 
