@@ -661,3 +661,18 @@ def test_image_file_names_with_url_signs_load_from_every_page_that_shows_them(pr
         content = BeautifulSoup(item.findtext("content:encoded", "", NS), "lxml")
         shown |= {target("", img["src"]) for img in content.select("img")}
     assert shown == {f"img/{name}" for name in _ODD_NAMES}
+
+
+@pytest.mark.parametrize("extra", ["?ref=home", "#top", '?a=1&b="2"'])
+def test_a_site_url_with_a_query_is_reported_and_previews_are_clean(project: SiteProject, extra: str) -> None:
+    """`site_url: https://example.org/kb/?ref=home`: MkDocs appends page paths after the query
+    (`…?ref=home/`); the build says so, and every preview URL is the page's own URL without it."""
+    project.config["site_url"] = SITE + extra
+    project.article("articles/a.md", "글", tags=["태그"], body=f"본문입니다.\n\n{PROMPT}")
+    (project.docs / "assets" / "prompts").mkdir(parents=True)
+    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(40, 30))
+    built = project.build()
+    assert any("site_url" in w and "mkdocs.yml" in w for w in built.warnings), built.warnings
+    for url in ("", "articles/a/", "tags/", "archive/"):
+        assert one(preview_meta(built, url), "og:url") == SITE + url
+    assert one(preview_meta(built, "articles/a/"), "og:image") == SITE + "assets/prompts/a-1.png"

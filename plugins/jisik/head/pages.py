@@ -6,7 +6,7 @@ import html
 import mimetypes
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -38,7 +38,7 @@ class Head:
         self.bindings = bindings
         self.tags_of = tags_of
         self.home_page = home_page
-        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        self.site_url = _base(config.site_url or "")
         self.locale = og_locale(str(config.theme["language"] or "ko"))
         social = next((name for name in SOCIAL_PLUGINS if name in config.plugins), None)
         self.enabled = options.open_graph and social is None
@@ -55,7 +55,8 @@ class Head:
 
     def preview(self, page: Page, article: Article | None) -> Preview:
         site_name = self.config.site_name
-        url = page.canonical_url or None
+        # MkDocs' canonical URL is site_url + the page's URL, even after a `?query` in site_url.
+        url = urljoin(self.site_url, page.url) if self.site_url else None
         if article is not None:
             return Preview(
                 title=article.title,
@@ -106,3 +107,18 @@ class Head:
         if image not in self._sizes:
             self._sizes[image] = image_size(Path(self.config.docs_dir) / image)
         return self._sizes[image]
+
+
+def _base(site_url: str) -> str:
+    """`site_url` as the base of absolute URLs: ending in `/`, without a query or fragment, which MkDocs
+    would keep in front of every page path (`https://example.org/?ref=x/page/`); reported."""
+    if not site_url:
+        return ""
+    parts = urlsplit(site_url)
+    base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))
+    if parts.query or parts.fragment:
+        log.warning(
+            f"mkdocs.yml: `site_url` {site_url!r} has a query or fragment; page URLs are built "
+            f"by adding paths to it, so they go after it. Link previews use {base!r}; write that."
+        )
+    return base
