@@ -676,3 +676,27 @@ def test_a_site_url_with_a_query_is_reported_and_previews_are_clean(project: Sit
     for url in ("", "articles/a/", "tags/", "archive/"):
         assert one(preview_meta(built, url), "og:url") == SITE + url
     assert one(preview_meta(built, "articles/a/"), "og:image") == SITE + "assets/prompts/a-1.png"
+
+
+@pytest.mark.parametrize(
+    ("section", "option", "value"),
+    [
+        ("reading", "characters_per_minute", 0),
+        ("reading", "characters_per_minute", -300),
+        ("reading", "characters_per_minute", True),
+        ("home", "tags", -1),
+        ("home", "tags", False),
+    ],
+)
+def test_a_count_that_cannot_be_is_a_config_error(
+    project: SiteProject, caplog: pytest.LogCaptureFixture, section: str, option: str, value: object
+) -> None:
+    """`characters_per_minute: 0` made every article `읽는 데 n분` with n its length; a negative
+    `home.tags` hid the tags silently. The config names the option instead."""
+    from mkdocs.exceptions import Abort
+
+    project.plugin_options = {section: {option: value}}
+    project.article("a.md", "글")
+    with pytest.raises(Abort):
+        project.build()
+    assert f"'{option}'" in caplog.text and "at least" in caplog.text

@@ -23,6 +23,20 @@ class TimeZone(c.Type[str]):
         return name
 
 
+class Count(c.Type[int]):
+    """A whole number of at least `least`, checked when the config is loaded."""
+
+    def __init__(self, default: int, least: int) -> None:
+        super().__init__(int, default=default)
+        self.least = least
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < self.least:
+            raise base.ValidationError(f"expected a whole number of at least {self.least}, got {value!r}")
+        return number
+
+
 class ArticlesConfig(base.Config):
     paths = c.ListOfItems(c.Type(str), default=["**/*.md"])
     """Glob patterns (relative to `docs_dir`) of the pages that are articles. `**` spans folders.
@@ -112,7 +126,7 @@ class HomeConfig(base.Config):
     """The home page, relative to `docs_dir`. It is generated when it does not exist."""
     per_page = c.Type(int, default=20)
     """Articles on the home page; older ones continue on `page/2/`, `page/3/`… (0: all on one page)."""
-    tags = c.Type(int, default=20)
+    tags = Count(default=20, least=0)
     """How many of the most used tags (with their counts) the home page shows beside the newest
     articles (0: none)."""
 
@@ -136,7 +150,7 @@ class HeadConfig(base.Config):
 class ReadingConfig(base.Config):
     byline = c.Type(bool, default=True)
     """Show the published date (and `updated`, when set) and the reading time under the article title."""
-    characters_per_minute = c.Type(int, default=500)
+    characters_per_minute = Count(default=500, least=1)
     """Reading speed for the reading time (`n분`): characters (spaces not counted) read in a minute."""
     neighbours = c.Type(bool, default=True)
     """End every article with links to the previous (older) and next (newer) article by date."""
