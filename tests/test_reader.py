@@ -700,3 +700,21 @@ def test_a_count_that_cannot_be_is_a_config_error(
     with pytest.raises(Abort):
         project.build()
     assert f"'{option}'" in caplog.text and "at least" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "image", ["../img/그림.svg", "https://cdn.example.com/a.svg?v=2", "../img/A.SVG", "../img/a#b.svg"]
+)
+def test_an_svg_image_is_shown_but_not_offered_to_link_previews(project: SiteProject, image: str) -> None:
+    """Link previews (KakaoTalk, X, Facebook) do not draw SVG: the figure shows it, `og:image` stays
+    out and the card is the plain `summary`, not a large image that never comes."""
+    project.config["site_url"] = SITE
+    body = f"본문입니다.\n\n/// prompt | 4:3\n    image: {image}\n\nA cat on a mat\n///\n"
+    project.article("articles/a.md", "글", body=body)
+    (project.docs / "img").mkdir()
+    (project.docs / "img" / image.rsplit("/", 1)[-1]).write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    built = project.build()
+    assert built.html("articles/a/").select_one("figure.jisik-figure img") is not None
+    meta = preview_meta(built, "articles/a/")
+    assert one(meta, "og:image") is None and one(meta, "og:image:alt") is None
+    assert one(meta, "twitter:card") == "summary"

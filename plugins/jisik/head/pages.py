@@ -85,11 +85,11 @@ class Head:
         )
 
     def _image(self, article: Article) -> PreviewImage | None:
-        bound = next((b for b in self.bindings.get(article.path, []) if b.image is not None), None)
+        bound = next((b for b in self.bindings.get(article.path, []) if _previewable(b.image)), None)
         if bound is None or bound.image is None:
             return None
         alt = bound.prompt.options.get("alt") or bound.prompt.text
-        kind = mimetypes.guess_type(bound.image.split("?")[0])[0]
+        kind = _kind(bound.image)
         if "://" in bound.image:
             return PreviewImage(bound.image, alt, type=kind) if is_http_url(bound.image) else None
         if not self.site_url:
@@ -107,6 +107,19 @@ class Head:
         if image not in self._sizes:
             self._sizes[image] = image_size(Path(self.config.docs_dir) / image)
         return self._sizes[image]
+
+
+UNDRAWN = frozenset({"image/svg+xml"})
+"""Image types that link previews (KakaoTalk, X, Facebook) do not draw."""
+
+
+def _kind(image: str) -> str | None:
+    """The type of a bound image: a URL's path, or a file name (which may hold `#` or `?`)."""
+    return mimetypes.guess_type(urlsplit(image).path if "://" in image else image)[0]
+
+
+def _previewable(image: str | None) -> bool:
+    return image is not None and _kind(image) not in UNDRAWN
 
 
 def _base(site_url: str) -> str:
