@@ -16,6 +16,8 @@ def test_the_nav_has_no_articles_and_pages_do_not_grow(project: SiteProject, tmp
     project.write("index.md", "# 홈\n\n안녕하세요.\n")
     project.write("about.md", "---\narticle: false\n---\n\n# 소개\n\n소개 페이지.\n")  # not an article
     project.article("articles/x.md", "기준 글", tags=["혼자"], date="2026-01-01")
+    # a newer article, so that the small site's page already links its 다음 글 (a fixed-size part)
+    project.article("articles/y.md", "이웃 글", tags=["이웃"], date="2026-03-01")
     small = project.build(strict=True)
     small_size = small.path("articles/x/").stat().st_size
     nav = [

@@ -22,6 +22,7 @@ from .hashtags.index import TagIndex
 from .hashtags.markdown import HashtagExtension
 from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
+from .head.pages import Head
 from .listings import Archive, HomeListing
 from .log import log
 from .pagemeta import (
@@ -33,6 +34,7 @@ from .pagemeta import (
     renders,
 )
 from .pages import PageMaker, PageStore, default_nav
+from .reading import Reading
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 
 
@@ -90,6 +92,8 @@ class Build:
         self.feeds: Feeds | None = None
         self.home: HomeListing | None = None
         self.archive: Archive | None = None
+        self.reading: Reading | None = None
+        self.head: Head | None = None
         self._undecorated: dict[str, str | None] = {}
         self._hidden: dict[str, list[str]] = {}
 
@@ -123,7 +127,20 @@ class Build:
         self.home = HomeListing(self.options.home, entries, self.config.site_name)
         self.home.feed = RSS_NAME if self.feeds.enabled else None
         self.home.archive = self.archive.url
+        self.home.index = index if self.options.hashtags.enabled else None
+        self.home.tag_urls = self.hashtags.tag_urls
+        self.home.tag_index_url = self.hashtags.index_url or None
+        self.home.bindings = self.figures.bindings if self.figures else {}
         self.home.add_files(pages)
+        self.reading = Reading(self.options.reading, entries)
+        hashtags = self.hashtags
+        self.head = Head(
+            self.options.head,
+            self.config,
+            self.figures.bindings if self.figures else {},
+            lambda article: [name for name, _tag in hashtags.index.chips(article)],
+            self.options.home.page,
+        )
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.collection.by_path, self.config)
         self._rerender_stale(files)
@@ -170,6 +187,7 @@ class Build:
                 self.hashtags.signature(article) if again else previous[0],  # type: ignore[index]
                 [b.image for b in self.figures.bindings.get(path, [])] if self.figures else None,
                 [c.title for c in self.citations.cited.get(path, [])] if self.citations else None,
+                self.reading.signature(article) if self.reading else None,
             )
             # An edited article is rendered again even when its file looks older than its page (a
             # rewrite that kept the modification time), which MkDocs alone would skip.
@@ -233,6 +251,9 @@ class Build:
         article = self.collection.by_path.get(page.file.src_uri)
         if self.hashtags is not None:
             self.hashtags.decorate(page, article, self.renderer)
+        if self.reading is not None and article is not None:
+            body = self._undecorated[page.file.src_uri] or ""
+            self.reading.decorate(page, article, self.renderer, body)
         if self.citations is not None:
             self.citations.decorate(page, self.renderer)
         if self.home is not None:
@@ -253,6 +274,8 @@ class Build:
             keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
             language = str(self.config.theme.get("language") or "ko")
             head.append(self.citations.head(page, article, keywords, language))
+        if self.head is not None:
+            head.append(self.head.html(page, article))
         html = "\n".join(part for part in head if part)
         end = output.find("</head>")
         return output if not html or end < 0 else output[:end] + html + "\n" + output[end:]

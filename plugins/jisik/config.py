@@ -23,6 +23,20 @@ class TimeZone(c.Type[str]):
         return name
 
 
+class Count(c.Type[int]):
+    """A whole number of at least `least`, checked when the config is loaded."""
+
+    def __init__(self, default: int, least: int) -> None:
+        super().__init__(int, default=default)
+        self.least = least
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < self.least:
+            raise base.ValidationError(f"expected a whole number of at least {self.least}, got {value!r}")
+        return number
+
+
 class ArticlesConfig(base.Config):
     paths = c.ListOfItems(c.Type(str), default=["**/*.md"])
     """Glob patterns (relative to `docs_dir`) of the pages that are articles. `**` spans folders.
@@ -115,6 +129,9 @@ class HomeConfig(base.Config):
     """The home page, relative to `docs_dir`. It is generated when it does not exist."""
     per_page = c.Type(int, default=20)
     """Articles on the home page; older ones continue on `page/2/`, `page/3/`… (0: all on one page)."""
+    tags = Count(default=20, least=0)
+    """How many of the most used tags (with their counts) the home page shows beside the newest
+    articles (0: none)."""
 
 
 class ArchiveConfig(base.Config):
@@ -124,6 +141,22 @@ class ArchiveConfig(base.Config):
     """Folder of the archive (`<path>/`, then `<path>/page/2/`…)."""
     per_page = c.Type(int, default=100)
     """Articles per archive page (0: one page)."""
+
+
+class HeadConfig(base.Config):
+    open_graph = c.Type(bool, default=True)
+    """Add Open Graph and Twitter card `<meta>` (link previews in KakaoTalk, Naver, X, Facebook) to every
+    page's `<head>`: title, description, URL, dates, tags and the first bound prompt image on articles,
+    the site-level subset on other pages. Left out when Material's `social` plugin writes its own."""
+
+
+class ReadingConfig(base.Config):
+    byline = c.Type(bool, default=True)
+    """Show the published date (and `updated`, when set) and the reading time under the article title."""
+    characters_per_minute = Count(default=500, least=1)
+    """Reading speed for the reading time (`n분`): characters (spaces not counted) read in a minute."""
+    neighbours = c.Type(bool, default=True)
+    """End every article with links to the previous (older) and next (newer) article by date."""
 
 
 class JisikConfig(base.Config):
@@ -145,3 +178,7 @@ class JisikConfig(base.Config):
     """The article list of the home page."""
     archive = c.SubConfig(ArchiveConfig)
     """The archive by year and month."""
+    head = c.SubConfig(HeadConfig)
+    """Page-head metadata for link previews."""
+    reading = c.SubConfig(ReadingConfig)
+    """What an article page shows around its text: date line, reading time, previous/next article."""

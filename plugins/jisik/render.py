@@ -18,6 +18,7 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from .model import Entry
+from .model.dates import iso_datetime
 
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEET = "assets/jisik/jisik.css"
@@ -65,6 +66,17 @@ class Card:
     date: str
     datetime: str
     summary: str
+    tags: tuple[tuple[str, str | None], ...] = ()
+    """(name, link) of each tag, where the list shows them (the home page)."""
+    image: CardImage | None = None
+    """The article's first bound prompt image, where the list shows it (the home page)."""
+
+
+@dataclass(frozen=True)
+class CardImage:
+    src: str
+    width: int
+    height: int
 
 
 def href(target_url: str, page_url: str) -> str:
@@ -81,7 +93,7 @@ def _listed(summary: str, date: dt.datetime | None) -> tuple[str, str, str]:
     """What a card shows of an article's date and summary (an article is listed on many pages)."""
     if len(summary) > SUMMARY_LENGTH:
         summary = summary[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
-    return format_date(date), date.isoformat() if date else "", summary
+    return format_date(date), iso_datetime(date) if date else "", summary
 
 
 def cards(entries: list[Entry], page_url: str) -> list[Card]:

@@ -63,10 +63,13 @@ def section_html(root: etree.Element, cited: list[Cited], heading: str) -> None:
                 item, "a", {"href": source.url, "rel": LINK_REL, "class": "jisik-source__link"}
             )
             link.text = literal(source.title)
+            shown = link
         else:
-            text = etree.SubElement(item, "span", {"class": "jisik-source__text"})
-            text.text = literal(source.title)
+            shown = etree.SubElement(item, "span", {"class": "jisik-source__text"})
+            shown.text = literal(source.title)
         if source.domain:
+            # The separator is text, not CSS: feed readers and text browsers show the page unstyled.
+            shown.tail = " — "
             where = etree.SubElement(item, "span", {"class": "jisik-source__domain"})
             where.text = literal(source.domain)
         if source.url and not source.is_link and source.url != source.title:

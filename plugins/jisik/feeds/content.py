@@ -12,7 +12,15 @@ _DROP = [
     re.compile(r"<button\b[^>]*>.*?</button>", re.DOTALL),
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
     re.compile(r'<div[^>]*class="jisik-figure__placeholder"[^>]*>.*?</div>', re.DOTALL),
+    # The related list is filled in on the site only: its heading would stand over nothing (it stays
+    # when the writer put text of their own under it).
+    re.compile(
+        r'<h([1-6])\b[^>]*>(?:(?!</h\1>).)*</h\1>\s*<div class="jisik-related-slot"></div>'
+        r"(?=\s*(?:<h[1-6]\b|$))",
+        re.DOTALL,
+    ),
     re.compile(r'<div class="jisik-related-slot"></div>'),
+    re.compile(r'<span class="jisik-prompt__less">.*?</span>', re.DOTALL),  # the fold's 접기 label
 ]
 
 

@@ -18,6 +18,7 @@ from .. import __version__
 from ..config import FeedsConfig
 from ..figures.binding import Binding
 from ..hashtags.index import Tag, TagIndex
+from ..head.sitemap import SITEMAP_NAME, folder_sitemap
 from ..log import log
 from ..model import Entry, listed
 from .content import feed_html
@@ -172,6 +173,9 @@ class Feeds:
         folder = Path(site_dir, *[part for part in unquote(url).split("/") if part])
         write_file(render_rss(feed, f"jisik {__version__}", self._xml), str(folder / RSS_NAME))
         self.written.add(str(folder / RSS_NAME))
+        if url:  # a tag page's <head> links this feed: see head/sitemap.py
+            write_file(folder_sitemap([feed.link]), str(folder / SITEMAP_NAME))
+            self.written.add(str(folder / SITEMAP_NAME))
         if self.options.json:
             write_file(render_json(feed, self._json).encode("utf-8"), str(folder / JSON_NAME))
             self.written.add(str(folder / JSON_NAME))

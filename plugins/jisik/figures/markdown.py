@@ -25,6 +25,7 @@ import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from dataclasses import dataclass
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
@@ -71,18 +72,18 @@ def figure(
     attrs["data-jisik-suffix"] = f", {ratio[0]}:{ratio[1]}"
     fig = etree.SubElement(parent, "figure", attrs)
     if image:
-        etree.SubElement(
-            fig,
-            "img",
-            {
-                "src": image,
-                "alt": literal(alt or text),
-                "width": str(width * 100),
-                "height": str(height * 100),
-                "loading": "lazy",
-                "decoding": "async",
-            },
-        )
+        shown = alt or text
+        img = {
+            "src": image,
+            "alt": literal(shown),
+            "width": str(width * 100),
+            "height": str(height * 100),
+            "loading": "lazy",
+            "decoding": "async",
+        }
+        if not HANGUL.search(shown):
+            img["lang"] = "en"  # the prompt (or an English alt): read with English pronunciation
+        etree.SubElement(fig, "img", img)
     else:
         # The box only shows the shape to come; the caption says what it is (so hidden from readers).
         box = etree.SubElement(
@@ -101,8 +102,13 @@ def figure(
     holder = caption
     if len(text) > LONG_PROMPT:
         holder = etree.SubElement(caption, "details", {"class": "jisik-prompt__fold"})
-        summary = etree.SubElement(holder, "summary", {"lang": "en"})
-        summary.text = AtomicString(literal(text[:80].rsplit(" ", 1)[0] + " …"))
+        # The summary stays when the fold is open (so it can be closed again, and keeps the focus):
+        # closed it shows the prompt's start, open a 접기 label.
+        summary = etree.SubElement(holder, "summary")
+        preview = etree.SubElement(summary, "span", {"class": "jisik-prompt__preview", "lang": "en"})
+        preview.text = AtomicString(literal(text[:80].rsplit(" ", 1)[0] + " …"))
+        less = etree.SubElement(summary, "span", {"class": "jisik-prompt__less"})
+        less.text = AtomicString("접기")
     prompt = etree.SubElement(holder, "span", {"class": "jisik-prompt", "lang": "en"})
     prompt.text = AtomicString(literal(text))  # shown as written: no Markdown, no raw HTML, no entities
     return fig
@@ -202,10 +208,11 @@ def _safe_src(src: str) -> bool:
 
 
 def relative_src(image: str, page_path: str) -> str:
-    """An image path relative to the docs folder, as a link from the page's Markdown file."""
+    """An image path relative to the docs folder, as a link from the page's Markdown file,
+    percent-encoded: a file name with `#`, `?` or `%` is still that file."""
     if "://" in image or image.startswith("/"):
         return image
-    return posixpath.relpath(image, posixpath.dirname(page_path) or ".")
+    return quote(posixpath.relpath(image, posixpath.dirname(page_path) or "."))
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> FiguresExtension:  # noqa: N802

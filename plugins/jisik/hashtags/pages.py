@@ -109,6 +109,9 @@ class HashtagPages:
             return content.replace(RELATED_SLOT_HTML, "")
         related = self.related_to(article)
         html = renderer.render(
-            "related.html", cards=cards(related, page.url), heading=None if slot else self.related.heading
+            "related.html",
+            cards=cards(related, page.url),
+            heading=None if slot else self.related.heading,
+            label=self.related.heading,
         )
         return content.replace(RELATED_SLOT_HTML, html, 1) if slot else content + html

@@ -458,11 +458,22 @@ def parse_article(
     if not title:
         title = PurePosixPath(path).stem
     meta_summary = meta_text(meta.get("summary") or meta.get("description") or "")
+    date = _date_from_meta(meta, "date", lines, tz, problems)
+    updated = _date_from_meta(meta, "updated", lines, tz, problems)
+    if date and updated and updated < date:
+        problems.append(
+            Problem(
+                f"`updated` ({updated.isoformat()}) is before `date` ({date.isoformat()}); "
+                "it is ignored (an article is updated after it is published)",
+                lines.get("updated"),
+            )
+        )
+        updated = None
     return Article(
         path=path,
         title=title,
-        date=_date_from_meta(meta, "date", lines, tz, problems),
-        updated=_date_from_meta(meta, "updated", lines, tz, problems),
+        date=date,
+        updated=updated,
         tags=tuple(tags),
         sources=tuple(sources),
         prompts=tuple(prompts),

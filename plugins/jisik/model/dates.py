@@ -71,3 +71,12 @@ def whole_minutes(value: dt.datetime) -> dt.datetime:
         return value
     minutes = round(offset.total_seconds() / 60)
     return value.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+
+
+def iso_datetime(value: dt.datetime) -> str:
+    """The time for `<time datetime>` and Open Graph: ISO 8601 with at most milliseconds, and in UTC
+    when its zone's offset has seconds (Seoul before 1908 was +08:27:52), which neither format allows."""
+    offset = value.utcoffset()
+    if offset is not None and offset % dt.timedelta(minutes=1):
+        value = value.astimezone(dt.timezone.utc)
+    return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")

@@ -33,6 +33,14 @@
 
   var LABEL = "프롬프트 복사";
 
+  function announce(button, text) {
+    var figure = button.closest("figure");
+    var status = figure ? figure.querySelector(".jisik-copy-status") : null;
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
   function addButtons() {
     var figures = document.querySelectorAll("figure.jisik-figure");
     for (var i = 0; i < figures.length; i++) {
@@ -45,6 +53,12 @@
       button.className = "jisik-copy";
       button.textContent = LABEL;
       caption.appendChild(button);
+      // Screen readers hear the result here (a changed button label is not announced).
+      var status = document.createElement("span");
+      status.className = "jisik-copy-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      caption.appendChild(status);
     }
   }
 
@@ -72,12 +86,15 @@
       function () {
         button.textContent = "복사했습니다";
         button.classList.add("jisik-copy--done");
+        announce(button, "프롬프트를 복사했습니다");
       },
       function () {
         button.textContent = "복사하지 못했습니다";
+        announce(button, "프롬프트를 복사하지 못했습니다");
       }
     ).then(function () {
       window.setTimeout(function () {
+        announce(button, "");
         button.textContent = label;
         button.classList.remove("jisik-copy--done");
       }, 2000);

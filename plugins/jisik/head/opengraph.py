@@ -1,0 +1,96 @@
+"""Open Graph and Twitter card `<meta>` elements. Pure: the caller says what the page is.
+
+Every value is text: control characters dropped, spaces folded, then HTML-escaped (quotes included)
+into the `content` attribute, so a title with `"`, `<` or `&` reads back exactly as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model.dates import iso_datetime
+from ..model.text import drop_controls
+
+# og:locale wants language_TERRITORY; a bare language gets its most common territory.
+_TERRITORY = {"ko": "KR", "en": "US", "ja": "JP", "zh": "CN", "de": "DE", "fr": "FR", "es": "ES"}
+
+
+def og_locale(language: str) -> str | None:
+    """`ko` → `ko_KR`, `en-GB` → `en_GB`; None for a language with no territory known."""
+    parts = language.replace("-", "_").split("_")
+    if len(parts) >= 2 and parts[0] and parts[1]:
+        return f"{parts[0].lower()}_{parts[1].upper()}"
+    territory = _TERRITORY.get(parts[0].lower())
+    return f"{parts[0].lower()}_{territory}" if territory else None
+
+
+@dataclass(frozen=True)
+class PreviewImage:
+    url: str
+    """Absolute http(s) URL."""
+    alt: str
+    width: int | None = None
+    height: int | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a link preview shows of one page."""
+
+    title: str
+    site_name: str
+    kind: Literal["article", "website"] = "website"
+    description: str | None = None
+    url: str | None = None
+    locale: str | None = None
+    published: dt.datetime | None = None
+    modified: dt.datetime | None = None
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    image: PreviewImage | None = None
+
+
+def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
+    """(attribute, name, content) of every element: Open Graph uses `property`, Twitter `name`."""
+    tags: list[tuple[str, str, str]] = []
+
+    def og(name: str, value: str | None) -> None:
+        if value:
+            tags.append(("property", name, value))
+
+    og("og:type", preview.kind)
+    og("og:title", preview.title)
+    og("og:description", preview.description)
+    og("og:url", preview.url)
+    og("og:site_name", preview.site_name)
+    og("og:locale", preview.locale)
+    if preview.kind == "article":
+        og("article:published_time", iso_datetime(preview.published) if preview.published else None)
+        modified = preview.modified or preview.published
+        og("article:modified_time", iso_datetime(modified) if modified else None)
+        for tag in preview.tags:
+            og("article:tag", tag)
+    image = preview.image
+    if image is not None:
+        og("og:image", image.url)
+        og("og:image:type", image.type)
+        og("og:image:width", str(image.width) if image.width else None)
+        og("og:image:height", str(image.height) if image.height else None)
+        og("og:image:alt", image.alt)
+    # X reads og:title, og:description and og:image itself; only the card kind is its own.
+    tags.append(("name", "twitter:card", "summary_large_image" if image is not None else "summary"))
+    return tags
+
+
+def _text(value: str) -> str:
+    return " ".join(drop_controls(value).split())
+
+
+def render(tags: list[tuple[str, str, str]]) -> str:
+    return "\n".join(
+        f'<meta {attribute}="{name}" content="{html.escape(_text(content), quote=True)}">'
+        for attribute, name, content in tags
+        if _text(content)
+    )
