@@ -550,8 +550,9 @@ _VALID_DATETIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d
 @pytest.mark.parametrize(
     ("written", "instant"),
     [
-        ("1900-01-01", "1899-12-31T15:32:08+00:00"),  # Seoul's local mean time: +08:27:52
-        ("1850-06-01 12:00", "1850-06-01T03:32:08+00:00"),
+        # Seoul's local mean time, +08:27:52, is read as +08:28 (RFC 822 and RFC 3339 hold whole minutes)
+        ("1900-01-01", "1899-12-31T15:32:00+00:00"),
+        ("1850-06-01 12:00", "1850-06-01T03:32:00+00:00"),
         ("2026-01-01 10:00:00.123456", "2026-01-01T01:00:00.123+00:00"),
         ("2026-01-01T10:00:00-05:00", "2026-01-01T15:00:00+00:00"),
         ("2026-01-01T10:00:00Z", "2026-01-01T10:00:00+00:00"),
@@ -609,8 +610,8 @@ def test_updated_before_date_is_reported_and_not_shown(project: SiteProject) -> 
 def test_a_list_or_map_where_text_belongs_is_reported_not_printed(
     project: SiteProject, key: str, value: str
 ) -> None:
-    """`title: [가, 나]` is not a title: the build names the line and every output falls back to the
-    heading and the summary, never `['가', '나']`."""
+    """`title: [가, 나]` is not a title: the build names the line (an error) and every output shows its
+    items as text (`가, 나`; an empty one falls back to the heading and the summary), never `['가', '나']`."""
     project.article("a.md", "제목입니다", extra=f"{key}: {value}", body="요약 문단입니다.")
     built = project.build()
     assert any(w.startswith("jisik: docs/a.md:3: ") and key in w for w in built.warnings), built.warnings
@@ -619,8 +620,11 @@ def test_a_list_or_map_where_text_belongs_is_reported_not_printed(
     for text in (page, feed, built.path("").read_text(encoding="utf-8")):
         assert "[&#39;" not in text and "['" not in text and "{&#39;" not in text and "{'" not in text
     meta = preview_meta(built, "a/")
-    assert one(meta, "og:title") == "제목입니다"
-    assert one(meta, "og:description") == "요약 문단입니다."
+    shown = {"[가, 나]": "가, 나", "{가: 1}": "1"}
+    assert one(meta, "og:title") == (shown.get(value, "제목입니다") if key == "title" else "제목입니다")
+    assert one(meta, "og:description") == (
+        shown.get(value, "요약 문단입니다.") if key == "description" else "요약 문단입니다."
+    )
 
 
 _ODD_NAMES = ["a b.png", "a#b.png", "a?b.png", "a%20b.png", "따옴표'\".png", "a&b;c.png", "그림 1+2=3.png"]

@@ -182,8 +182,12 @@ def test_serve_dirty_does_not_render_unchanged_git_dated_articles_again(project:
         before = {name: page.stat().st_mtime_ns for name, page in pages.items()}
         time.sleep(0.05)
         builds = serve.builds()
-        edited.write_text(edited.read_text(encoding="utf-8").replace("고칠 글", "고친 글"), encoding="utf-8")
-        serve.wait("the rebuild", lambda: serve.builds() > builds and "고친 글" in serve.get("")[1])
+        # A body edit: the title stays, so the undated article's 다음 글 link (to this one) shows the same.
+        edited.write_text(edited.read_text(encoding="utf-8") + "\n고친 문단입니다.\n", encoding="utf-8")
+        serve.wait(
+            "the rebuild",
+            lambda: serve.builds() > builds and "고친 문단입니다" in serve.get("articles/edited/")[1],
+        )
         assert pages["edited"].stat().st_mtime_ns != before["edited"]
         assert pages["undated"].stat().st_mtime_ns == before["undated"]  # not rendered again
         assert "2026-10-01T09:00:00+09:00" in serve.get("articles/undated/")[1]  # JSON-LD datePublished

@@ -39,7 +39,7 @@ class Head:
         self.tags_of = tags_of
         self.home_page = home_page
         self.site_url = _base(config.site_url or "")
-        self.locale = og_locale(str(config.theme["language"] or "ko"))
+        self.locale = og_locale(str(config.theme.get("language") or "ko"))
         social = next((name for name in SOCIAL_PLUGINS if name in config.plugins), None)
         self.enabled = options.open_graph and social is None
         if options.open_graph and social is not None:
