@@ -27,6 +27,7 @@ from .log import log
 from .pagemeta import escape_page_meta, prepare_article
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
+from .search import Search, Session
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Build:
         cache: RecordCache,
         dirty: bool = False,
         store: PageStore | None = None,
+        search: Session | None = None,
     ) -> None:
         self.options = options
         self.cache = cache
@@ -83,6 +85,7 @@ class Build:
         self.feeds: Feeds | None = None
         self.home: HomeListing | None = None
         self.archive: Archive | None = None
+        self.search = Search(options.search, config, search or Session()) if options.search.enabled else None
         self._undecorated: dict[str, str | None] = {}
         self._hidden: dict[str, list[str]] = {}
 
@@ -116,6 +119,9 @@ class Build:
         self.home.feed = RSS_NAME if self.feeds.enabled else None
         self.home.archive = self.archive.url
         self.home.add_files(pages)
+        if self.search is not None:
+            tag_pages = {uri: tag.name for uri, (tag, _p, n) in self.hashtags.tag_pages.items() if n == 1}
+            self.search.add_files(files, pages, tag_pages)
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.collection.by_path, self.config)
         self._rerender_stale(files)
@@ -192,6 +198,8 @@ class Build:
     def page_content(self, html: str, page: Page) -> None:
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):
             self.cache.remember_html(page.file.src_uri, html)
+        if self.search is not None:
+            self.search.page_content(html, page, self.collection.by_path.get(page.file.src_uri))
 
     def env(self, env: jinja2.Environment) -> None:
         self.renderer = Renderer(env.loader)
@@ -214,6 +222,8 @@ class Build:
             self.home.decorate(page, self.renderer)
         if self.archive is not None:
             self.archive.decorate(page, self.renderer)
+        if self.search is not None:
+            self.search.decorate(page, self.renderer)
 
     def post_page(self, output: str, page: Page) -> str:
         """Add `<head>` elements (feed autodiscovery, JSON-LD) to the finished HTML of a page.
@@ -237,3 +247,5 @@ class Build:
             self.figures.post_build(self.config)
         if self.feeds is not None:
             self.feeds.write(self.config.site_dir)
+        if self.search is not None:
+            self.search.post_build()

@@ -6,6 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .model import DEFAULT_TIMEZONE, RELATED_HEADING, get_timezone
+from .search.config import SearchConfig
 
 
 class TimeZone(c.Type[str]):
@@ -142,3 +143,5 @@ class JisikConfig(base.Config):
     """The article list of the home page."""
     archive = c.SubConfig(ArchiveConfig)
     """The archive by year and month."""
+    search = c.SubConfig(SearchConfig)
+    """Korean full-text search (Pagefind): the index, the search page and the header search box."""
