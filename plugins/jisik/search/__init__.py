@@ -57,6 +57,18 @@ class Session:
     lock: threading.Lock = field(default_factory=threading.Lock)
     generation: int = 0
     command: str = "build"
+    key: tuple[object, ...] = ()
+
+    def start(self, key: tuple[object, ...]) -> None:
+        """Keep what was kept only for the same site and settings (MkDocs may reuse a plugin object
+        for another site in the same process)."""
+        if key != self.key:
+            self.key = key
+            self.analyser = None
+            self.pages.clear()
+            if self.folder is not None:
+                shutil.rmtree(self.folder, ignore_errors=True)
+                self.folder = None
 
     def workdir(self) -> Path:
         if self.folder is None:
@@ -147,20 +159,23 @@ class Search:
     # -- the index -------------------------------------------------------------------------------------
 
     def post_build(self) -> None:
-        serving = self.session.command == "serve" and self.options.background
+        session = self.session
+        serving = session.command == "serve" and self.options.background
         site = Path(self.config.site_dir)
+        previous, session.job = session.job, None
+        if previous is not None:
+            previous.join()  # one indexer at a time; an edit made while it runs is indexed next
+        cache = self.project / self.options.cache_dir / "search-words.json"
+        session.start((self.project, self.config.site_dir, cache, self.options.korean_analysis))
+        session.generation += 1
         if serving:
             self._restore_last(site)
-            self.session.generation += 1
-            job = threading.Thread(
-                target=self._index, args=(site, self.session.generation), daemon=True, name="jisik-search"
+            session.job = threading.Thread(
+                target=self._index, args=(site, session.generation), daemon=True, name="jisik-search"
             )
-            previous, self.session.job = self.session.job, job
-            if previous is not None:
-                previous.join()  # one indexer at a time; an edit during indexing waits for the next one
-            job.start()
+            session.job.start()
         else:
-            self._index(site, self.session.generation)
+            self._index(site, session.generation)
 
     def _restore_last(self, site: Path) -> None:
         """A rebuild under serve empties the site: put the last index back until the new one is done."""

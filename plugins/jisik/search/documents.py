@@ -97,23 +97,25 @@ def body_words(parts: Iterable[tuple[str, str]]) -> list[str]:
     return [w for kind, value in parts if kind == "text" for w in words_of(value)]
 
 
-def _annotate(text: str, terms: dict[str, list[str]], extra: Callable[[str], list[str]]) -> str:
+def _annotate(text: str, terms: dict[str, list[str]], extra: Callable[[str, list[str]], list[str]]) -> str:
     def one(match: re.Match[str]) -> str:
         written = match.group()
         key = _EDGE.sub("", written)
         found = list(terms.get(key, ()))
-        found += [t for t in extra(key) if t not in found]
+        found += [t for t in extra(key, found) if t not in found]
         return written + TAIL + "-".join(found) if found else written
 
     return _WORD.sub(one, text)
 
 
-def _no_extra(word: str) -> list[str]:
+def _no_extra(word: str, terms: list[str]) -> list[str]:
     return []
 
 
-def _with_choseong(word: str) -> list[str]:
-    initials = choseong(word)
+def _with_choseong(word: str, terms: list[str]) -> list[str]:
+    """The 초성 of a title or tag word, without its particle (`번역의` → `ㅂㅇ`, `AI번아웃` → `ㅂㅇㅇ`)."""
+    base = terms[0] if terms and word.lower().startswith(terms[0]) else word
+    initials = choseong(base)
     return [initials] if len(initials) >= 2 else []
 
 

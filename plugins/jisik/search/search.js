@@ -19,7 +19,7 @@
   function pagefind() {
     if (!loading) {
       loading = import(new URL(S.bundle, ROOT).href).then(function (pf) {
-        return Promise.resolve(pf.options({ excerptLength: 30 })).then(function () { return pf; });
+        return Promise.resolve(pf.options({ baseUrl: ROOT.pathname, excerptLength: 30 })).then(function () { return pf; });
       });
       loading.catch(function () { loading = null; });
     }
@@ -108,7 +108,7 @@
     li.className = "jisik-search__result";
     var a = document.createElement("a");
     a.className = "jisik-search__title";
-    a.href = new URL(data.url.replace(/^\//, ""), ROOT).href;
+    a.href = new URL(data.url, ROOT).href; // Pagefind's URLs start with ROOT's path (baseUrl above)
     a.textContent = data.meta.title || data.url;
     li.appendChild(a);
     if (data.meta.kind && data.meta.kind !== "글") {
@@ -185,6 +185,7 @@
       var q = prepare(text);
       bases = q.bases;
       status.textContent = "찾는 중…";
+      root.setAttribute("data-state", "searching");
       var options = tag ? { filters: { tag: tag } } : {};
       return pagefind().then(function (pf) {
         return pf.search(q.query || null, options).then(function (search) {
@@ -201,13 +202,17 @@
         found = results;
         shown = 0;
         list.textContent = "";
-        status.textContent = results.length
-          ? "‘" + (text || "#" + tag) + "’ 검색 결과 " + results.length + "건"
-          : "‘" + text + "’에 맞는 글이 없습니다.";
-        return show(SHOWN);
+        return show(SHOWN).then(function () {
+          if (mine !== serial) return;
+          status.textContent = results.length
+            ? "‘" + (text || "#" + tag) + "’ 검색 결과 " + results.length + "건"
+            : "‘" + text + "’에 맞는 글이 없습니다.";
+          root.setAttribute("data-state", "done");
+        });
       }, function () {
         if (mine !== serial) return;
         status.textContent = "검색 색인을 불러오지 못했습니다. 사이트를 막 빌드했다면 잠시 뒤 다시 시도하세요.";
+        root.setAttribute("data-state", "failed");
       });
     }
     var timer = null;
