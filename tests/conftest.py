@@ -203,6 +203,25 @@ def text_of(soup: BeautifulSoup) -> str:
     return " ".join(main.get_text(" ").split())
 
 
+def pagefind_pages(site_dir: Path) -> dict[str, dict[str, Any]]:
+    """The pages of a site's Pagefind index by URL, as its fragment files hold them (gzipped JSON), with
+    `text`: the indexed text as the search page shows it (each word's search terms, after `-⸱-`, cut)."""
+    pages = {}
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS)
+        for fragment in _fragments(data.removeprefix(b"pagefind_dcd")):
+            fragment["text"] = re.sub("-\u2e31-\\S*", "", fragment["content"])
+            pages[fragment["url"]] = fragment
+    return pages
+
+
+def _fragments(data: bytes) -> list[dict[str, Any]]:
+    import json
+
+    value = json.loads(data)
+    return value if isinstance(value, list) else [value]
+
+
 def tool(name: str) -> str:
     """A console script of this environment (mkdocs, properdocs, jisik); `mkdocs` means the ENGINE."""
     name = ENGINE if name == "mkdocs" else name
