@@ -317,3 +317,69 @@ def test_npm_pagefind_is_what_the_scripts_install() -> None:
     found = binary.find(None, ROOT)
     assert found is not None and found.chunks_korean, found
     assert shutil.which("npm") is None or found.origin.startswith("npm")
+
+
+def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Under `mkdocs serve` an edit shows without waiting for the index (the build is done before the
+    index starts; the previous index answers meanwhile), and search finds the edit once it is indexed."""
+    import os
+    import subprocess
+    import time
+    import urllib.request
+
+    from conftest import tool
+
+    port = free_port()
+    project = search_project(tmp_path / "project", port)
+    edited = project.article("articles/edit.md", "고칠 글", tags=["시험"], body="처음 쓴 문단입니다.")
+    project.write_config()
+    root = f"http://127.0.0.1:{port}/kb/"
+    log = project.root / "serve.log"
+
+    def get(url: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as answer:
+                return answer.status, answer.read().decode("utf-8")
+        except OSError:
+            return 0, ""
+
+    def wait(what: str, check: object, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while not check():  # type: ignore[operator]
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, f"{what}:\n{log.read_text()}"
+            time.sleep(0.2)
+
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project.root,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait("the first index", lambda: get(root + "pagefind/pagefind-entry.json")[0] == 200)
+        assert search(page, root, "고칠")[0][0] == "articles/edit/"
+        assert search(page, root, "바꾼낱말") == []
+        edited.write_text(edited.read_text(encoding="utf-8").replace("처음", "바꾼낱말로"), encoding="utf-8")
+        wait("the edit shows", lambda: "바꾼낱말로" in get(root + "articles/edit/")[1])
+        assert get(root + "pagefind/pagefind-entry.json")[0] == 200  # the last index answers meanwhile
+        deadline = time.monotonic() + 90
+        while True:
+            page.goto(f"{root}search/?q={quote('바꾼낱말')}")
+            page.wait_for_selector("[data-jisik-search][data-state]:not([data-state=searching])")
+            if page.locator(".jisik-search__results li").count():
+                break
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.5)
+        assert search(page, root, "바꾼낱말")[0][0] == "articles/edit/"
+        lines = log.read_text(encoding="utf-8").splitlines()
+        built = [i for i, line in enumerate(lines) if "Documentation built" in line]
+        indexed = [i for i, line in enumerate(lines) if "search: indexed" in line]
+        assert len(built) >= 2 and len(indexed) >= 2
+        assert built[1] < indexed[1], "the rebuild waited for the index"
+        assert "Traceback" not in "\n".join(lines)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -259,8 +259,9 @@ class Search:
             last = work / "last"
             shutil.rmtree(last, ignore_errors=True)
             output.rename(last)
-            shutil.rmtree(site / BUNDLE, ignore_errors=True)
-            shutil.copytree(last, site / BUNDLE)
+            # over the old files, not after deleting them: a reader searching meanwhile never meets a
+            # missing pagefind.js (files of the old index stay until the site is cleaned)
+            shutil.copytree(last, site / BUNDLE, dirs_exist_ok=True)
         self._report(
             found, len(session.pages), changed, analyser, analyser.analysed - before, analysis_time, start
         )
