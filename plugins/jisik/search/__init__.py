@@ -198,8 +198,7 @@ class Search:
             cache = self.project / self.options.cache_dir / "search-words.json"
             session.analyser = Analyser(cache, use_kiwi=self.options.korean_analysis)
         analyser = session.analyser
-        before = analyser.analysed
-        analysed_start = time.perf_counter()
+        before, seconds = analyser.analysed, analyser.seconds
         changed = 0
         for url, document in self.documents.items():
             parts = parse(document.body_html)
@@ -223,7 +222,8 @@ class Search:
                 session.pages.pop(url)
                 (pages_dir / url).unlink(missing_ok=True)
         analyser.save()
-        analysis_time = time.perf_counter() - analysed_start
+        analysis_time = analyser.seconds - seconds
+        prepared = time.perf_counter() - start
         found = binaries.find(self.options.binary, self.project)
         if found is None:
             log.warning(
@@ -262,9 +262,8 @@ class Search:
             # over the old files, not after deleting them: a reader searching meanwhile never meets a
             # missing pagefind.js (files of the old index stay until the site is cleaned)
             shutil.copytree(last, site / BUNDLE, dirs_exist_ok=True)
-        self._report(
-            found, len(session.pages), changed, analyser, analyser.analysed - before, analysis_time, start
-        )
+        counts = (len(session.pages), changed, analyser.analysed - before)
+        self._report(found, counts, analyser, analysis_time, prepared, start)
 
     def _language(self) -> str:
         return str(self.config.theme["language"] or "ko").split("-")[0] or "ko"
@@ -272,13 +271,13 @@ class Search:
     def _report(
         self,
         found: binaries.Binary,
-        pages: int,
-        changed: int,
+        counts: tuple[int, int, int],
         analyser: Analyser,
-        analysed: int,
         analysis_time: float,
+        prepared: float,
         start: float,
     ) -> None:
+        pages, changed, analysed = counts
         korean = (
             f"Korean words analysed by {analyser.engine}: {analysed} new in {analysis_time:.1f} s"
             if analyser.available
@@ -286,8 +285,9 @@ class Search:
             "only particles are cut, compound parts and verb forms do not match"
         )
         log.info(
-            f"search: indexed {pages} pages ({changed} changed) with Pagefind {found.version_text} "
-            f"[{found.origin}] in {time.perf_counter() - start:.1f} s; {korean}"
+            f"search: indexed {pages} pages ({changed} changed) in {time.perf_counter() - start:.1f} s "
+            f"(pages prepared in {prepared:.1f} s, then Pagefind {found.version_text} [{found.origin}]); "
+            f"{korean}"
         )
         if not found.chunks_korean:
             log.info(

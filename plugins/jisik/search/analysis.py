@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -90,6 +91,8 @@ class Analyser:
         self.words: dict[str, list[str]] = {}
         self.analysed = 0
         """Words analysed (not found in the cache) since the cache was loaded."""
+        self.seconds = 0.0
+        """Time spent analysing them (loading kiwipiepy included)."""
         self._loaded = False
         self._dirty = False
 
@@ -128,9 +131,11 @@ class Analyser:
         missing = [w for w in unique if w not in self.words]
         if missing:
             with self._lock:
+                start = time.perf_counter()
                 for word in missing:
                     self.words[word] = self._analyse(word)
                 self.analysed += len(missing)
+                self.seconds += time.perf_counter() - start
                 self._dirty = True
         return {w: self.words[w] for w in unique if self.words[w]}
 
