@@ -160,12 +160,19 @@
       filter.appendChild(clear);
     }
 
+    var exact = true;
     function show(count) {
       var slice = found.slice(shown, shown + count);
       shown += slice.length;
       return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
         var items = datas.map(function (d) { return { data: d }; });
-        if (shown === slice.length) items = rank(items, bases); // the first page: title and tag matches first
+        if (shown === slice.length) {
+          items = rank(items, bases); // the first page: title and tag matches first
+          // Pagefind answers a Korean word it does not know with words that share its first syllables
+          exact = !bases.length || items.some(function (item) {
+            return matches(item.data.content + " " + item.data.meta.title + " " + item.data.meta.tags, bases);
+          });
+        }
         items.forEach(function (item) { list.appendChild(resultItem(item.data)); });
         more.hidden = shown >= found.length;
       });
@@ -204,9 +211,9 @@
         list.textContent = "";
         return show(SHOWN).then(function () {
           if (mine !== serial) return;
-          status.textContent = results.length
-            ? "‘" + (text || "#" + tag) + "’ 검색 결과 " + results.length + "건"
-            : "‘" + text + "’에 맞는 글이 없습니다.";
+          status.textContent = !results.length ? "‘" + text + "’에 맞는 글이 없습니다."
+            : exact ? "‘" + (text || "#" + tag) + "’ 검색 결과 " + results.length + "건"
+            : "‘" + text + "’ 그대로 든 글은 없고, 앞부분이 같은 낱말이 든 글 " + results.length + "건";
           root.setAttribute("data-state", "done");
         });
       }, function () {
