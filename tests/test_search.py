@@ -63,7 +63,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searchable]:
     project.article(
         "articles/hostile.md",
         HOSTILE_TITLE,
-        tags=["보안"],
+        tags=["보안", "R&D", "C#"],
         body="본문에 <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> 같은 글자가 있는 "
         "특수문자시험 글입니다.",
     )
@@ -177,6 +177,12 @@ def test_titles_and_text_are_shown_as_text(page, site: Searchable) -> None:  # t
     item = page.locator(".jisik-search__results li").first
     assert item.locator("b, script").count() == 0
     assert "<script>alert(1)</script>" in item.locator(".jisik-search__excerpt").inner_text()
+    assert item.locator(".jisik-search__tags a").all_inner_texts() == ["#보안", "#R&D", "#C#"]
+    item.locator(".jisik-search__tags a", has_text="#R&D").click()  # the tag as a filter, & and all
+    page.wait_for_url("**/search/?tag=R%26D")
+    wait_done(page)
+    tagged = {site.root + "articles/hostile/", site.root + "tags/r-and-d/"}  # the article and the tag page
+    assert {url for url, _ in results(page)} == tagged
 
 
 def test_tag_links_in_results_filter_by_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
@@ -227,6 +233,12 @@ def test_keyboard(page, site: Searchable) -> None:  # type: ignore[no-untyped-de
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "/search/" not in url)
+
+
+def _screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    folder = ROOT / "test-artifacts"  # uploaded by .github/workflows/ci.yml
+    folder.mkdir(exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 def _bytes(requests: list[object]) -> int:
@@ -337,7 +349,8 @@ def test_npm_pagefind_is_what_the_scripts_install() -> None:
     assert shutil.which("npm") is None or found.origin.startswith("npm")
 
 
-def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve-dirty"])
+def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Path, dirty: bool) -> None:  # type: ignore[no-untyped-def]
     """Under `mkdocs serve` an edit shows without waiting for the index (the build is done before the
     index starts; the previous index answers meanwhile), and search finds the edit once it is indexed."""
     import os
@@ -350,6 +363,7 @@ def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Pa
     port = free_port()
     project = search_project(tmp_path / "project", port)
     edited = project.article("articles/edit.md", "고칠 글", tags=["시험"], body="처음 쓴 문단입니다.")
+    project.article("articles/other.md", "그대로 둘 글", tags=["시험"], body="손대지않을낱말 문단입니다.")
     project.write_config()
     root = f"http://127.0.0.1:{port}/kb/"
     log = project.root / "serve.log"
@@ -370,7 +384,7 @@ def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Pa
 
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+            [tool("mkdocs"), "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"],
             cwd=project.root,
             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
             stdout=output,
@@ -380,6 +394,7 @@ def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Pa
         wait("the first index", lambda: get(root + "pagefind/pagefind-entry.json")[0] == 200)
         assert search(page, root, "고칠")[0][0] == "articles/edit/"
         assert search(page, root, "바꾼낱말") == []
+        page.goto("about:blank")  # no page open whose live-reload script reloads it under the next goto
         edited.write_text(edited.read_text(encoding="utf-8").replace("처음", "바꾼낱말로"), encoding="utf-8")
         wait("the edit shows", lambda: "바꾼낱말로" in get(root + "articles/edit/")[1])
         assert get(root + "pagefind/pagefind-entry.json")[0] == 200  # the last index answers meanwhile
@@ -392,6 +407,8 @@ def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Pa
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.5)
         assert search(page, root, "바꾼낱말")[0][0] == "articles/edit/"
+        assert search(page, root, "손대지않을낱말")[0][0] == "articles/other/"  # unchanged, still indexed
+        _screenshot(page, "search-page")
         lines = log.read_text(encoding="utf-8").splitlines()
         built = [i for i, line in enumerate(lines) if "Documentation built" in line]
         indexed = [i for i, line in enumerate(lines) if "search: indexed" in line]
