@@ -87,12 +87,13 @@ def generate(docs: Path, n: int, rng: random.Random) -> list[Path]:
     return paths
 
 
-CAPABILITIES = ["hashtags", "related", "citations", "figures", "feeds", "home", "archive"]
+CAPABILITIES = ["hashtags", "related", "citations", "figures", "feeds", "home", "archive", "search"]
 
 
 def config_text(jisik: bool, without: str | None = None) -> str:
     plugin = f"  - jisik:\n      {without}:\n        enabled: false\n" if without else "  - jisik\n"
-    plugins = "  - search:\n      lang: ko\n" + (plugin if jisik else "")
+    # bare: Material's search (lunr); jisik: jisik's own search (Pagefind), as this repository's mkdocs.yml
+    plugins = plugin if jisik else "  - search:\n      lang: ko\n"
     nav = "" if jisik else "nav:\n  - index.md\n"  # bare: articles out of the nav, as jisik does
     return f"""site_name: 벤치마크
 site_url: https://example.org/kb/
