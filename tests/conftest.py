@@ -205,12 +205,12 @@ def text_of(soup: BeautifulSoup) -> str:
 
 def pagefind_pages(site_dir: Path) -> dict[str, dict[str, Any]]:
     """The pages of a site's Pagefind index by URL, as its fragment files hold them (gzipped JSON), with
-    `text`: the indexed text as the search page shows it (each word's search terms, after `-⸱-`, cut)."""
+    `text`: the indexed text as the search page shows it (each word's search terms, after `-~-`, cut)."""
     pages = {}
     for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS)
         for fragment in _fragments(data.removeprefix(b"pagefind_dcd")):
-            fragment["text"] = re.sub("-\u2e31-\\S*", "", fragment["content"])
+            fragment["text"] = re.sub(r"-~-\S*", "", fragment["content"])
             pages[fragment["url"]] = fragment
     return pages
 

@@ -29,7 +29,7 @@ from ..render import Renderer
 from . import binary as binaries
 from .analysis import Analyser
 from .config import SearchConfig
-from .documents import Document, body_words, parse, render, words_of
+from .documents import TAIL, Document, body_words, parse, render, words_of
 
 SCRIPT = "assets/jisik/search.js"
 STYLESHEET = "assets/jisik/search.css"
@@ -125,7 +125,7 @@ class Search:
         settings = {
             "page": self.page_url,
             "bundle": f"{BUNDLE}/pagefind.js",
-            "mark": "\u2e31",
+            "tail": TAIL,
         }
         code = (_SOURCE / "search.js").read_text(encoding="utf-8")
         return f"var JISIK_SEARCH = {json.dumps(settings, ensure_ascii=False)};\n{code}"

@@ -1,8 +1,8 @@
 """The page Pagefind reads for each indexed page: its text, with every word's search terms beside it.
 
-A word is written `word-⸱-term-term` (`떠났는데-⸱-떠나다`). Pagefind indexes the parts of a hyphenated word
+A word is written `word-~-term-term` (`떠났는데-~-떠나다`). Pagefind indexes the parts of a hyphenated word
 at the word's own position, so the terms match where the word stands, while the page keeps one word per
-word: excerpts and highlights stay where they were. The search page shows only what comes before `-⸱-`:
+word: excerpts and highlights stay where they were. The search page shows only what comes before `-~-`:
 the word as written. Figures (image prompts), `¶` permalinks and anything marked `data-search-exclude`
 or `data-pagefind-ignore` are left out; chips and related lists are added to pages after this is read.
 """
@@ -17,9 +17,9 @@ from html.parser import HTMLParser
 
 from .analysis import choseong
 
-MARK = "\u2e31"
-"""The character that starts a word's terms (`-⸱-`); taken out of the text itself first."""
-TAIL = f"-{MARK}-"
+TAIL = "-~-"
+"""What starts a word's terms. Pagefind indexes nothing for the `~` between the hyphens (a part that is
+only punctuation), and a word of the text that holds `-~-` itself is written with `-~ -` instead."""
 
 _WORD = re.compile(r"\S+")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
@@ -78,7 +78,7 @@ class _Text(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.parts.append(("text", data.replace(MARK, "")))
+            self.parts.append(("text", data.replace(TAIL, "-~ -")))
 
 
 def words_of(text: str) -> list[str]:

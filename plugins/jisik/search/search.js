@@ -8,7 +8,7 @@
   var script = document.currentScript;
   var ROOT = new URL("../../", script && script.src ? script.src : location.href); // assets/jisik/search.js
   var PAGE = new URL(S.page, ROOT);
-  var TAIL = "-" + S.mark + "-"; // what follows it in an indexed word are its search terms, not text
+  var TAIL = S.tail; // what follows it in an indexed word are its search terms, not text
   var SHOWN = 10;
   var PARTICLES = ("이라는 라는 이라고 라고 이라며 에서는 에서도 에게는 에게도 으로는 으로도 으로서 으로써 까지도 " +
     "부터는 에서 에게 한테 께서 으로 처럼 보다 까지 부터 마저 조차 만큼 이나 이란 이며 이고 이다 입니다 에는 에도 " +
