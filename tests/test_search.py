@@ -180,6 +180,7 @@ def test_titles_and_text_are_shown_as_text(page, site: Searchable) -> None:  # t
     assert item.locator(".jisik-search__tags a").all_inner_texts() == ["#보안", "#R&D", "#C#"]
     item.locator(".jisik-search__tags a", has_text="#R&D").click()  # the tag as a filter, & and all
     page.wait_for_url("**/search/?tag=R%26D")
+    page.locator(".jisik-search__filter").wait_for()  # the new page (instant navigation swaps it in)
     wait_done(page)
     tagged = {site.root + "articles/hostile/", site.root + "tags/r-and-d/"}  # the article and the tag page
     assert {url for url, _ in results(page)} == tagged
@@ -189,6 +190,7 @@ def test_tag_links_in_results_filter_by_tag(page, site: Searchable) -> None:  # 
     search(page, site.root, "번아웃")
     page.locator(".jisik-search__tags a", has_text="#인재유출").first.click()
     page.wait_for_url("**/search/?tag=*")
+    page.locator(".jisik-search__filter").wait_for()  # the new page (instant navigation swaps it in)
     wait_done(page)
     assert [url for url, _ in results(page)][:1] == [site.root + REAL]
     assert "#인재유출" in page.locator(".jisik-search__filter").inner_text()
