@@ -14,3 +14,14 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e ".$extra"
   touch "$stamp"
 fi
+# Pagefind 1.6 from npm (its binary ships inside the npm package): it splits a Korean index into small
+# chunks, which PyPI's pagefind-bin 1.5.2 does not. Without npm, search still works with a degraded index.
+pagefind_version=1.6.0
+if [ ! -f ".venv/pagefind/.installed-$pagefind_version" ] && command -v npm >/dev/null; then
+  echo "Installing Pagefind $pagefind_version from npm into .venv/pagefind …"
+  if npm install --silent --no-audit --no-fund --prefix .venv/pagefind "pagefind@$pagefind_version"; then
+    touch ".venv/pagefind/.installed-$pagefind_version"
+  else
+    echo "npm could not install Pagefind $pagefind_version: search runs PyPI's Pagefind 1.5.2 (degraded index)" >&2
+  fi
+fi

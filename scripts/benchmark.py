@@ -3,6 +3,11 @@
     .venv/bin/python scripts/benchmark.py --articles 1000 --runs 3
     .venv/bin/python scripts/benchmark.py --articles 1000 5000 --runs 3 --serve
 
+With --search: search on a Korean corpus with a realistic vocabulary (scripts/korean_corpus.py), Pagefind
+next to Material's lunr: index sizes, build and analysis times, bytes and time per cold query in Chromium.
+
+    .venv/bin/python scripts/benchmark.py --search --articles 1000 5000
+
 Generates N seed-style articles (the real article's body, titles, dates, 8–10 tags each from a
 vocabulary of N/10 tags with a few very common ones, prompts and 출처 lines), then builds
   * bare:  Material, the same Markdown extensions and search, articles out of the nav;
@@ -82,12 +87,13 @@ def generate(docs: Path, n: int, rng: random.Random) -> list[Path]:
     return paths
 
 
-CAPABILITIES = ["hashtags", "related", "citations", "figures", "feeds", "home", "archive"]
+CAPABILITIES = ["hashtags", "related", "citations", "figures", "feeds", "home", "archive", "search"]
 
 
 def config_text(jisik: bool, without: str | None = None) -> str:
     plugin = f"  - jisik:\n      {without}:\n        enabled: false\n" if without else "  - jisik\n"
-    plugins = "  - search:\n      lang: ko\n" + (plugin if jisik else "")
+    # bare: Material's search (lunr); jisik: jisik's own search (Pagefind), as this repository's mkdocs.yml
+    plugins = plugin if jisik else "  - search:\n      lang: ko\n"
     nav = "" if jisik else "nav:\n  - index.md\n"  # bare: articles out of the nav, as jisik does
     return f"""site_name: 벤치마크
 site_url: https://example.org/kb/
@@ -261,6 +267,128 @@ def run(n: int, runs: int, serve: bool, instructions: bool = False) -> dict[str,
         shutil.rmtree(base, ignore_errors=True)
 
 
+SEARCH_QUERIES = [
+    "번아웃",
+    "번아웃의",
+    "밸리",
+    "떠나다",
+    "인재유출",
+    "OpenAI",
+    "3가지",
+    "경제",
+    "인공지능 기술",
+    "ㅂㅇㅇ",
+]
+"""Queries of the search benchmark; 경제 is in nearly every generated article (the most frequent noun)."""
+
+
+def search_site(base: Path, n: int, engine: str) -> Path:
+    """The real article plus n generated ones (korean_corpus: a realistic vocabulary), searched by
+    Material's lunr (`lunr`) or by jisik's Pagefind (`pagefind`)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from korean_corpus import generate as generate_korean
+
+    site = base / engine
+    generate_korean(site / "docs", n)
+    shutil.copy(SEED, site / "docs" / "articles" / SEED.name)
+    (site / "docs" / "index.md").write_text("# 지식\n\n벤치마크 사이트입니다.\n", encoding="utf-8")
+    plugins = "  - search:\n      lang: ko\n  - jisik:\n      search: {enabled: false}\n"
+    if engine == "pagefind":
+        plugins = "  - jisik\n"
+    text = config_text(True).split("plugins:\n")[0] + "plugins:\n" + plugins
+    (site / "mkdocs.yml").write_text(text.replace("https://example.org/kb/", "http://127.0.0.1/kb/"), "utf-8")
+    return site
+
+
+def _build_logged(site: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    answer = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        check=True,
+    )
+    return time.perf_counter() - start, answer.stderr
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _cold_queries(site_dir: Path, queries: list[str]) -> list[tuple[str, int, float, int]]:
+    """(query, bytes, seconds to first results, results) for each query, each in a fresh browser context:
+    every byte the query costs beyond the search page (Python's http.server: no compression)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+
+    from conftest import serve
+
+    out = []
+    with serve(site_dir, 0, "/kb/") as root, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(root + "search/")
+            page.wait_for_load_state("networkidle")
+            finished: list = []
+            page.on("requestfinished", lambda request, into=finished: into.append(request))
+            start = time.perf_counter()
+            page.locator("#jisik-search-input").fill(query)
+            page.locator("#jisik-search-input").press("Enter")
+            page.wait_for_selector("[data-jisik-search][data-state=done]", timeout=60_000)
+            seconds = time.perf_counter() - start
+            sizes = [r.sizes() for r in finished]
+            cost = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)
+            out.append((query, cost, seconds, page.locator(".jisik-search__results li").count()))
+            context.close()
+        browser.close()
+    return out
+
+
+def search_benchmark(n: int) -> dict[str, object]:
+    import gzip
+
+    base = Path(tempfile.mkdtemp(prefix=f"jisik-search-{n}-"))
+    try:
+        lunr, pagefind = search_site(base, n, "lunr"), search_site(base, n, "pagefind")
+        lunr_s, _ = _build_logged(lunr)
+        index = (lunr / "site" / "search" / "search_index.json").read_bytes()
+        cold_s, cold_log = _build_logged(pagefind)
+        warm_s, warm_log = _build_logged(pagefind)
+        bundle = pagefind / "site" / "pagefind"
+        chunks = [p.stat().st_size for p in (bundle / "index").glob("*")]
+        queries = _cold_queries(pagefind / "site", SEARCH_QUERIES)
+        costs = [q[1] for q in queries]
+
+        def line(log: str) -> str:
+            return next((x.split("jisik: ", 1)[1] for x in log.splitlines() if "search: indexed" in x), "")
+
+        return {
+            "articles": n,
+            "lunr_build_s": lunr_s,
+            "lunr_index_kb": len(index) / 1024,
+            "lunr_index_gzip_kb": len(gzip.compress(index)) / 1024,
+            "pagefind_build_cold_s": cold_s,
+            "pagefind_build_warm_s": warm_s,
+            "search_cold": line(cold_log),
+            "search_warm": line(warm_log),
+            "bundle_kb": _folder_bytes(bundle) / 1024,
+            "largest_chunk_kb": max(chunks) / 1024,
+            "chunks": len(chunks),
+            "query_kb_median": statistics.median(costs) / 1024,
+            "query_kb_max": max(costs) / 1024,
+            "first_results_s_median": statistics.median(q[2] for q in queries),
+            "first_results_s_max": max(q[2] for q in queries),
+            "queries": queries,
+            "load": os.getloadavg(),
+        }
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -279,7 +407,38 @@ def main() -> int:
     parser.add_argument(
         "--breakdown", action="store_true", help="instead: the cost with each capability turned off"
     )
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="instead: search on a Korean corpus, Pagefind (jisik) next to Material's lunr",
+    )
     args = parser.parse_args()
+    if args.search:
+        for n in args.articles:
+            r = search_benchmark(n)
+            if args.json:
+                print(json.dumps(r, indent=2, ensure_ascii=False))
+                continue
+            print(f"## {n:,} generated articles + the real one (load average {r['load']})")
+            print(
+                f"- lunr: search_index.json {r['lunr_index_kb']:,.0f} KB ({r['lunr_index_gzip_kb']:,.0f} KB "
+                f"gzipped), downloaded whole on a reader's first page view; build {r['lunr_build_s']:.1f} s"
+            )
+            print(
+                f"- Pagefind: bundle {r['bundle_kb']:,.0f} KB in {r['chunks']} index chunks (largest "
+                f"{r['largest_chunk_kb']:.0f} KB); build {r['pagefind_build_cold_s']:.1f} s cold, "
+                f"{r['pagefind_build_warm_s']:.1f} s with the word cache"
+            )
+            print(f"  - cold cache: {r['search_cold']}")
+            print(f"  - warm cache: {r['search_warm']}")
+            print(
+                f"- bytes per cold query: median {r['query_kb_median']:.0f} KB, "
+                f"max {r['query_kb_max']:.0f} KB; first results median "
+                f"{r['first_results_s_median']:.2f} s, max {r['first_results_s_max']:.2f} s"
+            )
+            for query, cost, seconds, count in r["queries"]:  # type: ignore[attr-defined]
+                print(f"  - {query}: {cost / 1024:.0f} KB, {seconds:.2f} s, {count} results shown")
+        return 0
     if args.breakdown:
         unit = "instructions" if args.instructions else "median build"
         for n in args.articles:

@@ -148,8 +148,9 @@ class SiteProject:
         config = dict(self.config)
         plugins = []
         for plugin in config["plugins"]:  # type: ignore[union-attr]
-            if plugin == "jisik" and self.plugin_options:
-                plugins.append({"jisik": self.plugin_options})
+            if plugin == "jisik":
+                # jisik's search (a Pagefind run, Korean analysis) only where a test asks for it
+                plugins.append({"jisik": {"search": {"enabled": False}, **self.plugin_options}})
             else:
                 plugins.append(plugin)
         config["plugins"] = plugins
@@ -200,6 +201,25 @@ def text_of(soup: BeautifulSoup) -> str:
     """The visible text of the article body, whitespace folded."""
     main = soup.select_one("article.md-content__inner") or soup
     return " ".join(main.get_text(" ").split())
+
+
+def pagefind_pages(site_dir: Path) -> dict[str, dict[str, Any]]:
+    """The pages of a site's Pagefind index by URL, as its fragment files hold them (gzipped JSON), with
+    `text`: the indexed text as the search page shows it (each word's search terms, after `-~-`, cut)."""
+    pages = {}
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS)
+        for fragment in _fragments(data.removeprefix(b"pagefind_dcd")):
+            fragment["text"] = re.sub(r"-~-\S*", "", fragment["content"])
+            pages[fragment["url"]] = fragment
+    return pages
+
+
+def _fragments(data: bytes) -> list[dict[str, Any]]:
+    import json
+
+    value = json.loads(data)
+    return value if isinstance(value, list) else [value]
 
 
 def tool(name: str) -> str:

@@ -125,15 +125,14 @@ def test_source_link_and_feed_autodiscovery(page, deployed_site: Deployed) -> No
 def test_site_search_finds_the_real_article(page, deployed_site: Deployed) -> None:  # type: ignore[no-untyped-def]
     root = deployed_site.root
     page.goto(root)
-    query = page.locator("input.md-search__input")
-    # Playwright enters Hangul as composed text, with no key events, and Material 9.8 reads the query
-    # on `keyup`: fill it, then release a key that types nothing, as an IME user does on committing
+    query = page.locator(".md-header .jisik-search-box__input")  # jisik's search box, in every header
     query.fill("번아웃")
-    query.press("End")
-    results = page.locator(".md-search-result__list > li")
-    results.first.wait_for(timeout=10_000)
-    links = [unquote(href or "") for href in results.locator("a").evaluate_all("as => as.map(a => a.href)")]
-    assert any(link.startswith(root + REAL_PATH) for link in links), links
-    page.locator(".md-search-result__list a", has_text="번아웃").first.click()
+    query.press("Enter")
+    page.wait_for_url(f"{root}search/?q=*")
+    page.wait_for_selector("[data-jisik-search][data-state=done]", timeout=20_000)
+    results = page.locator(".jisik-search__results a.jisik-search__title")
+    links = [unquote(href or "") for href in results.evaluate_all("as => as.map(a => a.href)")]
+    assert links[0].startswith(root + REAL_PATH), links
+    results.first.click()
     page.wait_for_url(f"{root}{REAL_PATH}**")
     assert page.locator("article h1").first.inner_text().startswith(REAL_TITLE)

@@ -33,7 +33,12 @@ def test_every_option_has_a_docstring_and_is_in_the_readme() -> None:
         if getattr(option, "config_class", None) is not None:
             continue  # a group: its options are documented one by one
         assert f"`{name}`" in readme, f"{name} is not documented in README.md"
-    source = (ROOT / "plugins" / "jisik" / "config.py").read_text(encoding="utf-8")
+    # the plugin's config.py, and the config.py of each capability that keeps its section in its folder
+    configs = [
+        ROOT / "plugins" / "jisik" / "config.py",
+        *sorted((ROOT / "plugins" / "jisik").glob("*/config.py")),
+    ]
+    source = "".join(path.read_text(encoding="utf-8") for path in configs)
     for name, _option in options:
         short = name.rsplit(".", 1)[-1]
         after = source.split(f"    {short} = ", 1)[1].split("\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, Built, SiteProject, free_port, serve, text_of, tool
+from conftest import FIXTURES, Built, SiteProject, free_port, pagefind_pages, serve, text_of, tool
 
 REAL_URL = "articles/2026-11-27-ai-burnout/"
 PNG = base64.b64decode(
@@ -39,17 +39,16 @@ def test_real_article_prompts_become_four_figures(repo_site: Built) -> None:
 
 
 def test_summary_and_search_index_have_no_prompt_text(repo_site: Built) -> None:
-    index = json.loads((repo_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = [d for d in index["docs"] if d["location"].startswith(REAL_URL)]
-    assert entries, "the real article is not in the search index"
-    assert any("번아웃" in d["text"] for d in entries)
-    # the text around the figures is indexed (figures are kept out of search's way while it reads)
-    assert any("과거의 번아웃이 단순히 과도한 업무량" in d["text"] for d in entries)
-    assert not [d for d in index["docs"] if "jisik-figure" in d["text"] or "<!--" in d["text"]]
+    pages = pagefind_pages(repo_site.site_dir)
+    entry = pages.get("/" + REAL_URL)
+    assert entry is not None, "the real article is not in the search index"
+    assert "번아웃" in entry["text"]
+    # the text around the figures is indexed (figures are left out of what search reads)
+    assert "과거의 번아웃이 단순히 과도한 업무량" in entry["text"]
+    assert not [p for p in pages.values() if "jisik-figure" in p["content"] or "<!--" in p["content"]]
     assert "<!--jisik-figure" not in repo_site.path(REAL_URL).read_text(encoding="utf-8")
     for raw in _raw_prompts():
-        for entry in entries:
-            assert raw[:40] not in entry["text"] and raw[:40] not in entry["title"]
+        assert raw[:40] not in entry["text"] and raw[:40] not in entry["meta"]["title"]
     card = repo_site.html("").select_one("li.jisik-card .jisik-card__summary").get_text()
     assert not any(raw[:20] in card for raw in _raw_prompts())
 

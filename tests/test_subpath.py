@@ -141,8 +141,18 @@ def test_every_internal_url_answers_under_the_repository_path(deployed_site: Dep
     origin = root.removesuffix(REPO_PATH) + "/"
     assert fetch(origin + "feed.xml").status == 404 and fetch(root + "feed.xml").status == 200
     crawl = Crawl(root)
-    # the home page; the sitemap and search index Material's scripts fetch; the page Pages shows for 404s
-    crawl.run([root, root + "sitemap.xml", root + "search/search_index.json", root + "404.html"])
+    # the home page; the sitemap; the search page and the Pagefind files its script fetches; the page
+    # Pages shows for 404s
+    pagefind = [root + "pagefind/pagefind.js", root + "pagefind/pagefind-entry.json"]
+    crawl.run(
+        [
+            root,
+            root + "sitemap.xml",
+            root + "search/?q=%EB%B2%88%EC%95%84%EC%9B%83",
+            *pagefind,
+            root + "404.html",
+        ]
+    )
     summary = f"crawled {len(crawl.seen)} URLs under {root}"
     assert not crawl.broken, f"{summary}; {len(crawl.broken)} broken:\n" + "\n".join(sorted(crawl.broken))
 

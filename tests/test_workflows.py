@@ -83,3 +83,16 @@ def test_the_engine_switch_builds_with_the_chosen_engine(project: SiteProject) -
     generator = built.html("a/").select_one('meta[name="generator"]')["content"]
     expected = "mkdocs-ProperDocs 1.6." if ENGINE == "properdocs" else "mkdocs-1.6."
     assert generator.startswith(expected), generator
+
+
+def test_deploy_and_the_readme_commands_install_the_pagefind_that_chunks_korean() -> None:
+    """The deploy workflow and scripts/_venv.sh (./scripts/serve, ./scripts/test) install the Pagefind
+    version jisik's build expects, before the build; the deploy fails on a degraded index."""
+    from jisik.search.binary import NPM_VERSION
+
+    build = _load("deploy.yml")["jobs"]["build"]["steps"]
+    install = _index(build, f"--prefix .venv/pagefind pagefind@{NPM_VERSION}")
+    assert install < _index(build, "mkdocs build --strict")
+    assert "DEGRADED" in build[_index(build, "mkdocs build --strict")]["run"]
+    venv = (ROOT / "scripts" / "_venv.sh").read_text(encoding="utf-8")
+    assert f"pagefind_version={NPM_VERSION}" in venv and "--prefix .venv/pagefind" in venv

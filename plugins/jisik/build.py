@@ -36,6 +36,7 @@ from .pagemeta import (
 from .pages import PageMaker, PageStore, default_nav
 from .reading import Reading
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
+from .search import Search, Session
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Build:
         cache: RecordCache,
         dirty: bool = False,
         store: PageStore | None = None,
+        search: Session | None = None,
     ) -> None:
         self.options = options
         self.cache = cache
@@ -94,6 +96,7 @@ class Build:
         self.archive: Archive | None = None
         self.reading: Reading | None = None
         self.head: Head | None = None
+        self.search = Search(options.search, config, search or Session()) if options.search.enabled else None
         self._undecorated: dict[str, str | None] = {}
         self._hidden: dict[str, list[str]] = {}
 
@@ -141,6 +144,9 @@ class Build:
             lambda article: [name for name, _tag in hashtags.index.chips(article)],
             self.options.home.page,
         )
+        if self.search is not None:
+            tag_pages = {uri: tag.name for uri, (tag, _p, n) in self.hashtags.tag_pages.items() if n == 1}
+            self.search.add_files(files, pages, tag_pages)
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.collection.by_path, self.config)
         self._rerender_stale(files)
@@ -235,6 +241,8 @@ class Build:
             escape_heading_title(page)
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):
             self.cache.remember_html(page.file.src_uri, html)
+        if self.search is not None:
+            self.search.page_content(html, page, self.collection.by_path.get(page.file.src_uri))
 
     def env(self, env: jinja2.Environment) -> None:
         self.renderer = Renderer(env.loader)
@@ -260,6 +268,8 @@ class Build:
             self.home.decorate(page, self.renderer)
         if self.archive is not None:
             self.archive.decorate(page, self.renderer)
+        if self.search is not None:
+            self.search.decorate(page, self.renderer)
 
     def post_page(self, output: str, page: Page) -> str:
         """Add `<head>` elements (feed autodiscovery, JSON-LD) to the finished HTML of a page.
@@ -289,3 +299,5 @@ class Build:
                 for gone in self.cache.swap_outputs("feeds", written):
                     if os.path.isfile(gone):
                         os.remove(gone)
+        if self.search is not None:
+            self.search.post_build()

@@ -6,6 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .model import DEFAULT_TIMEZONE, RELATED_HEADING, get_timezone
+from .search.config import SearchConfig
 
 
 class TimeZone(c.Type[str]):
@@ -182,3 +183,5 @@ class JisikConfig(base.Config):
     """Page-head metadata for link previews."""
     reading = c.SubConfig(ReadingConfig)
     """What an article page shows around its text: date line, reading time, previous/next article."""
+    search = c.SubConfig(SearchConfig)
+    """Korean full-text search (Pagefind): the index, the search page and the header search box."""

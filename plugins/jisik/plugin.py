@@ -14,6 +14,7 @@ from .build import Build
 from .collection import RecordCache
 from .config import JisikConfig
 from .pages import PageStore
+from .search import Session as SearchSession
 
 
 class JisikPlugin(BasePlugin[JisikConfig]):
@@ -26,16 +27,22 @@ class JisikPlugin(BasePlugin[JisikConfig]):
         self.build: Build | None = None
         self.dirty = False
         self.store: PageStore | None = None
+        self.search = (
+            SearchSession()
+        )  # analysed words and the last index, kept across `mkdocs serve` rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this object (and its record cache) between rebuilds."""
         self.dirty = dirty
+        self.search.command = command
         if dirty and self.store is None:
             self.store = PageStore()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         enabled = self.config.enabled
-        self.build = Build(self.config, config, self.cache, self.dirty, self.store) if enabled else None
+        self.build = (
+            Build(self.config, config, self.cache, self.dirty, self.store, self.search) if enabled else None
+        )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:

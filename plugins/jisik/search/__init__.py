@@ -1,0 +1,299 @@
+"""Search: a Pagefind index of the site's pages with Korean words analysed, a search page, a header box.
+
+The build hands this capability its pages (`page_content`) and calls `post_build`; the index is made
+from the collected pages afterwards (in the background under `mkdocs serve`). See documents.py for how
+analysed words are written so that excerpts still show the words as written.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..log import log
+from ..model import Article
+from ..pages import PageMaker
+from ..render import Renderer
+from . import binary as binaries
+from .analysis import Analyser
+from .config import SearchConfig
+from .documents import TAIL, Document, body_words, parse, render, words_of
+
+SCRIPT = "assets/jisik/search.js"
+STYLESHEET = "assets/jisik/search.css"
+BUNDLE = "pagefind"
+_SOURCE = Path(__file__).parent
+THEME_DIR = str(_SOURCE / "theme")
+"""The search page's template (`jisik/search.html`) and stylesheet, after the site's own overrides."""
+
+
+@dataclass
+class _Indexed:
+    digest: str
+    words: int
+
+
+@dataclass
+class Session:
+    """What search keeps for a whole `mkdocs serve` session: analysed words, the pages as Pagefind reads
+    them (rewritten only when a page changed), the last finished index, the running indexer."""
+
+    analyser: Analyser | None = None
+    folder: Path | None = None
+    pages: dict[str, _Indexed] = field(default_factory=dict)
+    job: threading.Thread | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    generation: int = 0
+    command: str = "build"
+    key: tuple[object, ...] = ()
+
+    def start(self, key: tuple[object, ...]) -> None:
+        """Keep what was kept only for the same site and settings (MkDocs may reuse a plugin object
+        for another site in the same process)."""
+        if key != self.key:
+            self.key = key
+            self.analyser = None
+            self.pages.clear()
+            if self.folder is not None:
+                shutil.rmtree(self.folder, ignore_errors=True)
+                self.folder = None
+
+    def workdir(self) -> Path:
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="jisik-search-"))
+            atexit.register(shutil.rmtree, self.folder, True)
+        return self.folder
+
+
+def material_search_configured(config: MkDocsConfig) -> bool:
+    return any(name in config.plugins for name in ("search", "material/search"))
+
+
+class Search:
+    """One build's search: the search page, the pages to index, then the index."""
+
+    def __init__(self, options: SearchConfig, config: MkDocsConfig, session: Session) -> None:
+        self.options = options
+        self.config = config
+        self.session = session
+        self.project = Path(config.config_file_path or ".").resolve().parent
+        self.base = options.path.strip("/")
+        self.page_uri = f"{self.base}/index.md" if self.base else "search.md"
+        self.page_url = ""
+        self.documents: dict[str, Document] = {}
+        self.wanted: set[str] = set()
+        self.tag_pages: dict[str, str] = {}
+        self.dropped: set[str] = set()
+        if THEME_DIR not in config.theme.dirs:
+            config.theme.dirs.append(THEME_DIR)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
+        if material_search_configured(config):
+            log.warning(
+                "Material's search plugin is configured as well as jisik's search: every reader's browser "
+                "downloads its whole index (search_index.json) on the first page view, and the header shows "
+                "Material's search box instead of jisik's. Remove `search` from `plugins` in mkdocs.yml, or "
+                "set `search: {enabled: false}` under `jisik` to keep Material's search alone."
+            )
+
+    # -- files -----------------------------------------------------------------------------------------
+
+    def add_files(self, files: Files, pages: PageMaker, tag_pages: dict[str, str]) -> None:
+        """Add the search page and the search script; note which pages will be indexed."""
+        file, _made = pages.add(self.page_uri, "검색")
+        self.page_url = file.url
+        self.tag_pages = tag_pages if self.options.tag_pages else {}
+        if files.get_file_from_path(SCRIPT) is None:  # a site's overrides/assets/jisik/search.js wins
+            files.append(File.generated(self.config, SCRIPT, content=self._script()))
+        self.wanted = {f.dest_uri for f in files.documentation_pages() if f.src_uri != self.page_uri}
+
+    def _script(self) -> str:
+        settings = {
+            "page": self.page_url,
+            "bundle": f"{BUNDLE}/pagefind.js",
+            "tail": TAIL,
+        }
+        code = (_SOURCE / "search.js").read_text(encoding="utf-8")
+        return f"var JISIK_SEARCH = {json.dumps(settings, ensure_ascii=False)};\n{code}"
+
+    # -- pages -----------------------------------------------------------------------------------------
+
+    def page_content(self, html: str, page: Page, article: Article | None) -> None:
+        """Keep a page's body (as Markdown made it: no chips nor related list yet) to index later."""
+        uri = page.file.src_uri
+        if uri == self.page_uri:
+            return
+        if article is not None:
+            if article.draft:
+                self.documents.pop(page.file.dest_uri, None)
+                self.dropped.add(page.file.dest_uri)
+                return
+            document = Document(page.file.dest_uri, article.title, html, list(article.tags), "글")
+        elif uri in self.tag_pages:
+            name = self.tag_pages[uri]
+            document = Document(page.file.dest_uri, f"#{name}", html, [name], "태그")
+        elif page.file.generated_by:
+            return  # lists (home, archive, sources): their entries are indexed as the pages they list
+        else:
+            document = Document(page.file.dest_uri, page.title or "", html, [], "문서")
+        self.documents[document.url] = document
+
+    def decorate(self, page: Page, renderer: Renderer) -> None:
+        if page.file.src_uri == self.page_uri:
+            page.content = (page.content or "") + renderer.render("search.html")
+
+    # -- the index -------------------------------------------------------------------------------------
+
+    def post_build(self) -> None:
+        session = self.session
+        serving = session.command == "serve" and self.options.background
+        site = Path(self.config.site_dir)
+        previous, session.job = session.job, None
+        if previous is not None:
+            previous.join()  # one indexer at a time; an edit made while it runs is indexed next
+        cache = self.project / self.options.cache_dir / "search-words.json"
+        session.start((self.project, self.config.site_dir, cache, self.options.korean_analysis))
+        session.generation += 1
+        if serving:
+            self._restore_last(site)
+            session.job = threading.Thread(
+                target=self._index, args=(site, session.generation), daemon=True, name="jisik-search"
+            )
+            session.job.start()
+        else:
+            self._index(site, session.generation)
+
+    def _restore_last(self, site: Path) -> None:
+        """A rebuild under serve empties the site: put the last index back until the new one is done."""
+        last = self.session.workdir() / "last"
+        if last.is_dir() and not (site / BUNDLE).exists():
+            shutil.copytree(last, site / BUNDLE, dirs_exist_ok=True)
+
+    def _index(self, site: Path, generation: int) -> None:
+        start = time.perf_counter()
+        try:
+            self._run(site, generation, start)
+        except Exception as error:  # the site is built; a failed index must not stop `mkdocs serve`
+            log.warning(f"search: the index was not built: {error}")
+
+    def _run(self, site: Path, generation: int, start: float) -> None:
+        session = self.session
+        work = session.workdir()
+        pages_dir = work / "pages"
+        if session.analyser is None:
+            cache = self.project / self.options.cache_dir / "search-words.json"
+            session.analyser = Analyser(cache, use_kiwi=self.options.korean_analysis)
+        analyser = session.analyser
+        before, seconds = analyser.analysed, analyser.seconds
+        changed = 0
+        for url, document in self.documents.items():
+            parts = parse(document.body_html)
+            digest = hashlib.blake2b(
+                repr((document.title, document.tags, document.kind, parts)).encode(), digest_size=16
+            ).hexdigest()
+            target = pages_dir / url
+            known = session.pages.get(url)
+            if known is not None and known.digest == digest and target.is_file():
+                continue
+            words = body_words(parts) + words_of(document.title)
+            words += [w for tag in document.tags for w in words_of(tag)]
+            terms = analyser.terms(words)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render(document, terms, parts, self._language()), encoding="utf-8")
+            session.pages[url] = _Indexed(digest, len(words))
+            changed += 1
+        for url in list(session.pages):
+            stale = session.command != "serve" and url not in self.documents
+            if url not in self.wanted or url in self.dropped or stale:
+                session.pages.pop(url)
+                (pages_dir / url).unlink(missing_ok=True)
+        analyser.save()
+        analysis_time = analyser.seconds - seconds
+        prepared = time.perf_counter() - start
+        found = binaries.find(self.options.binary, self.project)
+        if found is None:
+            log.warning(
+                "search: no Pagefind binary was found, so the site has no search index "
+                "(install jisik with pip, or Pagefind with `npm install --prefix .venv/pagefind "
+                f"pagefind@{binaries.NPM_VERSION}`, or set PAGEFIND_BINARY_PATH)"
+            )
+            return
+        output = work / f"bundle-{generation}"
+        shutil.rmtree(output, ignore_errors=True)
+        pages_dir.mkdir(parents=True, exist_ok=True)
+        answer = subprocess.run(
+            [
+                found.path,
+                "--site",
+                str(pages_dir),
+                "--output-path",
+                str(output),
+                "--force-language",
+                self._language(),
+                "--silent",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if answer.returncode != 0:
+            raise RuntimeError(f"Pagefind {found.version_text} failed: {answer.stderr.strip()[-500:]}")
+        with session.lock:
+            if generation != session.generation:
+                shutil.rmtree(output, ignore_errors=True)  # a newer build is indexing already
+                return
+            last = work / "last"
+            shutil.rmtree(last, ignore_errors=True)
+            output.rename(last)
+            # over the old files, not after deleting them: a reader searching meanwhile never meets a
+            # missing pagefind.js (files of the old index stay until the site is cleaned)
+            shutil.copytree(last, site / BUNDLE, dirs_exist_ok=True)
+        counts = (len(session.pages), changed, analyser.analysed - before)
+        self._report(found, counts, analyser, analysis_time, prepared, start)
+
+    def _language(self) -> str:
+        return str(self.config.theme["language"] or "ko").split("-")[0] or "ko"
+
+    def _report(
+        self,
+        found: binaries.Binary,
+        counts: tuple[int, int, int],
+        analyser: Analyser,
+        analysis_time: float,
+        prepared: float,
+        start: float,
+    ) -> None:
+        pages, changed, analysed = counts
+        korean = (
+            f"Korean words analysed by {analyser.engine}: {analysed} new in {analysis_time:.1f} s"
+            if analyser.available
+            else "Korean analysis off (kiwipiepy not installed or search.korean_analysis: false): "
+            "only particles are cut, compound parts and verb forms do not match"
+        )
+        log.info(
+            f"search: indexed {pages} pages ({changed} changed) in {time.perf_counter() - start:.1f} s "
+            f"(pages prepared in {prepared:.1f} s, then Pagefind {found.version_text} [{found.origin}]); "
+            f"{korean}"
+        )
+        if not found.chunks_korean:
+            log.info(
+                f"search: DEGRADED index: Pagefind {found.version_text} puts every Korean word in one file, "
+                "which every Korean query downloads whole. Install Pagefind "
+                f"{binaries.NPM_VERSION}: "
+                f"`npm install --prefix .venv/pagefind pagefind@{binaries.NPM_VERSION}` "
+                "(./scripts/serve and ./scripts/test do it when npm is there)"
+            )

@@ -1,0 +1,167 @@
+"""The page Pagefind reads for each indexed page: its text, with every word's search terms beside it.
+
+A word is written `word-~-term-term` (`떠났는데-~-떠나다`). Pagefind indexes the parts of a hyphenated word
+at the word's own position, so the terms match where the word stands, while the page keeps one word per
+word: excerpts and highlights stay where they were. The search page shows only what comes before `-~-`:
+the word as written. Figures (image prompts), `¶` permalinks and anything marked `data-search-exclude`
+or `data-pagefind-ignore` are left out; chips and related lists are added to pages after this is read.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from .analysis import choseong
+
+TAIL = "-~-"
+"""What starts a word's terms. Pagefind indexes nothing for the `~` between the hyphens (a part that is
+only punctuation), and a word of the text that holds `-~-` itself is written with `-~ -` instead."""
+
+_WORD = re.compile(r"\S+")
+_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+_SKIP_CLASSES = {"headerlink", "jisik-figure", "jisik-related", "jisik-chips"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_DROP = {"script", "style", "template", "svg", "button", "form", "noscript"}
+_KEEP_ID = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass
+class Document:
+    """One page to index: where it is, what it is called, its tags and its body HTML."""
+
+    url: str  # the page's output path in the site (`articles/x/index.html`)
+    title: str
+    body_html: str
+    tags: list[str] = field(default_factory=list)
+    kind: str = "글"  # shown beside a result: 글 (article), 태그 (a tag page), 문서 (another page)
+
+
+class _Text(HTMLParser):
+    """Collects the body's text and structure (headings with their ids, block breaks)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[tuple[str, str]] = []  # ("text", s) | ("open", tag+id) | ("close", tag)
+        self._skip = 0
+        self._stack: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        values = dict(attrs)
+        classes = set((values.get("class") or "").split())
+        skip = (
+            tag in _DROP
+            or bool(classes & _SKIP_CLASSES)
+            or "data-search-exclude" in values
+            or "data-pagefind-ignore" in values
+        )
+        self._stack.append(skip)
+        if skip:
+            self._skip += 1
+        elif not self._skip:
+            ident = values.get("id") if tag in _KEEP_ID else None
+            self.parts.append(("open", f"{tag}\0{ident or ''}"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or not self._stack:
+            return
+        skip = self._stack.pop()
+        if skip:
+            self._skip -= 1
+        elif not self._skip:
+            self.parts.append(("close", tag))
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(("text", data.replace(TAIL, "-~ -")))
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as they are looked up: edges' punctuation off (`(OpenAI의` → `OpenAI의`)."""
+    return [w for w in (_EDGE.sub("", m) for m in _WORD.findall(text)) if w]
+
+
+def parse(body_html: str) -> list[tuple[str, str]]:
+    parser = _Text()
+    parser.feed(body_html)
+    parser.close()
+    return parser.parts
+
+
+def body_words(parts: Iterable[tuple[str, str]]) -> list[str]:
+    return [w for kind, value in parts if kind == "text" for w in words_of(value)]
+
+
+def _annotate(text: str, terms: dict[str, list[str]], extra: Callable[[str, list[str]], list[str]]) -> str:
+    def one(match: re.Match[str]) -> str:
+        written = match.group()
+        key = _EDGE.sub("", written)
+        found = list(terms.get(key, ()))
+        found += [t for t in extra(key, found) if t not in found]
+        return written + TAIL + "-".join(found) if found else written
+
+    return _WORD.sub(one, text)
+
+
+def _no_extra(word: str, terms: list[str]) -> list[str]:
+    return []
+
+
+def _with_choseong(word: str, terms: list[str]) -> list[str]:
+    """The 초성 of a title or tag word, without its particle (`번역의` → `ㅂㅇ`, `AI번아웃` → `ㅂㅇㅇ`)."""
+    base = terms[0] if terms and word.lower().startswith(terms[0]) else word
+    initials = choseong(base)
+    return [initials] if len(initials) >= 2 else []
+
+
+def render(
+    document: Document, terms: dict[str, list[str]], parts: list[tuple[str, str]], language: str = "ko"
+) -> str:
+    """The HTML page Pagefind indexes for `document` (`terms`: each word's extra search terms)."""
+    out = [
+        f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8"></head><body>',
+        '<main data-pagefind-body data-pagefind-meta="title[data-title], kind[data-kind]" '
+        f'data-title="{html.escape(document.title)}" data-kind="{html.escape(document.kind)}">',
+    ]
+    body = len(out)
+    in_title = False  # the page's own `<h1>` is the title, indexed once below
+    for kind, value in parts:
+        if kind == "text":
+            if not in_title:
+                out.append(html.escape(_annotate(value, terms, _no_extra), quote=False))
+        elif kind == "open":
+            tag, ident = value.split("\0")
+            if tag == "h1":
+                in_title = True
+            else:
+                out.append(f'<{tag} id="{html.escape(ident)}">' if ident else f"<{tag}>")
+        elif value == "h1":
+            in_title = False
+        else:
+            out.append(f"</{value}>")
+    # Title and tags come last: an excerpt starts at the first match in the text, when there is one there.
+    words = sum(len(_WORD.findall(html.unescape(piece))) for piece in out[body:] if not piece.startswith("<"))
+    out.append(f'<span data-pagefind-meta="words[data-words]" data-words="{words}"></span>')
+    out.append(f"<h1>{html.escape(_annotate(document.title, terms, _with_choseong))}</h1>")
+    if document.tags:
+        out.append('<p data-pagefind-weight="8">')
+        for tag in document.tags:
+            out.append(
+                f'<span data-pagefind-filter="tag[data-tag]" data-tag="{html.escape(tag)}">'
+                f"#{html.escape(_annotate(tag, terms, _with_choseong))}</span> "
+            )
+        out.append("</p>")
+        listed = html.escape(" ".join(tags_meta(document.tags)))
+        out.append(f'<span data-pagefind-meta="tags[data-tags]" data-tags="{listed}"></span>')
+    out.append("</main></body></html>")
+    return "".join(out)
+
+
+def tags_meta(tags: list[str]) -> list[str]:
+    """Tags for the result list, one word each (a tag has no spaces; any it has are taken out)."""
+    return ["".join(t.split()) for t in tags]

@@ -1,0 +1,422 @@
+"""Korean search in Chromium: the real article among a generated corpus, served under a sub-path with
+Material's instant navigation, searched as a reader searches (the search page's `?q=`, the header box)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import pytest
+
+from conftest import REAL_ARTICLE, ROOT, Built, SiteProject, free_port, pagefind_pages, serve
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from korean_corpus import generate
+
+CORPUS = 400  # generated articles beside the real one (scripts/benchmark.py --search measures 1,000+)
+REAL = "articles/2026-11-27-ai-burnout/"
+REAL_TEXT = REAL_ARTICLE.read_text(encoding="utf-8")
+HOSTILE_TITLE = 'A&B <b>굵게</b> "따옴표" 제목'
+TAIL = "-~-"
+
+
+@dataclass
+class Searchable:
+    built: Built
+    root: str  # http://127.0.0.1:<port>/kb/
+    project: SiteProject
+
+
+def search_project(root_dir: Path, port: int, **search: object) -> SiteProject:
+    project = SiteProject(root_dir)
+    project.config["site_url"] = f"http://127.0.0.1:{port}/kb/"
+    project.config["plugins"] = ["jisik"]  # no Material search: jisik's replaces it
+    project.config["theme"] = {
+        "name": "material",
+        "language": "ko",
+        "font": False,
+        "features": ["navigation.instant"],
+    }
+    project.plugin_options = {"search": {"enabled": True, **search}}
+    project.copy_real_article()
+    return project
+
+
+def build(project: SiteProject, strict: bool = True) -> Built:
+    """Build as `mkdocs build` does: its `on_startup` tells the plugin (which MkDocs keeps for the whole
+    process, as it keeps it for `mkdocs serve`) that this is not a serve rebuild."""
+    config = project.load_config(strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    return project.build(config=config)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searchable]:
+    port = free_port()
+    project = search_project(tmp_path_factory.mktemp("search") / "project", port)
+    generate(project.docs, CORPUS)
+    project.article(
+        "articles/hostile.md",
+        HOSTILE_TITLE,
+        tags=["보안", "R&D", "C#"],
+        body="본문에 <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> 같은 글자가 있는 "
+        "특수문자시험 글입니다.",
+    )
+    project.article("articles/draft.md", "초안 글", draft=True, body="초안에만있는낱말 이 글은 초안입니다.")
+    built = build(project)
+    with serve(built.site_dir, port, "/kb/") as root:
+        yield Searchable(built, root, project)
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    errors: list[str] = []
+    opened = context.new_page()
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def wait_done(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector("[data-jisik-search][data-state=done]", timeout=20_000)
+
+
+def results(page) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(site-relative URL, title) of each result, in the order shown."""
+    links = page.locator(".jisik-search__results a.jisik-search__title")
+    found = links.evaluate_all("as => as.map(a => [a.href, a.textContent])")
+    return [(unquote(href), title) for href, title in found]
+
+
+def search(page, root: str, query: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    page.goto(f"{root}search/?q={quote(query)}")
+    wait_done(page)
+    return [(href[len(root) :] if href.startswith(root) else href, title) for href, title in results(page)]
+
+
+# query, why, the page it must find, within the first how many results
+CASES = [
+    ("번아웃", "a full word, in the title", REAL, 1),
+    ("이탈하는", "a title word as written", REAL, 1),
+    ("번아웃의", "a noun with a particle the text never uses", REAL, 5),
+    ("머스크는", "a name with a particle the text never uses", REAL, 5),
+    ("핵융합은", "a noun with a particle the text never uses", REAL, 5),
+    ("밸리", "the end of a compound (실리콘밸리)", REAL, 5),
+    ("조정", "the end of a compound (구조조정)", REAL, 5),
+    ("떠나다", "a verb's dictionary form (떠났는데, 떠나고)", REAL, 5),
+    ("인재유출", "a tag written as one word", REAL, 5),
+    ("AI번아웃", "a tag written as one word", REAL, 5),
+    ("기술혁신", "a tag written as one word", REAL, 5),
+    ("OpenAI", "an English term", REAL, 5),
+    ("xAI", "an English term", REAL, 5),
+    ("3가지", "a number in the title", REAL, 5),
+    ("ㅂㅇㅇ", "초성 of a title word (번아웃)", REAL, 5),
+    ("ㅇㅈㅇㅊ", "초성 of a tag (인재유출)", REAL, 5),
+    ("번앗", "typed mid-syllable on the way to 번아웃", REAL, 5),
+    ("특수문자시험", "a word of a generated article", "articles/hostile/", 1),
+]
+
+
+@pytest.mark.parametrize(("query", "why", "expected", "top"), CASES, ids=[c[0] for c in CASES])
+def test_search_finds_the_article(
+    page, site: Searchable, query: str, why: str, expected: str, top: int
+) -> None:  # type: ignore[no-untyped-def]
+    if "particle the text never uses" in why:
+        assert query not in REAL_TEXT
+    found = search(page, site.root, query)
+    urls = [url for url, _title in found]
+    assert expected in urls[:top], (why, found[:8])
+
+
+def test_a_title_word_of_a_generated_article_finds_it_first(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    text = (site.project.docs / "articles" / "g00123.md").read_text(encoding="utf-8")
+    title = re.search(r"^# (.+)$", text, re.M).group(1)  # type: ignore[union-attr]
+    number = title.split()[-1]  # every generated title ends with its own number
+    assert search(page, site.root, number)[0][0] == "articles/g00123/"
+    found = search(page, site.root, title)
+    assert found[0] == ("articles/g00123/", title)
+
+
+def test_a_draft_is_not_found(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    # (Pagefind 1.6 may answer a Korean word it does not know with words sharing its first syllables)
+    found = search(page, site.root, "초안에만있는낱말")
+    assert "articles/draft/" not in [url for url, _ in found]
+    if found:  # the reader is told these are not the word itself
+        assert "그대로 든 글은 없고" in page.locator(".jisik-search__status").inner_text()
+    assert "/articles/draft/" not in pagefind_pages(site.built.site_dir)
+
+
+@pytest.mark.parametrize("query", ["laboratory", "holographic", "photorealistic", "skyscrapers"])
+def test_a_word_only_in_image_prompts_finds_nothing(page, site: Searchable, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert query in REAL_TEXT  # it is in the article, as part of an image prompt
+    assert search(page, site.root, query) == []
+    assert "맞는 글이 없습니다" in page.locator(".jisik-search__status").inner_text()
+
+
+def test_excerpts_show_the_words_as_written_with_matches_marked(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    search(page, site.root, "떠나다")
+    item = page.locator(".jisik-search__results li", has=page.locator(f'a[href$="{REAL}"]'))
+    excerpt = item.locator(".jisik-search__excerpt")
+    marked = excerpt.locator("mark").all_inner_texts()
+    assert marked and all(m in ("떠났는데", "떠나고") for m in marked), marked
+    assert TAIL not in page.locator(".jisik-search").inner_text()
+    # the text around the mark is the article's own sentence
+    assert "현장을 떠나고 있습니다" in excerpt.inner_text() or "회사를 떠났는데" in excerpt.inner_text()
+
+
+def test_titles_and_text_are_shown_as_text(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    found = search(page, site.root, "특수문자시험")
+    assert found[0] == ("articles/hostile/", HOSTILE_TITLE)
+    item = page.locator(".jisik-search__results li").first
+    assert item.locator("b, script").count() == 0
+    assert "<script>alert(1)</script>" in item.locator(".jisik-search__excerpt").inner_text()
+    assert item.locator(".jisik-search__tags a").all_inner_texts() == ["#보안", "#R&D", "#C#"]
+    item.locator(".jisik-search__tags a", has_text="#R&D").click()  # the tag as a filter, & and all
+    page.wait_for_url("**/search/?tag=R%26D")
+    page.locator(".jisik-search__filter").wait_for()  # the new page (instant navigation swaps it in)
+    wait_done(page)
+    tagged = {site.root + "articles/hostile/", site.root + "tags/r-and-d/"}  # the article and the tag page
+    assert {url for url, _ in results(page)} == tagged
+
+
+def test_tag_links_in_results_filter_by_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    search(page, site.root, "번아웃")
+    page.locator(".jisik-search__tags a", has_text="#인재유출").first.click()
+    page.wait_for_url("**/search/?tag=*")
+    page.locator(".jisik-search__filter").wait_for()  # the new page (instant navigation swaps it in)
+    wait_done(page)
+    assert [url for url, _ in results(page)][:1] == [site.root + REAL]
+    assert "#인재유출" in page.locator(".jisik-search__filter").inner_text()
+
+
+def test_header_box_on_every_page_and_instant_navigation(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site.root)
+    box = page.locator(".md-header .jisik-search-box__input")
+    box.fill("인재유출")
+    box.press("Enter")
+    page.wait_for_url("**/kb/search/?q=*")
+    wait_done(page)
+    assert site.root + REAL in [url for url, _ in results(page)][:5]
+    assert page.locator("#jisik-search-input").input_value() == "인재유출"
+    # a result opens through Material's instant navigation (no new document), and the box is still there
+    page.evaluate("window.__same_document = true")
+    page.locator(f'.jisik-search__results a[href$="{REAL}"]').first.click()
+    page.wait_for_url(f"**/{REAL}")
+    assert page.evaluate("window.__same_document === true"), "instant navigation did not handle the click"
+    assert page.locator(".md-header .jisik-search-box__input").count() == 1
+    # back to the search page (instant navigation again): it runs its query once more
+    page.go_back()
+    page.wait_for_url("**/kb/search/?q=*")
+    wait_done(page)
+    assert site.root + REAL in [url for url, _ in results(page)][:5]
+
+
+def test_keyboard(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site.root + REAL)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('jisik-search-box__input')")
+    page.goto(site.root + "search/")
+    page.keyboard.type("xAI")
+    wait_done(page)
+    page.keyboard.press("ArrowDown")
+    first = page.locator(".jisik-search__results a.jisik-search__title").first
+    assert page.evaluate("document.activeElement.classList.contains('jisik-search__title')")
+    assert page.evaluate("document.activeElement.href") == first.evaluate("a => a.href")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "jisik-search-input"
+    assert "q=xAI" in page.url  # the address is shareable as it is
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/search/" not in url)
+
+
+def _screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    folder = ROOT / "test-artifacts"  # uploaded by .github/workflows/ci.yml
+    folder.mkdir(exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def _bytes(requests: list[object]) -> int:
+    total = 0
+    for request in requests:
+        sizes = request.sizes()  # type: ignore[attr-defined]
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    return total
+
+
+def test_nothing_search_related_is_downloaded_until_the_reader_searches(browser, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    try:
+        opened = context.new_page()
+        finished: list[object] = []
+        opened.on("requestfinished", lambda request: finished.append(request))
+        opened.goto(site.root + REAL)
+        opened.wait_for_load_state("networkidle")
+        urls = [r.url for r in finished]  # type: ignore[attr-defined]
+        assert not [u for u in urls if "/pagefind/" in u or "search_index" in u], urls
+        script = [r for r in finished if r.url.endswith("assets/jisik/search.js")]  # type: ignore[attr-defined]
+        assert len(script) == 1 and _bytes(script) <= 40_000
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["경제", "번아웃", "인공지능 기술", "떠나다", "OpenAI의"])
+def test_bytes_per_cold_query(browser, site: Searchable, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Everything a query downloads beyond the search page itself, in a browser with an empty cache."""
+    context = browser.new_context()
+    try:
+        opened = context.new_page()
+        opened.goto(site.root + "search/")
+        opened.wait_for_load_state("networkidle")
+        finished: list[object] = []
+        opened.on("requestfinished", lambda request: finished.append(request))
+        opened.locator("#jisik-search-input").fill(query)
+        opened.locator("#jisik-search-input").press("Enter")
+        wait_done(opened)
+        assert opened.locator(".jisik-search__results li").count() > 0
+        cost = _bytes(finished)
+        print(f"{query}: {cost / 1000:.0f} KB in {len(finished)} requests")
+        assert cost <= 300_000, [(r.url, r.sizes()["responseBodySize"]) for r in finished]  # type: ignore[attr-defined]
+    finally:
+        context.close()
+
+
+def test_build_log_and_cache(site: Searchable, tmp_path: Path) -> None:
+    """The build says what it indexed and with what; the analysed words are kept outside docs/ and site/,
+    and a second build of the same pages analyses no word again."""
+    cache = site.project.root / ".cache" / "jisik" / "search-words.json"
+    assert cache.is_file()
+    assert not list(site.project.docs.rglob("search-words.json"))
+    assert not list(site.built.site_dir.rglob("search-words.json"))
+    again = build(site.project)
+    log = [r.getMessage() for r in again.records if "search: indexed" in r.getMessage()]
+    assert log and "kiwipiepy" in log[0] and ": 0 new" in log[0], log
+    assert "Pagefind 1.6" in log[0]
+
+
+def test_material_search_beside_jisik_search_is_a_warning(tmp_path: Path) -> None:
+    project = search_project(tmp_path / "project", free_port())
+    project.config["plugins"] = ["search", "jisik"]
+    built = build(project, strict=False)
+    assert any("Material's search plugin is configured" in w for w in built.warnings), built.warnings
+
+
+def test_search_turned_off_leaves_nothing_behind(tmp_path: Path) -> None:
+    project = search_project(tmp_path / "project", free_port(), enabled=False)
+    built = build(project)
+    assert not (built.site_dir / "pagefind").exists()
+    assert not (built.site_dir / "search").exists()
+    assert not (built.site_dir / "assets" / "jisik" / "search.js").exists()
+    assert "search.js" not in built.path(REAL).read_text(encoding="utf-8")
+
+
+def test_without_korean_analysis_particles_still_match(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    project = search_project(tmp_path / "project", port, korean_analysis=False)
+    built = build(project)
+    log = " ".join(r.getMessage() for r in built.records)
+    assert "Korean analysis off" in log
+    with serve(built.site_dir, port, "/kb/") as root:
+        assert search(page, root, "번아웃의")[0][0] == REAL
+        assert (
+            REAL in [url for url, _ in search(page, root, "밸리")][:5]
+        )  # a long noun's end, without kiwipiepy
+
+
+def test_pip_only_pagefind_gives_working_search_and_says_it_is_degraded(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pagefind_bin  # type: ignore[import-untyped]
+
+    port = free_port()
+    project = search_project(tmp_path / "project", port, binary=str(pagefind_bin.get_executable()))
+    built = build(project)
+    log = " ".join(r.getMessage() for r in built.records)
+    assert "Pagefind 1.5.2" in log and "DEGRADED" in log, log
+    with serve(built.site_dir, port, "/kb/") as root:
+        assert search(page, root, "번아웃은")[0][0] == REAL
+
+
+def test_npm_pagefind_is_what_the_scripts_install() -> None:
+    """./scripts/serve and ./scripts/test install Pagefind 1.6 from npm: the build finds it there."""
+    from jisik.search import binary
+
+    found = binary.find(None, ROOT)
+    assert found is not None and found.chunks_korean, found
+    assert shutil.which("npm") is None or found.origin.startswith("npm")
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve-dirty"])
+def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Path, dirty: bool) -> None:  # type: ignore[no-untyped-def]
+    """Under `mkdocs serve` an edit shows without waiting for the index (the build is done before the
+    index starts; the previous index answers meanwhile), and search finds the edit once it is indexed."""
+    import os
+    import subprocess
+    import time
+    import urllib.request
+
+    from conftest import tool
+
+    port = free_port()
+    project = search_project(tmp_path / "project", port)
+    edited = project.article("articles/edit.md", "고칠 글", tags=["시험"], body="처음 쓴 문단입니다.")
+    project.article("articles/other.md", "그대로 둘 글", tags=["시험"], body="손대지않을낱말 문단입니다.")
+    project.write_config()
+    root = f"http://127.0.0.1:{port}/kb/"
+    log = project.root / "serve.log"
+
+    def get(url: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as answer:
+                return answer.status, answer.read().decode("utf-8")
+        except OSError:
+            return 0, ""
+
+    def wait(what: str, check: object, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while not check():  # type: ignore[operator]
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, f"{what}:\n{log.read_text()}"
+            time.sleep(0.2)
+
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [tool("mkdocs"), "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"],
+            cwd=project.root,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait("the first index", lambda: get(root + "pagefind/pagefind-entry.json")[0] == 200)
+        assert search(page, root, "고칠")[0][0] == "articles/edit/"
+        assert search(page, root, "바꾼낱말") == []
+        page.goto("about:blank")  # no page open whose live-reload script reloads it under the next goto
+        edited.write_text(edited.read_text(encoding="utf-8").replace("처음", "바꾼낱말로"), encoding="utf-8")
+        wait("the edit shows", lambda: "바꾼낱말로" in get(root + "articles/edit/")[1])
+        assert get(root + "pagefind/pagefind-entry.json")[0] == 200  # the last index answers meanwhile
+        deadline = time.monotonic() + 90
+        while True:
+            page.goto(f"{root}search/?q={quote('바꾼낱말')}")
+            page.wait_for_selector("[data-jisik-search][data-state]:not([data-state=searching])")
+            if page.locator(".jisik-search__results li").count():
+                break
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.5)
+        assert search(page, root, "바꾼낱말")[0][0] == "articles/edit/"
+        assert search(page, root, "손대지않을낱말")[0][0] == "articles/other/"  # unchanged, still indexed
+        _screenshot(page, "search-page")
+        lines = log.read_text(encoding="utf-8").splitlines()
+        built = [i for i, line in enumerate(lines) if "Documentation built" in line]
+        indexed = [i for i, line in enumerate(lines) if "search: indexed" in line]
+        assert len(built) >= 2 and len(indexed) >= 2
+        assert built[1] < indexed[1], "the rebuild waited for the index"
+        assert "Traceback" not in "\n".join(lines)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
