@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from .checks import NOTES, check
 from .citations.markdown import CitationsExtension
 from .citations.pages import Citations
-from .collection import Collection, RecordCache, display_path, drop_link_loops
+from .collection import Collection, RecordCache, drop_link_loops
 from .config import JisikConfig
 from .feeds.pages import RSS_NAME, Feeds, feeds_wanted
 from .figures.markdown import FiguresExtension
@@ -24,7 +24,7 @@ from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
 from .head.pages import Head
 from .listings import Archive, HomeListing
-from .log import log
+from .log import display_path, log
 from .pagemeta import (
     as_plain_text,
     escape_heading_title,

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .config import JisikConfig
 from .feeds.pages import ItemMemo
 from .gitdates import read_git_dates
-from .log import log
+from .log import display_path, log
 from .model import Article, Entry, Problem, parse_article
 
 RACY_NS = 2_000_000_000
@@ -303,14 +303,3 @@ def drop_link_loops(files: Files, config: MkDocsConfig) -> None:
                 f"{shown}{link}: a link to a folder that contains it (a loop); the files seen through it "
                 "are left out (they are in the site at their own path)"
             )
-
-
-def display_path(file: File, config: MkDocsConfig) -> str:
-    """The path a writer recognises: `docs/articles/x.md` (relative to the config file)."""
-    docs = PurePosixPath(config.docs_dir.replace("\\", "/"))
-    root = PurePosixPath((config.config_file_path or "").replace("\\", "/")).parent
-    try:
-        folder = docs.relative_to(root)
-    except ValueError:
-        folder = docs
-    return f"{folder.as_posix()}/{file.src_uri}"

@@ -14,8 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .collection import display_path
-from .log import log
+from .log import display_path, log
 
 # Characters a YAML stream may not hold raw (C1 controls, BOM, non-characters) or that it would read as
 # line breaks (NEL, LS, PS); lone surrogates cannot be written at all.
