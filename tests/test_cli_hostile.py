@@ -532,3 +532,40 @@ def test_a_huge_generated_file_is_judged_without_reading_it_all(tmp_path: Path) 
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["True", "True"], result.stderr
+
+
+# --- a prompt block whose text repeats its ratio: the text to paste says it once ---------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("A red lighthouse on a cliff at dusk, 4:3", "A red lighthouse on a cliff at dusk"),
+        ("A red lighthouse on a cliff at dusk, 4 : 3.", "A red lighthouse on a cliff at dusk"),
+        ("A red lighthouse on a cliff\nat dusk,\n4:3", "A red lighthouse on a cliff at dusk"),
+        ("A red lighthouse on a cliff at dusk, 16:9", "A red lighthouse on a cliff at dusk, 16:9"),
+        ("A red lighthouse on a cliff at dusk", "A red lighthouse on a cliff at dusk"),
+    ],
+)
+def test_a_block_prompt_ending_in_its_own_ratio_says_it_once(
+    project: SiteProject, content: str, text: str
+) -> None:
+    project.write(
+        "articles/a.md",
+        f"---\ndate: 2026-11-27\n---\n\n# 블록\n\n본문입니다.\n\n/// prompt | 4:3\n{content}\n///\n",
+    )
+    image = project.docs / "assets" / "prompts" / "a-1.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes((IMAGES / "python.png").read_bytes())
+    project.write_config()
+    paste = f"{text}, 4:3"
+    (row,) = json.loads(jisik("prompts", "--json", cwd=project.root).stdout)
+    assert (row["prompt"], row["paste"], row["image_exists"]) == (text, paste, True)
+    built = project.build()
+    (published,) = json.loads((built.site_dir / "prompts.json").read_text(encoding="utf-8"))["prompts"]
+    assert published["paste"] == paste
+    (figure,) = built.html("articles/a/").select("figure.jisik-figure")
+    shown = figure.select_one(".jisik-prompt")
+    assert shown is not None and shown.get_text() == text
+    assert shown.get_text() + figure["data-jisik-suffix"] == paste  # what the copy button copies
+    assert figure.select_one("img") is not None  # the image still binds to the prompt
