@@ -569,3 +569,30 @@ def test_a_block_prompt_ending_in_its_own_ratio_says_it_once(
     assert shown is not None and shown.get_text() == text
     assert shown.get_text() + figure["data-jisik-suffix"] == paste  # what the copy button copies
     assert figure.select_one("img") is not None  # the image still binds to the prompt
+
+
+# --- a README.md home page (MkDocs' rule: README.md is the index of a folder without index.md) -----
+
+
+@pytest.mark.parametrize("per_page", [20, 1])
+def test_a_readme_home_page_is_kept_listed_nowhere_and_gets_the_list(
+    project: SiteProject, per_page: int
+) -> None:
+    project.write("README.md", "# 우리 지식 창고\n\n이 사이트를 소개하는 첫 문단입니다.\n")
+    project.article("articles/a.md", "첫 글", date="2026-11-01", tags=["태그"])
+    project.article("articles/b.md", "둘째 글", date="2026-11-02", tags=["태그"])
+    project.plugin_options = {"home": {"per_page": per_page}}
+    project.write_config()
+    built = project.build()
+    home = built.html("")
+    assert "이 사이트를 소개하는 첫 문단입니다." in text_of(home)  # the writer's page, not a generated one
+    listed = [built.follow("", a["href"]) for a in home.select("a.jisik-card__title")]
+    assert listed == ["articles/b/"] if per_page == 1 else ["articles/b/", "articles/a/"]
+    archive = [
+        built.follow("archive/", a["href"]) for a in built.html("archive/").select("a.jisik-card__title")
+    ]
+    assert sorted(archive) == ["articles/a/", "articles/b/"]  # the README is no article
+    check = jisik("check", cwd=project.root)
+    assert check.stdout.splitlines()[-1].startswith("2 articles checked"), check.stdout
+    assert "README.md" not in check.stdout
+    assert json.loads(jisik("show", "docs/README.md", cwd=project.root).stdout)["article"] is False

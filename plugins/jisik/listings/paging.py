@@ -64,7 +64,7 @@ class Paged:
             self.urls[number] = file.url
             if made:
                 self.generated.add(number)
-            numbers[self.uri(number)] = number
+            numbers[file.src_uri] = number  # the writer's README.md may be the page at index.md
         return numbers
 
     def slice(self, number: int) -> list[Entry]:
