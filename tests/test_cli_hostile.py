@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SiteProject, text_of
+from conftest import SiteProject, text_of, tool
 from jisik.citations.fetch import iri_to_uri
 from jisik.cli.common import UsageError
 from jisik.cli.generate import is_image, parse_command
@@ -63,7 +64,12 @@ class _RawServer:
             request = client.recv(65536).decode("latin-1")
             path = request.split(" ")[1] if request.count(" ") >= 2 else "/"
             try:
-                if path == "/trickle":
+                if path == "/slow":  # a page that answers after a minute
+                    deadline = time.monotonic() + 60
+                    while not self.closed and time.monotonic() < deadline:
+                        time.sleep(0.1)
+                    client.sendall(_GOOD)
+                elif path == "/trickle":
                     client.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>")
                     while not self.closed:
                         client.sendall(b"a")
@@ -596,3 +602,29 @@ def test_a_readme_home_page_is_kept_listed_nowhere_and_gets_the_list(
     assert check.stdout.splitlines()[-1].startswith("2 articles checked"), check.stdout
     assert "README.md" not in check.stdout
     assert json.loads(jisik("show", "docs/README.md", cwd=project.root).stdout)["article"] is False
+
+
+def test_ctrl_c_during_fetch_titles_keeps_the_titles_fetched_so_far(
+    project: SiteProject, raw_server: str
+) -> None:
+    slow = f"http://{raw_server}/slow"
+    good = [f"http://{raw_server}/good/{n}" for n in range(3)]
+    sources = "".join(f"  - {url}\n" for url in [slow, *good])  # the slow page is asked for first
+    project.write("articles/a.md", f"---\ndate: 2026-11-27\nsources:\n{sources}---\n\n# 느린 서버\n\n본문.\n")
+    project.write_config()
+    process = subprocess.Popen(
+        [tool("jisik"), "sources", "fetch-titles", "--timeout", "5"],
+        cwd=project.root,
+        env=dict(os.environ, **NO_PROXY),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)  # the good pages answer at once; the slow one is still loading
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    _no_traceback(err)
+    assert process.returncode == 130, err
+    assert "jisik: 3 titles fetched so far saved to docs/source-titles.yml" in err
+    cache = yaml.safe_load((project.docs / "source-titles.yml").read_text(encoding="utf-8"))
+    assert cache == dict.fromkeys(good, "good page")
