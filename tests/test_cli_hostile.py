@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SiteProject, text_of
+from conftest import SiteProject, text_of, tool
 from jisik.citations.fetch import iri_to_uri
 from jisik.cli.common import UsageError
 from jisik.cli.generate import is_image, parse_command
@@ -63,7 +64,12 @@ class _RawServer:
             request = client.recv(65536).decode("latin-1")
             path = request.split(" ")[1] if request.count(" ") >= 2 else "/"
             try:
-                if path == "/trickle":
+                if path == "/slow":  # a page that answers after a minute
+                    deadline = time.monotonic() + 60
+                    while not self.closed and time.monotonic() < deadline:
+                        time.sleep(0.1)
+                    client.sendall(_GOOD)
+                elif path == "/trickle":
                     client.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>")
                     while not self.closed:
                         client.sendall(b"a")
@@ -532,3 +538,93 @@ def test_a_huge_generated_file_is_judged_without_reading_it_all(tmp_path: Path) 
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["True", "True"], result.stderr
+
+
+# --- a prompt block whose text repeats its ratio: the text to paste says it once ---------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "text"),
+    [
+        ("A red lighthouse on a cliff at dusk, 4:3", "A red lighthouse on a cliff at dusk"),
+        ("A red lighthouse on a cliff at dusk, 4 : 3.", "A red lighthouse on a cliff at dusk"),
+        ("A red lighthouse on a cliff\nat dusk,\n4:3", "A red lighthouse on a cliff at dusk"),
+        ("A red lighthouse on a cliff at dusk, 16:9", "A red lighthouse on a cliff at dusk, 16:9"),
+        ("A red lighthouse on a cliff at dusk", "A red lighthouse on a cliff at dusk"),
+    ],
+)
+def test_a_block_prompt_ending_in_its_own_ratio_says_it_once(
+    project: SiteProject, content: str, text: str
+) -> None:
+    project.write(
+        "articles/a.md",
+        f"---\ndate: 2026-11-27\n---\n\n# 블록\n\n본문입니다.\n\n/// prompt | 4:3\n{content}\n///\n",
+    )
+    image = project.docs / "assets" / "prompts" / "a-1.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes((IMAGES / "python.png").read_bytes())
+    project.write_config()
+    paste = f"{text}, 4:3"
+    (row,) = json.loads(jisik("prompts", "--json", cwd=project.root).stdout)
+    assert (row["prompt"], row["paste"], row["image_exists"]) == (text, paste, True)
+    built = project.build()
+    (published,) = json.loads((built.site_dir / "prompts.json").read_text(encoding="utf-8"))["prompts"]
+    assert published["paste"] == paste
+    (figure,) = built.html("articles/a/").select("figure.jisik-figure")
+    shown = figure.select_one(".jisik-prompt")
+    assert shown is not None and shown.get_text() == text
+    assert shown.get_text() + figure["data-jisik-suffix"] == paste  # what the copy button copies
+    assert figure.select_one("img") is not None  # the image still binds to the prompt
+
+
+# --- a README.md home page (MkDocs' rule: README.md is the index of a folder without index.md) -----
+
+
+@pytest.mark.parametrize("per_page", [20, 1])
+def test_a_readme_home_page_is_kept_listed_nowhere_and_gets_the_list(
+    project: SiteProject, per_page: int
+) -> None:
+    project.write("README.md", "# 우리 지식 창고\n\n이 사이트를 소개하는 첫 문단입니다.\n")
+    project.article("articles/a.md", "첫 글", date="2026-11-01", tags=["태그"])
+    project.article("articles/b.md", "둘째 글", date="2026-11-02", tags=["태그"])
+    project.plugin_options = {"home": {"per_page": per_page}}
+    project.write_config()
+    built = project.build()
+    home = built.html("")
+    assert "이 사이트를 소개하는 첫 문단입니다." in text_of(home)  # the writer's page, not a generated one
+    listed = [built.follow("", a["href"]) for a in home.select("a.jisik-card__title")]
+    assert listed == ["articles/b/"] if per_page == 1 else ["articles/b/", "articles/a/"]
+    archive = [
+        built.follow("archive/", a["href"]) for a in built.html("archive/").select("a.jisik-card__title")
+    ]
+    assert sorted(archive) == ["articles/a/", "articles/b/"]  # the README is no article
+    check = jisik("check", cwd=project.root)
+    assert check.stdout.splitlines()[-1].startswith("2 articles checked"), check.stdout
+    assert "README.md" not in check.stdout
+    assert json.loads(jisik("show", "docs/README.md", cwd=project.root).stdout)["article"] is False
+
+
+def test_ctrl_c_during_fetch_titles_keeps_the_titles_fetched_so_far(
+    project: SiteProject, raw_server: str
+) -> None:
+    slow = f"http://{raw_server}/slow"
+    good = [f"http://{raw_server}/good/{n}" for n in range(3)]
+    sources = "".join(f"  - {url}\n" for url in [slow, *good])  # the slow page is asked for first
+    project.write("articles/a.md", f"---\ndate: 2026-11-27\nsources:\n{sources}---\n\n# 느린 서버\n\n본문.\n")
+    project.write_config()
+    process = subprocess.Popen(
+        [tool("jisik"), "sources", "fetch-titles", "--timeout", "5"],
+        cwd=project.root,
+        env=dict(os.environ, **NO_PROXY),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)  # the good pages answer at once; the slow one is still loading
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    _no_traceback(err)
+    assert process.returncode == 130, err
+    assert "jisik: 3 titles fetched so far saved to docs/source-titles.yml" in err
+    cache = yaml.safe_load((project.docs / "source-titles.yml").read_text(encoding="utf-8"))
+    assert cache == dict.fromkeys(good, "good page")

@@ -21,6 +21,7 @@ from .feeds.pages import ItemMemo
 from .gitdates import read_git_dates
 from .log import display_path, log
 from .model import Article, Entry, Problem, parse_article
+from .pages import readme_for
 
 RACY_NS = 2_000_000_000
 """Files modified this recently (ns) are read again even if their stamp looks unchanged."""
@@ -152,11 +153,12 @@ def article_pages(files: Files, options: JisikConfig) -> list[File]:
     and generated pages. Reading a page then decides (`is_article`). The build and the `jisik` command
     both ask these two functions, so they agree on which files are articles."""
     home = options.home.page
-    readme = posixpath.join(posixpath.dirname(home), "README.md")  # MkDocs' other name for it
+    readme = readme_for(files, home)  # a README.md standing for the home page is the home page
+    homes = {home, readme.src_uri} if readme is not None else {home}
     return [
         file
         for file in files.documentation_pages()
-        if file.src_uri not in (home, readme)
+        if file.src_uri not in homes
         and not file.generated_by
         and matches(file.src_uri, options.articles.paths)
     ]

@@ -127,7 +127,8 @@ class HomeConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Add the list of articles, newest first, with date and summary, to the home page."""
     page = c.Type(str, default="index.md")
-    """The home page, relative to `docs_dir`. It is generated when it does not exist."""
+    """The home page, relative to `docs_dir`. It is generated when it does not exist (a `README.md` in its
+    folder stands for `index.md`, as in MkDocs, and is kept)."""
     per_page = c.Type(int, default=20)
     """Articles on the home page; older ones continue on `page/2/`, `page/3/`… (0: all on one page)."""
     tags = Count(default=20, least=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
+import posixpath
 import re
 import shutil
 import tempfile
@@ -55,6 +56,15 @@ class PageStore:
         return str(target)
 
 
+def readme_for(files: Files, uri: str) -> File | None:
+    """MkDocs' rule: a folder's `README.md` is its index page when it has no `index.md`. The writer's
+    README is then the page at `<folder>/index.md` (never replaced by a generated one)."""
+    if posixpath.basename(uri) != "index.md" or files.get_file_from_path(uri) is not None:
+        return None
+    readme = files.get_file_from_path(posixpath.join(posixpath.dirname(uri), "README.md"))
+    return readme if readme is not None and readme.inclusion.is_included() else None
+
+
 class PageMaker:
     """Adds jisik's pages to a build's files: the writer's own page when one exists at that path."""
 
@@ -87,7 +97,7 @@ class PageMaker:
         """The page at `uri`, generated (titled `title`, in the automatic nav only when `in_nav`) if the
         writer has none. `shows` is what the page will list, for `--dirty` rebuilds. Returns the file
         and whether it was generated."""
-        existing = self.files.get_file_from_path(uri)
+        existing = self.files.get_file_from_path(uri) or readme_for(self.files, uri)
         if existing is not None:
             return existing, False
         taken = self._taken(uri)

@@ -13,7 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -209,8 +209,12 @@ def fetch_titles(
             reason = getattr(exc, "reason", None) or exc
             return url, None, str(reason)
 
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for url, title, error in pool.map(one, wanted):
+    # Each title is added as soon as its page answers (not in the order asked), so a run stopped with
+    # Ctrl-C keeps every title fetched so far; the pages still loading are left behind, not waited for.
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
+        for future in as_completed([pool.submit(one, url) for url in wanted]):
+            url, title, error = future.result()
             if title is not None:
                 cache.titles[url] = title
                 report.added[url] = title
@@ -218,4 +222,8 @@ def fetch_titles(
                 report.failed[url] = error or "unknown error"
             if progress is not None:
                 progress(url, title, error)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return report

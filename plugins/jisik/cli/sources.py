@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..citations.fetch import cited_urls, fetch_titles
 from ..citations.titles import TITLES_FILE, TitleCache
@@ -20,9 +21,22 @@ def fetch(args: argparse.Namespace) -> int:
     def progress(url: str, title: str | None, error: str | None) -> None:
         print(f"  ok   {url}\n       → {title}" if title else f"  FAIL {url}: {error}")
 
-    report = fetch_titles(
-        urls, cache, timeout=args.timeout, max_bytes=args.max_bytes, refresh=args.refresh, progress=progress
-    )
+    before = dict(cache.titles)
+    try:
+        report = fetch_titles(
+            urls,
+            cache,
+            timeout=args.timeout,
+            max_bytes=args.max_bytes,
+            refresh=args.refresh,
+            progress=progress,
+        )
+    except KeyboardInterrupt:
+        if cache.titles != before:  # Ctrl-C: keep what was fetched
+            cache.save()
+            added = sum(1 for url in cache.titles if cache.titles[url] != before.get(url))
+            print(f"jisik: {added} titles fetched so far saved to {shown_path(titles_path)}", file=sys.stderr)
+        raise
     if report.added:
         cache.save()
     print(

@@ -34,8 +34,8 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from ..model.conventions import HANGUL, is_http_url, parse_ratio, prompt_paragraph
-from ..model.text import drop_controls, literal
+from ..model.conventions import HANGUL, block_prompt_text, is_http_url, parse_ratio, prompt_paragraph
+from ..model.text import literal
 
 LONG_PROMPT = 320
 """Prompts longer than this (in characters) are folded in a `<details>` element."""
@@ -159,9 +159,9 @@ class PromptBlock(Block):  # type: ignore[misc]
         return etree.SubElement(parent, "div", {"class": "jisik-prompt-block"})
 
     def on_end(self, block: etree.Element) -> None:
-        text = " ".join(drop_controls(block.text or "").split())
         ratio = parse_ratio(self.argument)
         assert ratio is not None
+        text = block_prompt_text(block.text or "", ratio)  # as the model reads it: the image binds
         block.text = None
         image = self.options["image"] or None
         fig = figure(block, self.md, text, ratio, alt=self.options["alt"] or None, image=image)

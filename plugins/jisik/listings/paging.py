@@ -66,7 +66,7 @@ class Paged:
                 self.generated.add(number)
             if number == 1 and made and file.src_uri != self.first:
                 self.first = file.src_uri  # moved off a writer's page's URL: the other pages follow
-            numbers[file.src_uri] = number
+            numbers[file.src_uri] = number  # the writer's README.md may be the page at index.md
         return numbers
 
     def slice(self, number: int) -> list[Entry]:

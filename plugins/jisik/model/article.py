@@ -533,5 +533,5 @@ def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
             )
         )
         ratio = (1, 1)
-    text = " ".join(drop_controls(" ".join(content)).split())
+    text = conventions.block_prompt_text(" ".join(content), ratio)
     return Prompt(text=text, ratio=ratio, line=block.line, explicit=True, options=options)

@@ -193,6 +193,16 @@ def parse_ratio(text: str) -> tuple[int, int] | None:
     return width, height
 
 
+def block_prompt_text(content: str, ratio: tuple[int, int]) -> str:
+    """The text of a `/// prompt | W:H` block: its content on one line, without a trailing `, W:H`
+    that repeats the block's ratio (a pasted prompt), so the text to paste says the ratio once."""
+    text = " ".join(drop_controls(content).split())
+    match = _RATIO_TAIL.search(text)
+    if match is not None and parse_ratio(f"{match.group(1)}:{match.group(2)}") == ratio:
+        return text[: match.start()].rstrip()
+    return text
+
+
 @lru_cache(maxsize=256)
 def prompt_paragraph(text: str) -> tuple[str, tuple[int, int]] | None:
     """Recognise a bare image prompt: English prose whose last comma-separated part is `W:H`.
