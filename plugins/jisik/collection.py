@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import posixpath
 import re
 import time
 from collections.abc import Callable, Iterable
