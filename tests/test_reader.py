@@ -718,3 +718,20 @@ def test_an_svg_image_is_shown_but_not_offered_to_link_previews(project: SitePro
     meta = preview_meta(built, "articles/a/")
     assert one(meta, "og:image") is None and one(meta, "og:image:alt") is None
     assert one(meta, "twitter:card") == "summary"
+
+
+@pytest.mark.parametrize("tag", ["x" * 300, "가" * 100, "태그" * 60 + "#" * 40, "a b " * 80])
+def test_a_very_long_tag_gets_a_page_the_home_page_links_to(project: SiteProject, tag: str) -> None:
+    """A tag longer than a file name may be (255 bytes; 100 Hangul are 300) stopped the whole build
+    with `File name too long`: its slug is cut, and the home page, the article's chip and its page agree."""
+    project.config["site_url"] = SITE
+    project.write("a.md", f'---\ndate: 2026-01-01\ntags: ["{tag}"]\n---\n\n# 글\n\n본문입니다.\n')
+    project.article("b.md", "다른 글", tags=[tag.replace(" ", "")[:120]])
+    built = project.build()
+    for page in ("", "a/"):
+        links = built.html(page).select("a.jisik-tag[rel=tag]")
+        assert links, page
+        for link in links:
+            target = built.follow(page, link["href"])
+            assert built.path(target).is_file(), (page, link["href"])
+            assert len(unquote(target).encode()) < 255 + len("tags/") + 1

@@ -19,6 +19,8 @@ OTHER_GROUP = "기타"
 _SLUG_WORDS = {"#": "-sharp", "&": "-and-", "@": "-at-", "%": "-percent"}
 _SLUG_DROP = re.compile(r"[^\w+~.-]")
 _SLUG_DASHES = re.compile(r"-{2,}")
+SLUG_BYTES = 200
+"""Longest slug in UTF-8 bytes: a file name may hold 255, and a clash adds `-2`, `-3`…"""
 
 
 def tag_form(tag: str) -> str:
@@ -45,6 +47,8 @@ def base_slug(key: str) -> str:
     text = "-".join(text.split())
     text = _SLUG_DROP.sub("-", text)
     text = _SLUG_DASHES.sub("-", text).strip("-.")
+    if len(text.encode()) > SLUG_BYTES:  # a longer folder name stops the build (`File name too long`)
+        text = text.encode()[:SLUG_BYTES].decode(errors="ignore").rstrip("-.")
     return text or "tag"
 
 
