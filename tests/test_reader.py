@@ -735,3 +735,37 @@ def test_a_very_long_tag_gets_a_page_the_home_page_links_to(project: SiteProject
             target = built.follow(page, link["href"])
             assert built.path(target).is_file(), (page, link["href"])
             assert len(unquote(target).encode()) < 255 + len("tags/") + 1
+
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("mark", list(_BIDI))
+def test_direction_overrides_in_titles_and_tags_reach_no_output(project: SiteProject, mark: str) -> None:
+    """`#‮역순` (U+202E, right-to-left override) in a tag reversed what follows it on the line, the
+    home page's count included (`#순역 1` read as `1 순역`), and `보통‪` was a second tag beside
+    `보통`. Titles, descriptions, tags and source titles keep everything but these, in every output."""
+    project.config["site_url"] = SITE
+    front = (
+        f'title: "앞{mark}제목"\ndescription: "설명{mark}입니다"\n'
+        f'tags: ["{mark}역순", "보통{mark}"]\n'
+        f'sources:\n  - {{url: "https://example.com/", title: "출처{mark}"}}'
+    )
+    project.article("a.md", "", date="2026-01-02", extra=front, body="본문입니다.")
+    project.write("a.md", project.docs.joinpath("a.md").read_text(encoding="utf-8").replace("# \n", ""))
+    project.article("b.md", "다른 글", date="2026-01-01", tags=["보통"])
+    built = project.build()
+    found = [
+        f"{path.relative_to(built.site_dir)}: …{text[max(0, at - 30) : at + 10]!r}"
+        for path in built.site_dir.rglob("*")
+        if path.suffix in (".html", ".xml", ".json")
+        for text in [path.read_text(encoding="utf-8")]
+        for at in [text.find(mark)]
+        if at >= 0
+    ]
+    assert not found, found
+    meta = preview_meta(built, "a/")
+    assert one(meta, "og:title") == "앞제목" and one(meta, "og:description") == "설명입니다"
+    assert sorted(all_of(meta, "article:tag")) == ["보통", "역순"]
+    home = [a.get_text(" ", strip=True) for a in built.html("").select(".jisik-home__tags a.jisik-tag")]
+    assert home == ["#보통 2", "#역순 1"]
