@@ -769,3 +769,20 @@ def test_direction_overrides_in_titles_and_tags_reach_no_output(project: SitePro
     assert sorted(all_of(meta, "article:tag")) == ["보통", "역순"]
     home = [a.get_text(" ", strip=True) for a in built.html("").select(".jisik-home__tags a.jisik-tag")]
     assert home == ["#보통 2", "#역순 1"]
+
+
+@pytest.mark.parametrize("entry", ["[가, 나]", "{가: 1}", "[]", "{}"])
+def test_a_list_or_map_inside_tags_is_reported_not_made_a_tag(project: SiteProject, entry: str) -> None:
+    """`tags: [[가, 나], 보통]` made a tag named `['가', '나']` with its own page, chip, home-page entry
+    and `article:tag`; it is reported and left out, the other tags stay."""
+    project.config["site_url"] = SITE
+    project.article("a.md", "글", extra=f"tags: [{entry}, 보통]")
+    built = project.build()
+    assert any(w.startswith("jisik: docs/a.md:3: ") and "tags" in w for w in built.warnings), built.warnings
+    assert all_of(preview_meta(built, "a/"), "article:tag") == ["보통"]
+    assert [a.get_text(" ", strip=True) for a in built.html("").select(".jisik-home__tags a.jisik-tag")] == [
+        "#보통 1"
+    ]
+    for path in built.site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "[&#39;" not in text and "{&#39;" not in text and "#[]" not in text and "#{}" not in text, path

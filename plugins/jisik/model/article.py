@@ -246,6 +246,10 @@ def _tags_from_meta(value: object, line: int | None, problems: list[Problem]) ->
         if item is None:
             problems.append(Problem("empty `tags` entry", line))
             continue
+        if isinstance(item, (list, dict)):
+            kind = "a list" if isinstance(item, list) else "a map"
+            problems.append(Problem(f"`tags` entry {item!r} is {kind}, not a tag; it is ignored", line))
+            continue
         text = str(item).strip().lstrip("#").strip()
         if text:
             tags.append(text)
