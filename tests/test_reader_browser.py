@@ -268,3 +268,32 @@ def test_instant_navigation_through_every_page_type_stays_clean(browser, instant
     context.close()
     assert len(set(seen)) >= 2 and figures_seen > 0
     assert not watched.problems, watched.problems
+
+
+LONG_HANGUL = "가나다라마바사아자차카타파하" * 12
+LONG_TAG = "y" * 120
+
+
+@pytest.mark.parametrize("url", ["", "a/", "b/", "tags/", f"tags/{LONG_TAG}/", "archive/", "sources/"])
+def test_very_long_titles_tags_and_urls_never_widen_a_phone_page(browser, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    """A 120-letter tag made every page with its chip (home, articles, all tags) scroll sideways by
+    500 px at 390 px: chips, titles, neighbours and source URLs wrap instead."""
+    from conftest import png
+
+    project = SiteProject(tmp_path / "project")
+    project.config["site_url"] = "https://example.org/kb/"
+    source = "https://example.com/" + "x" * 200
+    body = f"{LONG_HANGUL} 본문입니다.\n\n출처: {source}\n\nA cat on a mat, 4:3"
+    project.article("a.md", "W" * 150, date="2026-01-02", tags=[LONG_TAG, LONG_HANGUL[:60]], body=body)
+    project.article("b.md", LONG_HANGUL, date="2026-01-01", tags=[LONG_TAG])
+    project.article("c.md", "Z" * 150, date="2026-01-03", tags=[LONG_TAG])
+    (project.docs / "assets" / "prompts").mkdir(parents=True)
+    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(40, 30))
+    built = project.build()
+    with serve(built.site_dir) as root:
+        context = browser.new_context(viewport={"width": 390, "height": 900}, locale="ko-KR")
+        page = context.new_page()
+        page.goto(root + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        context.close()
+    assert overflow <= 0, f"{url or 'home'} scrolls sideways by {overflow}px"
