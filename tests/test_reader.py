@@ -786,3 +786,23 @@ def test_a_list_or_map_inside_tags_is_reported_not_made_a_tag(project: SiteProje
     for path in built.site_dir.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "[&#39;" not in text and "{&#39;" not in text and "#[]" not in text and "#{}" not in text, path
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://cdn.example.com/그림 1.png",
+        'https://cdn.example.com/a"b<c>.png?x=1 2',
+        "https://cdn.example.com/%EA%B0%80.png",
+    ],
+)
+def test_an_absolute_image_url_is_a_valid_url_in_the_preview(project: SiteProject, url: str) -> None:
+    """`image: https://cdn…/그림 1.png`: `og:image` is percent-encoded (a space or quote is no URL for a
+    preview fetcher) and still names the same file; an already encoded URL is not encoded twice."""
+    project.config["site_url"] = SITE
+    project.article(
+        "a.md", "글", body=f"본문입니다.\n\n/// prompt | 4:3\n    image: {url}\n\nA cat on a mat\n///\n"
+    )
+    shown = one(preview_meta(project.build(), "a/"), "og:image") or ""
+    assert shown and not any(ch.isspace() or ch in '"<>' or ord(ch) > 127 for ch in shown), shown
+    assert unquote(shown) == unquote(url)
