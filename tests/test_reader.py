@@ -564,7 +564,9 @@ def test_every_shown_time_is_a_valid_datetime_of_the_same_instant(
     every machine-readable time is valid (no `+08:27:52` offset, no microseconds) and names the
     instant the writer gave."""
     import datetime as dt
+    import json
     import re
+    from email.utils import parsedate_to_datetime
 
     project.article("a.md", "글", date=written, tags=["태그"], extra=f"updated: '{written}'")
     project.article("b.md", "다른 글", date="2026-05-05", tags=["태그"])
@@ -576,11 +578,35 @@ def test_every_shown_time_is_a_valid_datetime_of_the_same_instant(
             seen.append((url, time["datetime"]))
     meta = preview_meta(built, "a/")
     seen += [("a/ meta", value) for key, value in meta if key.endswith("_time")]
-    assert {where for where, _ in seen} >= {"a/", "", "archive/", "tags/태그/", "a/ meta"}
+    for script in built.html("a/").select('script[type="application/ld+json"]'):
+        data = json.loads(script.get_text())
+        for node in data if isinstance(data, list) else [data]:
+            seen += [("JSON-LD", node[k]) for k in ("datePublished", "dateModified") if k in node]
+    for feed in ("feed.json", "tags/태그/feed.json"):
+        for item in json.loads((built.site_dir / feed).read_text(encoding="utf-8"))["items"]:
+            seen += [(feed, item[k]) for k in ("date_published", "date_modified") if k in item]
+    assert {where for where, _ in seen} >= {
+        "a/",
+        "",
+        "archive/",
+        "tags/태그/",
+        "a/ meta",
+        "JSON-LD",
+        "feed.json",
+    }
     for where, value in seen:
         assert re.match(_VALID_DATETIME, value), f"{where}: {value!r} is not a valid datetime"
     mine = [v for _, v in seen if not v.startswith("2026-05-05")]
     assert mine and all(dt.datetime.fromisoformat(v) == expected for v in mine), mine
+    # RSS: RFC 822 zones are `+hhmm` (no seconds), and the instant is the same
+    for item in ET.parse(built.site_dir / "feed.xml").getroot().iter("item"):
+        stamp = item.findtext("pubDate", "")
+        assert re.search(r" (GMT|[+-]\d{4})$", stamp), stamp
+    stamps = [
+        parsedate_to_datetime(i.findtext("pubDate", ""))
+        for i in ET.parse(built.site_dir / "feed.xml").iter("item")
+    ]
+    assert expected.replace(microsecond=0) in [s.replace(microsecond=0) for s in stamps], stamps
 
 
 def test_updated_before_date_is_reported_and_not_shown(project: SiteProject) -> None:

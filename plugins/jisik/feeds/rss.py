@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from email.utils import format_datetime
 
+from ..model.dates import whole_minute_offset
 from .items import Feed, FeedItem, clean
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -39,7 +40,7 @@ def item_xml(item: FeedItem) -> str:
     _text(element, "title", item.title)
     _text(element, "link", item.link)
     _text(element, "guid", item.guid, isPermaLink="true" if item.guid == item.link else "false")
-    _text(element, "pubDate", format_datetime(item.published))
+    _text(element, "pubDate", format_datetime(whole_minute_offset(item.published)))
     for category in item.categories:
         _text(element, "category", category)
     _text(element, "description", item.summary)
@@ -70,7 +71,7 @@ def render_rss(feed: Feed, generator: str = GENERATOR, items: Callable[[FeedItem
         channel, f"{{{ATOM}}}link", {"href": feed.rss_url, "rel": "self", "type": "application/rss+xml"}
     )
     if feed.last_build is not None:
-        _text(channel, "lastBuildDate", format_datetime(feed.last_build))
+        _text(channel, "lastBuildDate", format_datetime(whole_minute_offset(feed.last_build)))
     _text(channel, "generator", generator)
     head = _serialise(channel, 1).rstrip()
     assert head.endswith("</channel>")
