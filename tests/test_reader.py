@@ -565,7 +565,9 @@ def test_every_shown_time_is_a_valid_datetime_of_the_same_instant(
     every machine-readable time is valid (no `+08:27:52` offset, no microseconds) and names the
     instant the writer gave."""
     import datetime as dt
+    import json
     import re
+    from email.utils import parsedate_to_datetime
 
     project.article("a.md", "글", date=written, tags=["태그"], extra=f"updated: '{written}'")
     project.article("b.md", "다른 글", date="2026-05-05", tags=["태그"])
@@ -577,11 +579,35 @@ def test_every_shown_time_is_a_valid_datetime_of_the_same_instant(
             seen.append((url, time["datetime"]))
     meta = preview_meta(built, "a/")
     seen += [("a/ meta", value) for key, value in meta if key.endswith("_time")]
-    assert {where for where, _ in seen} >= {"a/", "", "archive/", "tags/태그/", "a/ meta"}
+    for script in built.html("a/").select('script[type="application/ld+json"]'):
+        data = json.loads(script.get_text())
+        for node in data if isinstance(data, list) else [data]:
+            seen += [("JSON-LD", node[k]) for k in ("datePublished", "dateModified") if k in node]
+    for feed in ("feed.json", "tags/태그/feed.json"):
+        for item in json.loads((built.site_dir / feed).read_text(encoding="utf-8"))["items"]:
+            seen += [(feed, item[k]) for k in ("date_published", "date_modified") if k in item]
+    assert {where for where, _ in seen} >= {
+        "a/",
+        "",
+        "archive/",
+        "tags/태그/",
+        "a/ meta",
+        "JSON-LD",
+        "feed.json",
+    }
     for where, value in seen:
         assert re.match(_VALID_DATETIME, value), f"{where}: {value!r} is not a valid datetime"
     mine = [v for _, v in seen if not v.startswith("2026-05-05")]
     assert mine and all(dt.datetime.fromisoformat(v) == expected for v in mine), mine
+    # RSS: RFC 822 zones are `+hhmm` (no seconds), and the instant is the same
+    for item in ET.parse(built.site_dir / "feed.xml").getroot().iter("item"):
+        stamp = item.findtext("pubDate", "")
+        assert re.search(r" (GMT|[+-]\d{4})$", stamp), stamp
+    stamps = [
+        parsedate_to_datetime(i.findtext("pubDate", ""))
+        for i in ET.parse(built.site_dir / "feed.xml").iter("item")
+    ]
+    assert expected.replace(microsecond=0) in [s.replace(microsecond=0) for s in stamps], stamps
 
 
 def test_updated_before_date_is_reported_and_not_shown(project: SiteProject) -> None:
@@ -722,3 +748,91 @@ def test_an_svg_image_is_shown_but_not_offered_to_link_previews(project: SitePro
     meta = preview_meta(built, "articles/a/")
     assert one(meta, "og:image") is None and one(meta, "og:image:alt") is None
     assert one(meta, "twitter:card") == "summary"
+
+
+@pytest.mark.parametrize("tag", ["x" * 300, "가" * 100, "태그" * 60 + "#" * 40, "a b " * 80])
+def test_a_very_long_tag_gets_a_page_the_home_page_links_to(project: SiteProject, tag: str) -> None:
+    """A tag longer than a file name may be (255 bytes; 100 Hangul are 300) stopped the whole build
+    with `File name too long`: its slug is cut, and the home page, the article's chip and its page agree."""
+    project.config["site_url"] = SITE
+    project.write("a.md", f'---\ndate: 2026-01-01\ntags: ["{tag}"]\n---\n\n# 글\n\n본문입니다.\n')
+    project.article("b.md", "다른 글", tags=[tag.replace(" ", "")[:120]])
+    built = project.build()
+    for page in ("", "a/"):
+        links = built.html(page).select("a.jisik-tag[rel=tag]")
+        assert links, page
+        for link in links:
+            target = built.follow(page, link["href"])
+            assert built.path(target).is_file(), (page, link["href"])
+            assert len(unquote(target).encode()) < 255 + len("tags/") + 1
+
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("mark", list(_BIDI))
+def test_direction_overrides_in_titles_and_tags_reach_no_output(project: SiteProject, mark: str) -> None:
+    """`#‮역순` (U+202E, right-to-left override) in a tag reversed what follows it on the line, the
+    home page's count included (`#순역 1` read as `1 순역`), and `보통‪` was a second tag beside
+    `보통`. Titles, descriptions, tags and source titles keep everything but these, in every output."""
+    project.config["site_url"] = SITE
+    front = (
+        f'title: "앞{mark}제목"\ndescription: "설명{mark}입니다"\n'
+        f'tags: ["{mark}역순", "보통{mark}"]\n'
+        f'sources:\n  - {{url: "https://example.com/", title: "출처{mark}"}}'
+    )
+    project.article("a.md", "", date="2026-01-02", extra=front, body="본문입니다.")
+    project.write("a.md", project.docs.joinpath("a.md").read_text(encoding="utf-8").replace("# \n", ""))
+    project.article("b.md", "다른 글", date="2026-01-01", tags=["보통"])
+    built = project.build()
+    found = [
+        f"{path.relative_to(built.site_dir)}: …{text[max(0, at - 30) : at + 10]!r}"
+        for path in built.site_dir.rglob("*")
+        if path.suffix in (".html", ".xml", ".json")
+        for text in [path.read_text(encoding="utf-8")]
+        for at in [text.find(mark)]
+        if at >= 0
+    ]
+    assert not found, found
+    meta = preview_meta(built, "a/")
+    assert one(meta, "og:title") == "앞제목" and one(meta, "og:description") == "설명입니다"
+    assert sorted(all_of(meta, "article:tag")) == ["보통", "역순"]
+    home = [a.get_text(" ", strip=True) for a in built.html("").select(".jisik-home__tags a.jisik-tag")]
+    assert home == ["#보통 2", "#역순 1"]
+
+
+@pytest.mark.parametrize("entry", ["[가, 나]", "{가: 1}", "[]", "{}"])
+def test_a_list_or_map_inside_tags_is_reported_not_made_a_tag(project: SiteProject, entry: str) -> None:
+    """`tags: [[가, 나], 보통]` made a tag named `['가', '나']` with its own page, chip, home-page entry
+    and `article:tag`; it is reported and left out, the other tags stay."""
+    project.config["site_url"] = SITE
+    project.article("a.md", "글", extra=f"tags: [{entry}, 보통]")
+    built = project.build()
+    assert any(w.startswith("jisik: docs/a.md:3: ") and "tags" in w for w in built.warnings), built.warnings
+    assert all_of(preview_meta(built, "a/"), "article:tag") == ["보통"]
+    assert [a.get_text(" ", strip=True) for a in built.html("").select(".jisik-home__tags a.jisik-tag")] == [
+        "#보통 1"
+    ]
+    for path in built.site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "[&#39;" not in text and "{&#39;" not in text and "#[]" not in text and "#{}" not in text, path
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://cdn.example.com/그림 1.png",
+        'https://cdn.example.com/a"b<c>.png?x=1 2',
+        "https://cdn.example.com/%EA%B0%80.png",
+    ],
+)
+def test_an_absolute_image_url_is_a_valid_url_in_the_preview(project: SiteProject, url: str) -> None:
+    """`image: https://cdn…/그림 1.png`: `og:image` is percent-encoded (a space or quote is no URL for a
+    preview fetcher) and still names the same file; an already encoded URL is not encoded twice."""
+    project.config["site_url"] = SITE
+    project.article(
+        "a.md", "글", body=f"본문입니다.\n\n/// prompt | 4:3\n    image: {url}\n\nA cat on a mat\n///\n"
+    )
+    shown = one(preview_meta(project.build(), "a/"), "og:image") or ""
+    assert shown and not any(ch.isspace() or ch in '"<>' or ord(ch) > 127 for ch in shown), shown
+    assert unquote(shown) == unquote(url)

@@ -208,3 +208,92 @@ def test_a_failed_copy_is_announced_too(figure_page) -> None:  # type: ignore[no
     page.wait_for_function("document.querySelector('.jisik-copy-status').textContent !== ''")
     assert status.inner_text() == "프롬프트를 복사하지 못했습니다"
     assert page.locator("button.jisik-copy").inner_text() == "복사하지 못했습니다"
+
+
+@pytest.fixture(scope="module")
+def instant_site(deployed_site: Deployed, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The deployed site again, with Material's `navigation.instant` on (pages swapped in place)."""
+    import re
+    import shutil
+
+    from conftest import REPO_PATH, free_port, run_build
+
+    project = tmp_path_factory.mktemp("instant") / "project"
+    source = deployed_site.built.site_dir.parent
+    shutil.copytree(source / "docs", project / "docs")
+    shutil.copytree(source / "overrides", project / "overrides")
+    port = free_port()
+    root = f"http://127.0.0.1:{port}{REPO_PATH}"
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^site_url:.*$", f"site_url: {root}", config)
+    config, count = re.subn(r"(?m)^(\s+)- navigation\.top$", r"\g<0>\n\1- navigation.instant", config)
+    assert count == 1
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_build("mkdocs", project / "site", cwd=project)
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site", port, REPO_PATH) as served:
+        yield served
+
+
+def test_instant_navigation_through_every_page_type_stays_clean(browser, instant_site: str) -> None:  # type: ignore[no-untyped-def]
+    """With `navigation.instant`, clicking home → tag → article → 이전 글 → 다음 글 → 보관함 → 모든 태그
+    swaps pages in place: no console error or failed request, and each swapped article has its date
+    line, its neighbours and working copy buttons (the script runs again after each swap)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    page = context.new_page()
+    watched = Watched(page)
+    page.goto(instant_site)
+    _settle(page)
+    page.evaluate("window.jisikStayed = true")  # gone after a full page load
+
+    def go(selector: str) -> None:
+        before = page.url
+        page.locator(selector).first.click()
+        page.wait_for_function("u => location.href !== u", arg=before)
+        _settle(page)
+        assert page.evaluate("window.jisikStayed === true"), f"{selector}: a full page load, not instant"
+
+    go(".jisik-home__tags a.jisik-tag")
+    go("article a.jisik-card__title")
+    seen, figures_seen = [], 0
+    for step in (".jisik-neighbours__prev", ".jisik-neighbours__next", ".jisik-neighbours__prev"):
+        assert page.locator("article .jisik-byline time").count() >= 1, page.url
+        figures = page.locator("article figure.jisik-figure").count()
+        assert page.locator("article figure.jisik-figure button.jisik-copy").count() == figures, page.url
+        figures_seen += figures
+        seen.append(page.url)
+        go(step)
+    go("a.jisik-archive-link, a[href$='archive/']")
+    go("a[href$='tags/']")
+    context.close()
+    assert len(set(seen)) >= 2 and figures_seen > 0
+    assert not watched.problems, watched.problems
+
+
+LONG_HANGUL = "가나다라마바사아자차카타파하" * 12
+LONG_TAG = "y" * 120
+
+
+@pytest.mark.parametrize("url", ["", "a/", "b/", "tags/", f"tags/{LONG_TAG}/", "archive/", "sources/"])
+def test_very_long_titles_tags_and_urls_never_widen_a_phone_page(browser, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    """A 120-letter tag made every page with its chip (home, articles, all tags) scroll sideways by
+    500 px at 390 px: chips, titles, neighbours and source URLs wrap instead."""
+    from conftest import png
+
+    project = SiteProject(tmp_path / "project")
+    project.config["site_url"] = "https://example.org/kb/"
+    source = "https://example.com/" + "x" * 200
+    body = f"{LONG_HANGUL} 본문입니다.\n\n출처: {source}\n\nA cat on a mat, 4:3"
+    project.article("a.md", "W" * 150, date="2026-01-02", tags=[LONG_TAG, LONG_HANGUL[:60]], body=body)
+    project.article("b.md", LONG_HANGUL, date="2026-01-01", tags=[LONG_TAG])
+    project.article("c.md", "Z" * 150, date="2026-01-03", tags=[LONG_TAG])
+    (project.docs / "assets" / "prompts").mkdir(parents=True)
+    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(40, 30))
+    built = project.build()
+    with serve(built.site_dir) as root:
+        context = browser.new_context(viewport={"width": 390, "height": 900}, locale="ko-KR")
+        page = context.new_page()
+        page.goto(root + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        context.close()
+    assert overflow <= 0, f"{url or 'home'} scrolls sideways by {overflow}px"

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..model import Article
+from ..model.dates import iso_datetime
 from .titles import Cited
 
 # Inside <script>, `</script>` or `<!--` in any string would end or change the element: escape the
@@ -34,8 +35,8 @@ def article_jsonld(
     if url:
         data["url"] = url
     if article.date:
-        data["datePublished"] = article.date.isoformat()
-        data["dateModified"] = (article.updated or article.date).isoformat()
+        data["datePublished"] = iso_datetime(article.date)
+        data["dateModified"] = iso_datetime(article.updated or article.date)
     if article.description:
         data["description"] = article.description  # the same text as <meta name="description">
     if keywords:

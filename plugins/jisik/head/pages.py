@@ -91,7 +91,10 @@ class Head:
         alt = bound.prompt.options.get("alt") or bound.prompt.text
         kind = _kind(bound.image)
         if "://" in bound.image:
-            return PreviewImage(bound.image, alt, type=kind) if is_http_url(bound.image) else None
+            if not is_http_url(bound.image):
+                return None
+            # A space, quote or Hangul is no URL for a preview fetcher; `%XX` already written stays.
+            return PreviewImage(quote(bound.image, safe=_URL_SIGNS), alt, type=kind)
         if not self.site_url:
             return None  # a preview image must be absolute
         size = self._size(bound.image)
@@ -108,6 +111,9 @@ class Head:
             self._sizes[image] = image_size(Path(self.config.docs_dir) / image)
         return self._sizes[image]
 
+
+_URL_SIGNS = "%:/?#[]@!$&'()*+,;=~"
+"""What `quote` keeps of an absolute URL: its reserved signs and `%XX` escapes."""
 
 UNDRAWN = frozenset({"image/svg+xml"})
 """Image types that link previews (KakaoTalk, X, Facebook) do not draw."""

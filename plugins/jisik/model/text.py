@@ -10,7 +10,9 @@ import markdown
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters (tabs and line breaks stay), and the direction embeddings, overrides and isolates
+# (U+202A–202E, U+2066–2069), which turn the rest of a line around: `#‮역순 1` shows as `#1 순역`.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _ENTITY_AMP = re.compile(r"&(?=(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 _ATTR_LIST = re.compile(r"\s*\{:?(?:\s*(?:[#.][\w-]+|[\w-]+=\S+))+\s*\}\s*$")
@@ -22,7 +24,8 @@ def _renderer() -> markdown.Markdown:
 
 
 def drop_controls(text: str) -> str:
-    """Text without control characters (tabs and line breaks stay): no page, feed or JSON can use them."""
+    """Text without control characters (tabs and line breaks stay) or direction overrides: no page,
+    feed or JSON can use them."""
     return _CONTROL.sub("", text)
 
 
