@@ -443,6 +443,21 @@ CASES: dict[str, Case] = {
         check=_title_everywhere("속성 제목"),
         quiet=True,
     ),
+    "title-setext-heading": Case(
+        {"articles/x.md": art("<img src=x onerror=alert(3)> [밑줄](javascript:alert(3)) 제목\n===")},
+        check=_title_everywhere("<img src=x onerror=alert(3)> 밑줄 제목"),  # `===` makes an <h1> too
+        quiet=True,
+    ),
+    "title-setext-heading-plain": Case(
+        {"articles/x.md": art("밑줄 제목 {#top}\n=====")},
+        check=_title_everywhere("밑줄 제목"),  # the title, not the file name
+        quiet=True,
+    ),
+    "title-setext-list-marker": Case(
+        {"articles/x.md": art("- **목록** 같은 제목\n===")},
+        check=_title_everywhere("목록 같은 제목"),
+        quiet=True,
+    ),
     "title-markup": Case(
         {"articles/x.md": art("# **굵은** _기울임_ `코드` 제목")},
         check=_title_everywhere("굵은 기울임 코드 제목"),

@@ -25,8 +25,7 @@ from mkdocs.structure.pages import Page
 
 from .hashtags.tags import is_valid_tag, tag_form, tag_key
 from .model import Article, Problem
-from .model.article import SHOWN_KEYS, scan_blocks, tags_from_meta
-from .model.conventions import atx_heading
+from .model.article import SHOWN_KEYS, heading_of, scan_blocks, tags_from_meta
 from .model.frontmatter import MAX_VALUES, normalise_newlines, split_front_matter, too_big
 from .model.text import MAX_NESTING, drop_controls, flatten, meta_text, title_text, too_deep
 
@@ -202,11 +201,12 @@ def _text_title(markdown: str, article: Article) -> str:
     for block in scan_blocks(markdown):
         if block.kind != "heading":
             continue
-        level, text = atx_heading(block.lines[0]) or (0, "")
+        level, text = heading_of(block) or (0, "")
         if level != 1:
             continue
         ids = _ID_ATTRS.search(text)
-        line = f"# {title_markdown(title_text(text))}{ids.group() if ids else ''}"
+        setext = len(block.lines) == 2  # the underline stays on its line
+        line = f"{'' if setext else '# '}{title_markdown(title_text(text))}{ids.group() if ids else ''}"
         if line == block.lines[0]:
             return markdown
         lines = markdown.split("\n")
