@@ -322,6 +322,13 @@ CASES: dict[str, Case] = {
         _tag_clash,
         in_check=False,
     ),
+    # a writer's file that is not a page, where jisik writes a feed or prompts.json: said, not silent
+    **{
+        f"clash-file-{path.replace('/', '-')}": Case(
+            {path: "mine"}, ((f"docs/{path}", "replaces your file"),), in_check=False
+        )
+        for path in ("feed.xml", "feed.json", "prompts.json", "tags/공통/feed.xml", "tags/공통/feed.json")
+    },
     "clash-readme-is-the-home": Case(
         {"README.md": "# 리드미\n\n리드미 본문.\n"}, (), _readme_home, quiet=True
     ),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .checks import NOTES, check
@@ -92,9 +92,15 @@ class Build:
         self.archive: Archive | None = None
         self._undecorated: dict[str, str | None] = {}
         self._hidden: dict[str, list[str]] = {}
+        self._static: dict[str, File] = {}
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)
+        self._static = {  # the writer's own files that are not pages (`docs/feed.xml`…), by output path
+            os.path.normpath(f.abs_dest_path): f
+            for f in files
+            if not f.generated_by and not f.is_documentation_page()
+        }
         entries = self.collection.read(files, self.config)
         index = TagIndex(entries)
         pages = PageMaker(files, self.config, self.store)
@@ -258,11 +264,20 @@ class Build:
         return output if not html or end < 0 else output[:end] + html + "\n" + output[end:]
 
     def post_build(self) -> None:
+        ours: set[str] = set()
         if self.figures is not None:
-            self.figures.post_build(self.config)
+            ours |= self.figures.post_build(self.config)
         if self.feeds is not None:
             written = self.feeds.write(self.config.site_dir)
+            ours |= written
             if self.dirty:
                 for gone in self.cache.swap_outputs("feeds", written):
                     if os.path.isfile(gone):
                         os.remove(gone)
+        for path in sorted(ours):
+            mine = self._static.get(os.path.normpath(path))
+            if mine is not None:  # a file of the writer's that jisik's output replaced: never silently
+                log.warning(
+                    f"{display_path(mine, self.config)}: jisik writes its own '{mine.dest_uri}' (a feed or "
+                    f"prompts.json) there, which replaces your file; give your file another name"
+                )
