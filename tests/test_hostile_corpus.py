@@ -631,6 +631,62 @@ CASES: dict[str, Case] = {
     "icon-of-the-theme-is-fine": Case(
         {"about.md": "---\narticle: false\nicon: material/home\n---\n\n# 소개\n"}, quiet=True
     ),
+    # the other front-matter keys Material reads: none stops the build, none puts markup in the page
+    **{
+        f"theme-key-{name}": Case(
+            {"articles/x.md": art(front="date: 2026-01-02\n" + front)},
+            (("docs/articles/x.md:" + str(line), text),),
+            in_check=False,  # theme matters: `jisik check` does not load the theme
+        )
+        for name, front, line, text in (
+            ("template-missing", "template: nothing.html", 3, "is not a template of the theme"),
+            ("template-leaving-the-theme", "template: ../../../etc/passwd", 3, "is not a template"),
+            ("template-a-number", "template: 5", 3, "is not a template of the theme"),
+            ("hide-a-number", "hide: 5", 3, "must be a list"),
+            ("hide-a-string", "hide: navigation", 3, "must be a list"),
+            ("search-a-number", "search: 5", 3, "must be a mapping"),
+            ("search-a-list", "search: [exclude]", 3, "must be a mapping"),
+            ("redirect-javascript", "template: redirect.html\nlocation: 'javascript:alert(1)'", 4, "URL"),
+            ("redirect-quote", "template: redirect.html\nlocation: '\"]);alert(1);([\"'", 4, "URL"),
+            (
+                "redirect-script",
+                "template: redirect.html\nlocation: '</script><script>alert(1)</script>'",
+                4,
+                "URL",
+            ),
+        )
+    },
+    "theme-key-revision-dates-are-text": Case(
+        {
+            "articles/x.md": art(
+                front="date: 2026-01-02\nrevision_date: '<img src=x onerror=alert(1)>'\n"
+                "git_creation_date_localized: '<img src=x onerror=alert(1)>'"
+            ),
+            "about.md": "---\narticle: false\n"
+            "git_revision_date_localized: '<img src=x onerror=alert(1)>'\n---\n\n# 소개\n",
+        },
+    ),
+    "theme-keys-on-a-writer-page": Case(
+        {"about.md": "---\narticle: false\ntemplate: nope.html\nhide: 1\nsearch: 2\n---\n\n# 소개\n"},
+        (
+            ("docs/about.md:3", "is not a template of the theme"),
+            ("docs/about.md:4", "must be a list"),
+            ("docs/about.md:5", "must be a mapping"),
+        ),
+        in_check=False,
+    ),
+    "theme-keys-that-are-fine": Case(
+        {
+            "articles/x.md": art(
+                front="date: 2026-01-02\ntemplate: main.html\nhide: [toc]\nsearch: {boost: 2}"
+            )
+        },
+        quiet=True,
+    ),
+    "redirect-to-a-relative-url-is-fine": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntemplate: redirect.html\nlocation: ../ok/")},
+        quiet=True,
+    ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),

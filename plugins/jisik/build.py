@@ -27,10 +27,10 @@ from .log import log
 from .pagemeta import (
     as_plain_text,
     escape_heading_title,
-    missing_icon,
     prepare_article,
     prepare_page,
     renders,
+    theme_meta,
 )
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
@@ -198,8 +198,8 @@ class Build:
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         article = self.collection.by_path.get(page.file.src_uri)
-        if (icon := missing_icon(page, list(self.config.theme.dirs))) is not None:
-            log.warning(icon.format(display_path(page.file, self.config)))
+        for problem in theme_meta(page, list(self.config.theme.dirs)):
+            log.warning(problem.format(display_path(page.file, self.config)))
         if self.citations is not None:
             self.citations.before_render(article)
         if self.figures is not None:

@@ -117,25 +117,77 @@ def escape_heading_title(page: Page) -> None:
         page.meta["title"] = _escape(Markup(page.title).striptags())  # what the theme would have shown
 
 
-def missing_icon(page: Page, theme_dirs: list[str]) -> Problem | None:
-    """Material includes `.icons/<icon>.svg` for a page's front-matter `icon`; one it does not have
-    would stop the whole build (TemplateNotFound). Such an `icon` is reported and dropped."""
-    icon = page.meta.get("icon")
-    if icon is None:
-        return None
-    name = f".icons/{icon}.svg" if isinstance(icon, str) else ""
-    if (
-        name
-        and ".." not in name.split("/")
-        and any(os.path.isfile(os.path.join(d, name)) for d in theme_dirs)
-    ):
-        return None
-    del page.meta["icon"]
+THEME_TEXT_KEYS = ("revision_date", "git_revision_date_localized", "git_creation_date_localized")
+"""Front-matter keys Material prints unescaped (the page's date line): shown as escaped text."""
+
+
+def theme_meta(page: Page, theme_dirs: list[str]) -> list[Problem]:
+    """Front-matter keys Material itself reads, checked so one page can neither stop the whole build nor
+    put markup in it: an `icon` or `template` the theme does not have (TemplateNotFound), a `hide`
+    that is not a list or a `search` that is not a mapping (Material's templates and search plugin
+    fail on them), a redirect `location` that is not an http(s) or relative URL. Each is reported and
+    left out; the date keys Material prints are escaped text."""
+    meta = page.meta
+    problems: list[str] = []
+    icon = meta.get("icon")
+    if icon is not None and not _theme_has(f".icons/{icon}.svg" if isinstance(icon, str) else "", theme_dirs):
+        problems.append("icon")
+        del meta["icon"]
+    template = meta.get("template")
+    if template is not None and not _theme_has(template if isinstance(template, str) else "", theme_dirs):
+        problems.append("template")
+        del meta["template"]
+    hide = meta.get("hide")
+    if hide is not None and not (isinstance(hide, list) and all(isinstance(h, str) for h in hide)):
+        problems.append("hide")
+        del meta["hide"]
+    search = meta.get("search")
+    if search is not None and not isinstance(search, dict):
+        problems.append("search")
+        del meta["search"]
+    location = meta.get("location")
+    if location is not None:
+        text = location if isinstance(location, str) else ""
+        if not text or _UNSAFE_LOCATION.match(text) or _NOT_IN_URL.search(text):
+            problems.append("location")
+            del meta["location"]
+        else:
+            meta["location"] = _escape(text)
+    for key in THEME_TEXT_KEYS:
+        if meta.get(key) is not None:
+            meta[key] = _escape(meta_text(meta[key]))
+    if not problems:
+        return []
     try:
-        line = split_front_matter(page.file.content_string).key_lines.get("icon")
+        lines = split_front_matter(page.file.content_string).key_lines
     except (OSError, UnicodeDecodeError):
-        line = None
-    return Problem(f"`icon: {_one_line(meta_text(icon))}` is not an icon of the theme; it is left out", line)
+        lines = {}
+    why = {
+        "icon": "is not an icon of the theme",
+        "template": "is not a template of the theme",
+        "hide": "must be a list such as `hide: [navigation, toc]`",
+        "search": "must be a mapping such as `search: {exclude: true}`",
+        "location": "is not an http(s) or relative URL",
+    }
+    shown = {"icon": icon, "template": template, "hide": hide, "search": search, "location": location}
+    return [
+        Problem(
+            f"`{key}: {_one_line(meta_text(shown[key]))[:80]}` {why[key]}; it is left out", lines.get(key)
+        )
+        for key in problems
+    ]
+
+
+_UNSAFE_LOCATION = re.compile(r"^\s*(?!https?:)[A-Za-z][A-Za-z0-9+.-]*:", re.IGNORECASE)
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f\"'<>\\`]")  # nothing that could leave the quoted string
+
+
+def _theme_has(name: str, theme_dirs: list[str]) -> bool:
+    """True when `name` is a file of the theme (never a path leaving its folders)."""
+    parts = name.replace("\\", "/").split("/")
+    if not name or name.startswith("/") or ".." in parts or os.path.isabs(name):
+        return False
+    return any(os.path.isfile(os.path.join(d, *parts)) for d in theme_dirs)
 
 
 RISKY_SIGNS = 500
