@@ -329,6 +329,18 @@ CASES: dict[str, Case] = {
         )
         for path in ("feed.xml", "feed.json", "prompts.json", "tags/공통/feed.xml", "tags/공통/feed.json")
     },
+    # a page MkDocs reads as Markdown under another name is not silently left out of every list
+    **{
+        f"article-named-{suffix[1:]}": Case(
+            {f"articles/x{suffix}": art()},
+            ((f"docs/articles/x{suffix}", "rename it to x.md"),),
+            in_check=False,  # `jisik check` reads the files it is given
+        )
+        for suffix in (".markdown", ".mdown", ".mkdn", ".mkd")
+    },
+    "page-named-markdown-that-says-so-is-fine": Case(
+        {"about.markdown": "---\narticle: false\n---\n\n# 소개\n"}, quiet=True
+    ),
     "clash-readme-is-the-home": Case(
         {"README.md": "# 리드미\n\n리드미 본문.\n"}, (), _readme_home, quiet=True
     ),

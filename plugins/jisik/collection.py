@@ -21,6 +21,7 @@ from .feeds.pages import ItemMemo
 from .gitdates import read_git_dates
 from .log import log
 from .model import Article, Entry, Problem, parse_article
+from .model.frontmatter import split_front_matter
 
 RACY_NS = 2_000_000_000
 """Files modified this recently (ns) are read again even if their stamp looks unchanged."""
@@ -159,11 +160,10 @@ class Collection:
         home = self.options.home.page
         readme = posixpath.join(posixpath.dirname(home), "README.md")  # MkDocs' other name for it
         for file in files.documentation_pages():
-            if (
-                file.src_uri in (home, readme)
-                or file.generated_by
-                or not matches(file.src_uri, self.options.articles.paths)
-            ):
+            if file.src_uri in (home, readme) or file.generated_by:
+                continue
+            if not matches(file.src_uri, self.options.articles.paths):
+                self._misnamed(file, config)
                 continue
             article = self._read(file, config)
             if article is None:
@@ -181,6 +181,25 @@ class Collection:
         if self.options.articles.git_dates and any(e.article.date is None for e in self.entries):
             self._dates_from_git(config)
         return self.entries
+
+    def _misnamed(self, file: File, config: MkDocsConfig) -> None:
+        """A page MkDocs reads as Markdown (`.markdown`, `.mkd`…) that would be an article with an `.md`
+        name is said, not silently left out of every list and feed (`article: false` says it is a page)."""
+        stem, suffix = posixpath.splitext(file.src_uri)
+        if suffix == ".md" or not matches(stem + ".md", self.options.articles.paths):
+            return
+        try:
+            front = split_front_matter(file.content_string)
+        except (OSError, UnicodeDecodeError):
+            return  # MkDocs reports a file it cannot read
+        if front.data.get("article") is False:
+            return
+        log.warning(
+            f"{display_path(file, config)}: jisik reads articles from files named like "
+            f"{', '.join(self.options.articles.paths)}, so this page is not an article (not on the home "
+            f"page, tag pages or feeds, and its #tag line is a heading); rename it to "
+            f"{posixpath.basename(stem)}.md, or write `article: false` in its front matter if it is a page"
+        )
 
     def _dates_from_git(self, config: MkDocsConfig) -> None:
         """Undated articles take their first commit as `date` and last as `updated`: one git process."""
