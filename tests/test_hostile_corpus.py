@@ -178,6 +178,12 @@ def _title_everywhere(expected: str, url: str = "articles/x/") -> Callable[[Buil
     return check
 
 
+def _later_value_used(built: Built) -> None:
+    soup = built.html("articles/x/")
+    assert soup.title is not None and soup.title.get_text() == "둘째 제목 - 지식 테스트"
+    assert "둘째 제목" in _card_titles(built, "")
+
+
 def _code_kept(built: Built) -> None:
     code = built.html("articles/x/").select_one("article pre code")
     assert code is not None and "# <img src=x onerror=alert(2)>" in code.get_text()
@@ -698,6 +704,16 @@ CASES: dict[str, Case] = {
     "redirect-to-a-relative-url-is-fine": Case(
         {"articles/x.md": art(front="date: 2026-01-02\ntemplate: redirect.html\nlocation: ../ok/")},
         quiet=True,
+    ),
+    "front-matter-key-written-twice": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntitle: 첫 제목\ntags: [가]\ntitle: 둘째 제목")},
+        (("docs/articles/x.md:5", "`title` is written twice (lines 3 and 5)"),),
+        check=_later_value_used,
+    ),
+    "front-matter-key-written-twice-on-a-writer-page": Case(
+        {"about.md": "---\narticle: false\nsubtitle: 하나\nsubtitle: 둘\n---\n\n# 소개\n"},
+        (("docs/about.md:4", "`subtitle` is written twice"),),
+        in_check=False,  # `jisik check` reads articles
     ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),

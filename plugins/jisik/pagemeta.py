@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from .hashtags.tags import is_valid_tag, tag_form, tag_key
 from .model import Article, Problem
-from .model.article import SHOWN_KEYS, heading_of, scan_blocks, tags_from_meta
+from .model.article import SHOWN_KEYS, heading_of, repeated_keys, scan_blocks, tags_from_meta
 from .model.frontmatter import MAX_VALUES, normalise_newlines, split_front_matter, too_big
 from .model.text import MAX_NESTING, drop_controls, flatten, meta_text, title_text, too_deep
 
@@ -67,6 +67,7 @@ def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
                 source.append(markdown)
         return source[0]
 
+    problems.extend(repeated_keys(split_front_matter(text())))
     if too_big(page.meta):
         problems.append(
             Problem(

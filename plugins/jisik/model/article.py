@@ -18,7 +18,7 @@ from markdown import util as markdown_util
 
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
-from .frontmatter import YAML_ERROR, split_front_matter
+from .frontmatter import YAML_ERROR, FrontMatter, split_front_matter
 from .text import MAX_NESTING, drop_controls, meta_text, plain_text, shorten, title_text, too_deep
 
 Level = Literal["error", "warning", "info"]
@@ -267,6 +267,17 @@ def heading_of(block: Block) -> tuple[int, str] | None:
     return conventions.atx_heading(block.lines[0])
 
 
+def repeated_keys(fm: FrontMatter) -> list[Problem]:
+    """A front-matter key written twice keeps only its later value: said, not silent."""
+    return [
+        Problem(
+            f"`{name}` is written twice (lines {first} and {line}); only the value on line {line} is used",
+            line,
+        )
+        for name, first, line in fm.repeated
+    ]
+
+
 # --- reading front matter values ------------------------------------------------------------------
 
 
@@ -410,6 +421,7 @@ def parse_article(
         problems.append(Problem(fm.error, fm.error_line, "error"))
     meta, lines = fm.data, fm.key_lines
     problems.extend(comments)
+    problems.extend(repeated_keys(fm))
     tags = _tags_from_meta(meta.get("tags"), lines.get("tags"), [] if comments else problems)
     tag_lines: list[int | None] = [lines.get("tags")] * len(tags)
     sources = _sources_from_meta(
