@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -112,6 +114,11 @@ def _tag_clash(built: Built) -> None:
     assert _h1(built, "tags/공통/") == "공통 소개"
     page = _chip(built, "articles/ok/", "공통")
     assert page != "tags/공통/" and OK_TITLE in _card_titles(built, page)
+
+
+def _moved_tag_page(built: Built) -> None:
+    page = _chip(built, "articles/ok/", "공통")
+    assert page not in ("tags/공통/", "tags/" + quote("공통") + "/") and OK_TITLE in _card_titles(built, page)
 
 
 def _readme_home(built: Built) -> None:
@@ -326,6 +333,23 @@ CASES: dict[str, Case] = {
         {"tags/공통.md": art("# 공통 소개", tail="출처: https://example.com/a")},
         (("docs/tags/공통.md", "jisik's page '#공통'"),),
         _tag_clash,
+        in_check=False,
+    ),
+    # one file on macOS and Windows disks, where sites are often built: NFD Hangul, another case
+    "clash-tag-page-nfd": Case(
+        {
+            unicodedata.normalize("NFD", "tags/공통.md"): art(
+                "# 공통 소개", tail="출처: https://example.com/a"
+            )
+        },
+        ((unicodedata.normalize("NFD", "docs/tags/공통.md"), "jisik's page '#공통'"),),
+        _moved_tag_page,
+        in_check=False,
+    ),
+    "clash-tags-md-in-capitals": Case(
+        {"Tags.md": "---\narticle: false\n---\n\n# 대문자 태그\n"},
+        (("docs/Tags.md", "jisik's page '태그'"),),
+        _clash("Tags/", "대문자 태그", "tags-2/", lists=False),
         in_check=False,
     ),
     # a writer's file that is not a page, where jisik writes a feed or prompts.json: said, not silent
