@@ -739,6 +739,18 @@ CASES: dict[str, Case] = {
         (("docs/about.md:4", "`subtitle` is written twice"),),
         in_check=False,  # `jisik check` reads articles
     ),
+    "source-title-cache-alias-bomb": Case(
+        {"source-titles.yml": alias_bomb("https://example.com/a")},
+        (("docs/source-titles.yml", "is not text; it is left out"),),
+        in_check=False,  # the cache is the build's
+    ),
+    "source-title-cache-markup-is-text": Case(
+        {
+            "source-titles.yml": "https://example.com/a: '<img src=x onerror=alert(1)>'\n",
+            "articles/x.md": art(),
+        },
+        quiet=True,
+    ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),
