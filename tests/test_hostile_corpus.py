@@ -588,6 +588,14 @@ CASES: dict[str, Case] = {
     "tag-300-latin-letters": Case(
         {"articles/x.md": art("# 글", tail="#" + "a" * 300)}, check=_tag_page("a" * 300), quiet=True
     ),
+    "tags-sharing-a-url-in-front-matter": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntags: ['a/b', 'a\\\\b']")},
+        (("docs/articles/x.md:3", "would share the URL 'a-b/'"),),  # the line naming the tag
+    ),
+    "tags-sharing-a-url-on-the-hashtag-line": Case(
+        {"articles/x.md": art(tail="출처: https://example.com/a\n\n#가'나 #가\"나")},
+        (("docs/articles/x.md:11", "would share the URL"),),
+    ),
     "two-long-tags-sharing-a-prefix": Case(
         {
             "articles/x.md": art("# 글 하나", tail="#" + "가" * 85 + "나"),
