@@ -759,6 +759,16 @@ CASES: dict[str, Case] = {
         },
         quiet=True,
     ),
+    # yes/no keys: a value that is not true or false is said, with what it is read as
+    **{
+        f"flag-{key}-{name}": Case(
+            {"articles/x.md": art(front=f"date: 2026-01-02\n{key}: {value}")},
+            (("docs/articles/x.md:3", f"`{key}` must be true or false"),),
+            absent=("articles/x.md",) if key == "draft" and name == "list" else (),
+        )
+        for key in ("draft", "article")
+        for name, value in (("quoted", "'false'"), ("number", "0"), ("list", "[false]"), ("word", "maybe"))
+    },
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),

@@ -494,6 +494,19 @@ def parse_article(
                 "error",
             )
         )
+    for key, meaning in (
+        ("draft", _flag(meta.get("draft", False))),
+        ("article", meta.get("article") is not False),
+    ):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, bool):
+            problems.append(
+                Problem(
+                    f"`{key}` must be true or false, not {_one_line(meta_text(value))[:80]!r}; "
+                    f"it is read as {'true' if meaning else 'false'}",
+                    lines.get(key),
+                )
+            )
     title = _one_line(meta_text(meta["title"])) if meta.get("title") else heading_title
     if not title:
         title = PurePosixPath(path).stem
