@@ -62,7 +62,7 @@ def deep_list(levels: int) -> str:
 
 @dataclass(frozen=True)
 class Case:
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     warns: tuple[tuple[str, str], ...] = ()
     """`(docs/<file>:<line>, text)` each build message must have (the line may be left out)."""
     check: Callable[[Built], None] | None = None
@@ -769,6 +769,18 @@ CASES: dict[str, Case] = {
         for key in ("draft", "article")
         for name, value in (("quoted", "'false'"), ("number", "0"), ("list", "[false]"), ("word", "maybe"))
     },
+    "not-utf8-named-at-the-line-of-the-byte": Case(
+        {
+            "articles/x.md": art(body="본문 문단입니다.\n\n둘째 문단")
+            .encode("utf-8")
+            .replace("둘째".encode(), b"\xff\xfe")
+        },
+        (("docs/articles/x.md:9", "UTF-8"),),
+    ),
+    "cp949-named-at-the-line-of-the-byte": Case(
+        {"articles/x.md": art().encode("cp949")},
+        (("docs/articles/x.md:5", "UTF-8"),),  # the first Hangul, in the heading
+    ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),
@@ -902,7 +914,10 @@ def test_hostile_case(
     for path, text in case.files.items():
         target = project.docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
     if case.setup is not None:
         case.setup(project)
     built = project.build()  # 1. no crash

@@ -21,6 +21,7 @@ from .feeds.pages import ItemMemo
 from .gitdates import read_git_dates
 from .log import log
 from .model import Article, Entry, Problem, parse_article
+from .model.folder import bad_byte_line
 from .model.frontmatter import split_front_matter
 
 RACY_NS = 2_000_000_000
@@ -231,9 +232,10 @@ class Collection:
             text = file.content_string
         except (OSError, UnicodeDecodeError) as exc:
             log.warning(
-                Problem(f"cannot read the page as UTF-8 text ({exc}); it is left out of the site").format(
-                    display_path(file, config)
-                )
+                Problem(
+                    f"cannot read the page as UTF-8 text ({exc}); it is left out of the site",
+                    bad_byte_line(exc),
+                ).format(display_path(file, config))
             )
             return None
         return self.cache.get(file.src_uri, text, self.options, stamp)

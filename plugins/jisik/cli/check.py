@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     articles: list[Article] = []
     for path, record in read_folder(docs, args.timezone):
         if isinstance(record, Unreadable):
-            findings.append(Finding(path.as_posix(), 1, "error", record.reason))
+            findings.append(Finding(path.as_posix(), record.line, "error", record.reason))
         elif record.path != HOME_PAGE and record.meta.get("article") is not False:
             articles.append(dataclasses.replace(record, path=path.as_posix()))
     findings = sorted([*findings, *check(articles)])

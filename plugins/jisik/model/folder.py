@@ -17,6 +17,14 @@ class Unreadable:
 
     path: Path
     reason: str
+    line: int = 1
+
+
+def bad_byte_line(exc: Exception) -> int:
+    """The line of the first byte that is not UTF-8 (1 for any other reading error)."""
+    if isinstance(exc, UnicodeDecodeError) and isinstance(exc.object, bytes):
+        return exc.object.count(b"\n", 0, exc.start) + 1
+    return 1
 
 
 def read_folder(
@@ -28,6 +36,6 @@ def read_folder(
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            yield path, Unreadable(path, f"cannot read as UTF-8 text: {exc}")
+            yield path, Unreadable(path, f"cannot read as UTF-8 text: {exc}", bad_byte_line(exc))
             continue
         yield path, parse_article(text, relative, timezone=timezone)
