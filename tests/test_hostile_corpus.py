@@ -297,6 +297,14 @@ def _imported_prompt(built: Built) -> None:
     ]
 
 
+def _dangling(path: str) -> Callable[[SiteProject], None]:
+    def setup(project: SiteProject) -> None:
+        (project.docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (project.docs / path).symlink_to(project.root / "nowhere" / "gone")
+
+    return setup
+
+
 def _loop(project: SiteProject) -> None:
     (project.docs / "loop").mkdir()
     os.symlink("..", project.docs / "loop" / "up")
@@ -783,6 +791,18 @@ CASES: dict[str, Case] = {
     ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
+    "dangling-link-to-an-image": Case(
+        {"articles/x.md": art()},
+        (("docs/assets/prompts/x-1.png", "a link to a file that does not exist"),),
+        setup=_dangling("assets/prompts/x-1.png"),
+        in_check=False,  # not an article
+    ),
+    "dangling-link-to-an-article": Case(
+        {},
+        (("docs/articles/gone.md", "a link to a file that does not exist"),),
+        setup=_dangling("articles/gone.md"),
+        in_check=False,  # site-wide: the build's files
+    ),
     "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),
     # --- messages ---
     "hash-tags-flow-list": Case(
