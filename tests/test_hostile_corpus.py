@@ -789,6 +789,13 @@ CASES: dict[str, Case] = {
         {"articles/x.md": art().encode("cp949")},
         (("docs/articles/x.md:5", "UTF-8"),),  # the first Hangul, in the heading
     ),
+    "updated-before-date": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nupdated: 2020-01-01")},
+        (("docs/articles/x.md:3", "`updated` (2020-01-01) is before `date` (2026-01-02)"),),
+    ),
+    "updated-the-same-day-is-fine": Case(
+        {"articles/x.md": art(front="date: 2026-01-02 09:00\nupdated: 2026-01-02 09:00")}, quiet=True
+    ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "dangling-link-to-an-image": Case(

@@ -511,11 +511,21 @@ def parse_article(
     if not title:
         title = PurePosixPath(path).stem
     meta_summary = meta_text(meta.get("summary") or meta.get("description") or "")
+    date = _date_from_meta(meta, "date", lines, tz, problems)
+    updated = _date_from_meta(meta, "updated", lines, tz, problems)
+    if date is not None and updated is not None and updated < date:
+        problems.append(
+            Problem(
+                f"`updated` ({updated.date().isoformat()}) is before `date` ({date.date().isoformat()}); "
+                "feeds and search engines would read it as changed before it was written",
+                lines.get("updated"),
+            )
+        )
     return Article(
         path=path,
         title=title,
-        date=_date_from_meta(meta, "date", lines, tz, problems),
-        updated=_date_from_meta(meta, "updated", lines, tz, problems),
+        date=date,
+        updated=updated,
         tags=tuple(tags),
         sources=tuple(sources),
         prompts=tuple(prompts),
