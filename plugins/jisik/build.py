@@ -93,6 +93,7 @@ class Build:
         self._undecorated: dict[str, str | None] = {}
         self._hidden: dict[str, list[str]] = {}
         self._static: dict[str, File] = {}
+        self._templates: dict[str, bool] = {}
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)
@@ -196,9 +197,20 @@ class Build:
             message = replace(finding, path=shown.get(finding.path, finding.path)).format()
             (log.info if finding.code in NOTES else log.warning)(message)
 
+    def _compiles(self, name: str) -> bool:
+        """Whether the theme's template `name` loads (Material's `blog-post.html` needs its blog plugin's
+        filters: a page naming it would stop the whole build)."""
+        if name not in self._templates:
+            try:
+                self.config.theme.get_env().get_template(name)
+                self._templates[name] = True
+            except jinja2.TemplateError:
+                self._templates[name] = False
+        return self._templates[name]
+
     def page_markdown(self, markdown: str, page: Page) -> str:
         article = self.collection.by_path.get(page.file.src_uri)
-        for problem in theme_meta(page, list(self.config.theme.dirs)):
+        for problem in theme_meta(page, list(self.config.theme.dirs), self._compiles):
             log.warning(problem.format(display_path(page.file, self.config)))
         if self.citations is not None:
             self.citations.before_render(article)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import markdown
@@ -122,7 +123,9 @@ THEME_TEXT_KEYS = ("revision_date", "git_revision_date_localized", "git_creation
 """Front-matter keys Material prints unescaped (the page's date line): shown as escaped text."""
 
 
-def theme_meta(page: Page, theme_dirs: list[str]) -> list[Problem]:
+def theme_meta(
+    page: Page, theme_dirs: list[str], compiles: Callable[[str], bool] | None = None
+) -> list[Problem]:
     """Front-matter keys Material itself reads, checked so one page can neither stop the whole build nor
     put markup in it: an `icon` or `template` the theme does not have (TemplateNotFound), a `hide`
     that is not a list or a `search` that is not a mapping (Material's templates and search plugin
@@ -135,7 +138,13 @@ def theme_meta(page: Page, theme_dirs: list[str]) -> list[Problem]:
         problems.append("icon")
         del meta["icon"]
     template = meta.get("template")
-    if template is not None and not _theme_has(template if isinstance(template, str) else "", theme_dirs):
+    if template is not None and not (
+        isinstance(template, str)
+        and template.endswith(".html")
+        and "/" not in template.replace("\\", "/")  # a page template, not a partial or jisik's lists
+        and _theme_has(template, theme_dirs)
+        and (compiles is None or compiles(template))
+    ):
         problems.append("template")
         del meta["template"]
     hide = meta.get("hide")
@@ -165,7 +174,7 @@ def theme_meta(page: Page, theme_dirs: list[str]) -> list[Problem]:
         lines = {}
     why = {
         "icon": "is not an icon of the theme",
-        "template": "is not a template of the theme",
+        "template": "is not a page template of the theme (such as main.html) that works here",
         "hide": "must be a list such as `hide: [navigation, toc]`",
         "search": "must be a mapping such as `search: {exclude: true}`",
         "location": "is not an http(s) or relative URL",
