@@ -801,6 +801,39 @@ CASES: dict[str, Case] = {
     "updated-the-same-day-is-fine": Case(
         {"articles/x.md": art(front="date: 2026-01-02 09:00\nupdated: 2026-01-02 09:00")}, quiet=True
     ),
+    # a Markdown link or image (not raw HTML) to a URL that would run is text, said at its line
+    **{
+        f"body-link-{name}": Case(
+            {path: text},
+            ((f"docs/{path}:{line}", "is not an http(s) URL"),),
+            in_check=False,  # found while converting the page
+        )
+        for name, path, text, line in (
+            ("javascript", "articles/x.md", art(body="본문 [자세히](javascript:alert(1)) 보기."), 7),
+            (
+                "javascript-reference",
+                "articles/x.md",
+                art(body="본문 [자세히][r].\n\n[r]: JaVaScRiPt:alert(1)"),
+                9,
+            ),
+            ("javascript-image", "articles/x.md", art(body="본문 ![그림](javascript:alert(1))."), 7),
+            ("data-html", "articles/x.md", art(body="본문 [x](data:text/html,<b>x</b>) 보기."), 7),
+            (
+                "javascript-on-a-writer-page",
+                "about.md",
+                "---\narticle: false\n---\n\n[x](vbscript:msgbox)\n",
+                5,
+            ),
+        )
+    },
+    "body-links-that-are-fine": Case(
+        {
+            "articles/x.md": art(
+                body="[a](https://example.com/) [b](../ok/) [c](#top) [d](mailto:a@b.c) ![e](x.png)"
+            )
+        },
+        quiet=True,
+    ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "dangling-link-to-an-image": Case(

@@ -24,6 +24,8 @@ from .hashtags.pages import HashtagPages
 from .hashtags.tags import tag_key
 from .listings import Archive, HomeListing
 from .log import log
+from .model import Problem
+from .model.frontmatter import normalise_newlines
 from .pagemeta import (
     as_plain_text,
     escape_heading_title,
@@ -34,6 +36,7 @@ from .pagemeta import (
 )
 from .pages import PageMaker, PageStore, default_nav
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
+from .safelinks import SafeLinksExtension
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Extensions:
     hashtags: HashtagExtension
     citations: CitationsExtension | None
     figures: FiguresExtension | None
+    links: SafeLinksExtension
 
 
 def setup(options: JisikConfig, config: MkDocsConfig) -> Extensions:
@@ -53,8 +57,9 @@ def setup(options: JisikConfig, config: MkDocsConfig) -> Extensions:
         if options.citations.enabled
         else None,
         figures=FiguresExtension() if options.figures.enabled else None,
+        links=SafeLinksExtension(),
     )
-    for extension in (extensions.hashtags, extensions.citations, extensions.figures):
+    for extension in (extensions.hashtags, extensions.citations, extensions.figures, extensions.links):
         if extension is not None:
             config.markdown_extensions.append(extension)  # type: ignore[arg-type]
     config.theme.dirs.append(THEME_DIR)
@@ -231,10 +236,26 @@ class Build:
         return markdown
 
     def page_content(self, html: str, page: Page) -> None:
+        self._report_links(page)
         if page.file.src_uri not in self.collection.by_path:
             escape_heading_title(page)
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):
             self.cache.remember_html(page.file.src_uri, html)
+
+    def _report_links(self, page: Page) -> None:
+        """A Markdown link or image whose URL would run (`javascript:`…) was made text: said at its line."""
+        dropped, self.extensions.links.dropped = self.extensions.links.dropped, []
+        if not dropped:
+            return
+        try:
+            text = normalise_newlines(page.file.content_string)
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        for url in dict.fromkeys(dropped):
+            offset = text.find(url)
+            line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
+            message = f"link or image to {url[:80]!r} is not an http(s) URL; it is shown as text, not a link"
+            log.warning(Problem(message, line).format(display_path(page.file, self.config)))
 
     def env(self, env: jinja2.Environment) -> None:
         self.renderer = Renderer(env.loader)
