@@ -31,6 +31,7 @@ from conftest import Built, SiteProject
 from jisik.cli import main as jisik
 
 OK_TITLE = "정상 글"
+LINK = "[x](https://a.kr)"
 RFC822 = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
 UNSAFE_URL = re.compile(r"^\s*(?:javascript|data|vbscript):", re.IGNORECASE)
@@ -805,7 +806,7 @@ CASES: dict[str, Case] = {
     **{
         f"body-link-{name}": Case(
             {path: text},
-            ((f"docs/{path}:{line}", "is not an http(s) URL"),),
+            ((f"docs/{path}:{line}", "would run in the reader's browser"),),
             in_check=False,  # found while converting the page
         )
         for name, path, text, line in (
@@ -824,6 +825,20 @@ CASES: dict[str, Case] = {
                 "---\narticle: false\n---\n\n[x](vbscript:msgbox)\n",
                 5,
             ),
+            ("attribute-handler", "articles/x.md", art(body='본문 문단.\n{: onclick="alert(1)" }'), 8),
+            (
+                "attribute-on-a-link",
+                "articles/x.md",
+                art(body='[x](https://a.kr){: onmouseover="alert(1)" }'),
+                7,
+            ),
+            (
+                "attribute-href",
+                "articles/x.md",
+                art(body='[x](https://a.kr){: href="javascript:alert(1)" }'),
+                7,
+            ),
+            ("attribute-heading", "articles/x.md", art(body='## 소제목 {: onclick="alert(1)" }'), 7),
         )
     },
     "body-links-that-are-fine": Case(

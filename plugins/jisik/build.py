@@ -251,10 +251,13 @@ class Build:
             text = normalise_newlines(page.file.content_string)
         except (OSError, UnicodeDecodeError):
             text = ""
-        for url in dict.fromkeys(dropped):
-            offset = text.find(url)
+        for what, value in dict.fromkeys(dropped):
+            offset = text.find(value)
             line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
-            message = f"link or image to {url[:80]!r} is not an http(s) URL; it is shown as text, not a link"
+            message = (
+                f"{what} {value[:80]!r} would run in the reader's browser (not an http(s) URL); it is left "
+                "out, a link or image shown as its text"
+            )
             log.warning(Problem(message, line).format(display_path(page.file, self.config)))
 
     def env(self, env: jinja2.Environment) -> None:

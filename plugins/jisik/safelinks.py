@@ -1,5 +1,6 @@
 """Markdown links and images only to safe URLs: `[x](javascript:…)`, `![x](data:text/html,…)` and
-reference links to such URLs become plain text (raw HTML a writer types is left as written)."""
+reference links to such URLs become plain text, and attributes given with `{: …}` (attr_list) never
+add a handler (`onclick`) or such a URL. Raw HTML a writer types is left as written."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 _UNSAFE = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
+_URL_ATTRIBUTES = frozenset(("href", "src", "action", "formaction", "poster", "data", "xlink:href"))
 _IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what browsers skip inside a URL's scheme
 
 
@@ -27,8 +29,16 @@ class SafeLinksProcessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            for name in [n for n in element.attrib if n.lower().startswith("on")]:
+                self.extension.dropped.append((f"{name}=…", element.attrib.pop(name)))  # `{: onclick=…}`
+            for name in [n for n in element.attrib if n.lower() in _URL_ATTRIBUTES - {"href", "src"}]:
+                if unsafe(element.attrib[name]):
+                    self.extension.dropped.append((name, element.attrib.pop(name)))
             attribute = {"a": "href", "img": "src"}.get(element.tag)
             if attribute is None:
+                for name in ("href", "src"):
+                    if unsafe(element.get(name) or ""):
+                        self.extension.dropped.append((name, element.attrib.pop(name)))
                 continue
             url = element.get(attribute)
             if url is not None and unsafe(url):
@@ -37,7 +47,7 @@ class SafeLinksProcessor(Treeprocessor):
                 element.attrib.clear()
                 if alt is not None:
                     element.text = alt
-                self.extension.dropped.append(url)
+                self.extension.dropped.append(("link" if alt is None else "image", url))
 
 
 class SafeLinksExtension(Extension):
@@ -45,12 +55,13 @@ class SafeLinksExtension(Extension):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.dropped: list[str] = []
+        self.dropped: list[tuple[str, str]] = []
+        """What was taken out of the page last converted: `(what, value)`."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
         self.dropped = []  # MkDocs makes one Markdown instance per page
-        md.treeprocessors.register(SafeLinksProcessor(md, self), "jisik_safe_links", 15)
+        md.treeprocessors.register(SafeLinksProcessor(md, self), "jisik_safe_links", 6)  # after attr_list
 
     def reset(self) -> None:
         self.dropped = []
