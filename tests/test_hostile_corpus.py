@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -29,6 +31,7 @@ from conftest import Built, SiteProject
 from jisik.cli import main as jisik
 
 OK_TITLE = "정상 글"
+LINK = "[x](https://a.kr)"
 RFC822 = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
 UNSAFE_URL = re.compile(r"^\s*(?:javascript|data|vbscript):", re.IGNORECASE)
@@ -60,7 +63,7 @@ def deep_list(levels: int) -> str:
 
 @dataclass(frozen=True)
 class Case:
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     warns: tuple[tuple[str, str], ...] = ()
     """`(docs/<file>:<line>, text)` each build message must have (the line may be left out)."""
     check: Callable[[Built], None] | None = None
@@ -112,6 +115,11 @@ def _tag_clash(built: Built) -> None:
     assert _h1(built, "tags/공통/") == "공통 소개"
     page = _chip(built, "articles/ok/", "공통")
     assert page != "tags/공통/" and OK_TITLE in _card_titles(built, page)
+
+
+def _moved_tag_page(built: Built) -> None:
+    page = _chip(built, "articles/ok/", "공통")
+    assert page not in ("tags/공통/", "tags/" + quote("공통") + "/") and OK_TITLE in _card_titles(built, page)
 
 
 def _readme_home(built: Built) -> None:
@@ -176,6 +184,12 @@ def _title_everywhere(expected: str, url: str = "articles/x/") -> Callable[[Buil
         assert script is not None and json.loads(script.string)["headline"] == expected
 
     return check
+
+
+def _later_value_used(built: Built) -> None:
+    soup = built.html("articles/x/")
+    assert soup.title is not None and soup.title.get_text() == "둘째 제목 - 지식 테스트"
+    assert "둘째 제목" in _card_titles(built, "")
 
 
 def _code_kept(built: Built) -> None:
@@ -284,6 +298,14 @@ def _imported_prompt(built: Built) -> None:
     ]
 
 
+def _dangling(path: str) -> Callable[[SiteProject], None]:
+    def setup(project: SiteProject) -> None:
+        (project.docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (project.docs / path).symlink_to(project.root / "nowhere" / "gone")
+
+    return setup
+
+
 def _loop(project: SiteProject) -> None:
     (project.docs / "loop").mkdir()
     os.symlink("..", project.docs / "loop" / "up")
@@ -321,6 +343,42 @@ CASES: dict[str, Case] = {
         (("docs/tags/공통.md", "jisik's page '#공통'"),),
         _tag_clash,
         in_check=False,
+    ),
+    # one file on macOS and Windows disks, where sites are often built: NFD Hangul, another case
+    "clash-tag-page-nfd": Case(
+        {
+            unicodedata.normalize("NFD", "tags/공통.md"): art(
+                "# 공통 소개", tail="출처: https://example.com/a"
+            )
+        },
+        ((unicodedata.normalize("NFD", "docs/tags/공통.md"), "jisik's page '#공통'"),),
+        _moved_tag_page,
+        in_check=False,
+    ),
+    "clash-tags-md-in-capitals": Case(
+        {"Tags.md": "---\narticle: false\n---\n\n# 대문자 태그\n"},
+        (("docs/Tags.md", "jisik's page '태그'"),),
+        _clash("Tags/", "대문자 태그", "tags-2/", lists=False),
+        in_check=False,
+    ),
+    # a writer's file that is not a page, where jisik writes a feed or prompts.json: said, not silent
+    **{
+        f"clash-file-{path.replace('/', '-')}": Case(
+            {path: "mine"}, ((f"docs/{path}", "replaces your file"),), in_check=False
+        )
+        for path in ("feed.xml", "feed.json", "prompts.json", "tags/공통/feed.xml", "tags/공통/feed.json")
+    },
+    # a page MkDocs reads as Markdown under another name is not silently left out of every list
+    **{
+        f"article-named-{suffix[1:]}": Case(
+            {f"articles/x{suffix}": art()},
+            ((f"docs/articles/x{suffix}", "rename it to x.md"),),
+            in_check=False,  # `jisik check` reads the files it is given
+        )
+        for suffix in (".markdown", ".mdown", ".mkdn", ".mkd")
+    },
+    "page-named-markdown-that-says-so-is-fine": Case(
+        {"about.markdown": "---\narticle: false\n---\n\n# 소개\n"}, quiet=True
     ),
     "clash-readme-is-the-home": Case(
         {"README.md": "# 리드미\n\n리드미 본문.\n"}, (), _readme_home, quiet=True
@@ -443,6 +501,21 @@ CASES: dict[str, Case] = {
         check=_title_everywhere("속성 제목"),
         quiet=True,
     ),
+    "title-setext-heading": Case(
+        {"articles/x.md": art("<img src=x onerror=alert(3)> [밑줄](javascript:alert(3)) 제목\n===")},
+        check=_title_everywhere("<img src=x onerror=alert(3)> 밑줄 제목"),  # `===` makes an <h1> too
+        quiet=True,
+    ),
+    "title-setext-heading-plain": Case(
+        {"articles/x.md": art("밑줄 제목 {#top}\n=====")},
+        check=_title_everywhere("밑줄 제목"),  # the title, not the file name
+        quiet=True,
+    ),
+    "title-setext-list-marker": Case(
+        {"articles/x.md": art("- **목록** 같은 제목\n===")},
+        check=_title_everywhere("목록 같은 제목"),
+        quiet=True,
+    ),
     "title-markup": Case(
         {"articles/x.md": art("# **굵은** _기울임_ `코드` 제목")},
         check=_title_everywhere("굵은 기울임 코드 제목"),
@@ -523,6 +596,14 @@ CASES: dict[str, Case] = {
     ),
     "tag-300-latin-letters": Case(
         {"articles/x.md": art("# 글", tail="#" + "a" * 300)}, check=_tag_page("a" * 300), quiet=True
+    ),
+    "tags-sharing-a-url-in-front-matter": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntags: ['a/b', 'a\\\\b']")},
+        (("docs/articles/x.md:3", "would share the URL 'a-b/'"),),  # the line naming the tag
+    ),
+    "tags-sharing-a-url-on-the-hashtag-line": Case(
+        {"articles/x.md": art(tail="출처: https://example.com/a\n\n#가'나 #가\"나")},
+        (("docs/articles/x.md:11", "would share the URL"),),
     ),
     "two-long-tags-sharing-a-prefix": Case(
         {
@@ -609,8 +690,179 @@ CASES: dict[str, Case] = {
     "icon-of-the-theme-is-fine": Case(
         {"about.md": "---\narticle: false\nicon: material/home\n---\n\n# 소개\n"}, quiet=True
     ),
+    # the other front-matter keys Material reads: none stops the build, none puts markup in the page
+    **{
+        f"theme-key-{name}": Case(
+            {"articles/x.md": art(front="date: 2026-01-02\n" + front)},
+            (("docs/articles/x.md:" + str(line), text),),
+            in_check=False,  # theme matters: `jisik check` does not load the theme
+        )
+        for name, front, line, text in (
+            ("template-missing", "template: nothing.html", 3, "is not a page template of the theme"),
+            ("template-leaving-the-theme", "template: ../../../etc/passwd", 3, "is not a page template"),
+            ("template-a-number", "template: 5", 3, "is not a page template of the theme"),
+            # templates of the theme that are no page template, or need what this build does not have
+            ("template-of-jisik-lists", "template: jisik/tag.html", 3, "is not a page template"),
+            ("template-a-partial", "template: partials/header.html", 3, "is not a page template"),
+            ("template-of-the-blog-plugin", "template: blog-post.html", 3, "is not a page template"),
+            ("template-not-html", "template: .icons/material/home.svg", 3, "is not a page template"),
+            ("hide-a-number", "hide: 5", 3, "must be a list"),
+            ("hide-a-string", "hide: navigation", 3, "must be a list"),
+            ("search-a-number", "search: 5", 3, "must be a mapping"),
+            ("search-a-list", "search: [exclude]", 3, "must be a mapping"),
+            ("redirect-javascript", "template: redirect.html\nlocation: 'javascript:alert(1)'", 4, "URL"),
+            ("redirect-quote", "template: redirect.html\nlocation: '\"]);alert(1);([\"'", 4, "URL"),
+            (
+                "redirect-script",
+                "template: redirect.html\nlocation: '</script><script>alert(1)</script>'",
+                4,
+                "URL",
+            ),
+        )
+    },
+    "theme-key-revision-dates-are-text": Case(
+        {
+            "articles/x.md": art(
+                front="date: 2026-01-02\nrevision_date: '<img src=x onerror=alert(1)>'\n"
+                "git_creation_date_localized: '<img src=x onerror=alert(1)>'"
+            ),
+            "about.md": "---\narticle: false\n"
+            "git_revision_date_localized: '<img src=x onerror=alert(1)>'\n---\n\n# 소개\n",
+        },
+    ),
+    "theme-keys-on-a-writer-page": Case(
+        {"about.md": "---\narticle: false\ntemplate: nope.html\nhide: 1\nsearch: 2\n---\n\n# 소개\n"},
+        (
+            ("docs/about.md:3", "is not a page template of the theme"),
+            ("docs/about.md:4", "must be a list"),
+            ("docs/about.md:5", "must be a mapping"),
+        ),
+        in_check=False,
+    ),
+    "theme-keys-that-are-fine": Case(
+        {
+            "articles/x.md": art(
+                front="date: 2026-01-02\ntemplate: main.html\nhide: [toc]\nsearch: {boost: 2}"
+            )
+        },
+        quiet=True,
+    ),
+    "redirect-to-a-relative-url-is-fine": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntemplate: redirect.html\nlocation: ../ok/")},
+        quiet=True,
+    ),
+    "front-matter-key-written-twice": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\ntitle: 첫 제목\ntags: [가]\ntitle: 둘째 제목")},
+        (("docs/articles/x.md:5", "`title` is written twice (lines 3 and 5)"),),
+        check=_later_value_used,
+    ),
+    "front-matter-key-written-twice-on-a-writer-page": Case(
+        {"about.md": "---\narticle: false\nsubtitle: 하나\nsubtitle: 둘\n---\n\n# 소개\n"},
+        (("docs/about.md:4", "`subtitle` is written twice"),),
+        in_check=False,  # `jisik check` reads articles
+    ),
+    "source-title-cache-alias-bomb": Case(
+        {"source-titles.yml": alias_bomb("https://example.com/a")},
+        (("docs/source-titles.yml", "is not text; it is left out"),),
+        in_check=False,  # the cache is the build's
+    ),
+    "source-title-cache-markup-is-text": Case(
+        {
+            "source-titles.yml": "https://example.com/a: '<img src=x onerror=alert(1)>'\n",
+            "articles/x.md": art(),
+        },
+        quiet=True,
+    ),
+    # yes/no keys: a value that is not true or false is said, with what it is read as
+    **{
+        f"flag-{key}-{name}": Case(
+            {"articles/x.md": art(front=f"date: 2026-01-02\n{key}: {value}")},
+            (("docs/articles/x.md:3", f"`{key}` must be true or false"),),
+            absent=("articles/x.md",) if key == "draft" and name == "list" else (),
+        )
+        for key in ("draft", "article")
+        for name, value in (("quoted", "'false'"), ("number", "0"), ("list", "[false]"), ("word", "maybe"))
+    },
+    "not-utf8-named-at-the-line-of-the-byte": Case(
+        {
+            "articles/x.md": art(body="본문 문단입니다.\n\n둘째 문단")
+            .encode("utf-8")
+            .replace("둘째".encode(), b"\xff\xfe")
+        },
+        (("docs/articles/x.md:9", "UTF-8"),),
+    ),
+    "cp949-named-at-the-line-of-the-byte": Case(
+        {"articles/x.md": art().encode("cp949")},
+        (("docs/articles/x.md:5", "UTF-8"),),  # the first Hangul, in the heading
+    ),
+    "updated-before-date": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nupdated: 2020-01-01")},
+        (("docs/articles/x.md:3", "`updated` (2020-01-01) is before `date` (2026-01-02)"),),
+    ),
+    "updated-the-same-day-is-fine": Case(
+        {"articles/x.md": art(front="date: 2026-01-02 09:00\nupdated: 2026-01-02 09:00")}, quiet=True
+    ),
+    # a Markdown link or image (not raw HTML) to a URL that would run is text, said at its line
+    **{
+        f"body-link-{name}": Case(
+            {path: text},
+            ((f"docs/{path}:{line}", "would run in the reader's browser"),),
+            in_check=False,  # found while converting the page
+        )
+        for name, path, text, line in (
+            ("javascript", "articles/x.md", art(body="본문 [자세히](javascript:alert(1)) 보기."), 7),
+            (
+                "javascript-reference",
+                "articles/x.md",
+                art(body="본문 [자세히][r].\n\n[r]: JaVaScRiPt:alert(1)"),
+                9,
+            ),
+            ("javascript-image", "articles/x.md", art(body="본문 ![그림](javascript:alert(1))."), 7),
+            ("data-html", "articles/x.md", art(body="본문 [x](data:text/html,<b>x</b>) 보기."), 7),
+            (
+                "javascript-on-a-writer-page",
+                "about.md",
+                "---\narticle: false\n---\n\n[x](vbscript:msgbox)\n",
+                5,
+            ),
+            ("attribute-handler", "articles/x.md", art(body='본문 문단.\n{: onclick="alert(1)" }'), 8),
+            (
+                "attribute-on-a-link",
+                "articles/x.md",
+                art(body='[x](https://a.kr){: onmouseover="alert(1)" }'),
+                7,
+            ),
+            (
+                "attribute-href",
+                "articles/x.md",
+                art(body='[x](https://a.kr){: href="javascript:alert(1)" }'),
+                7,
+            ),
+            ("attribute-heading", "articles/x.md", art(body='## 소제목 {: onclick="alert(1)" }'), 7),
+        )
+    },
+    "body-links-that-are-fine": Case(
+        {
+            "articles/x.md": art(
+                body="[a](https://example.com/) [b](../ok/) [c](#top) [d](mailto:a@b.c) ![e](x.png)"
+            )
+        },
+        quiet=True,
+    ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
+    "dangling-link-to-an-image": Case(
+        {"articles/x.md": art()},
+        (("docs/assets/prompts/x-1.png", "a link to a file that does not exist"),),
+        setup=_dangling("assets/prompts/x-1.png"),
+        in_check=False,  # not an article
+    ),
+    "dangling-link-to-an-article": Case(
+        {},
+        (("docs/articles/gone.md", "a link to a file that does not exist"),),
+        setup=_dangling("articles/gone.md"),
+        in_check=False,  # site-wide: the build's files
+    ),
     "symlink-loop": Case({}, (("docs/loop/up", "a loop"),), setup=_loop, in_check=False),
     # --- messages ---
     "hash-tags-flow-list": Case(
@@ -742,7 +994,10 @@ def test_hostile_case(
     for path, text in case.files.items():
         target = project.docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
     if case.setup is not None:
         case.setup(project)
     built = project.build()  # 1. no crash

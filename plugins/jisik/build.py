@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .checks import NOTES, check
@@ -25,17 +25,20 @@ from .hashtags.tags import tag_key
 from .head.pages import Head
 from .listings import Archive, HomeListing
 from .log import display_path, log
+from .model import Problem
+from .model.frontmatter import normalise_newlines
 from .pagemeta import (
     as_plain_text,
     escape_heading_title,
-    missing_icon,
     prepare_article,
     prepare_page,
     renders,
+    theme_meta,
 )
 from .pages import PageMaker, PageStore, default_nav
 from .reading import Reading
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
+from .safelinks import SafeLinksExtension
 from .search import Search, Session
 
 
@@ -46,6 +49,7 @@ class Extensions:
     hashtags: HashtagExtension
     citations: CitationsExtension | None
     figures: FiguresExtension | None
+    links: SafeLinksExtension
 
 
 def setup(options: JisikConfig, config: MkDocsConfig) -> Extensions:
@@ -56,8 +60,9 @@ def setup(options: JisikConfig, config: MkDocsConfig) -> Extensions:
         if options.citations.enabled
         else None,
         figures=FiguresExtension() if options.figures.enabled else None,
+        links=SafeLinksExtension(),
     )
-    for extension in (extensions.hashtags, extensions.citations, extensions.figures):
+    for extension in (extensions.hashtags, extensions.citations, extensions.figures, extensions.links):
         if extension is not None:
             config.markdown_extensions.append(extension)  # type: ignore[arg-type]
     config.theme.dirs.append(THEME_DIR)
@@ -99,9 +104,16 @@ class Build:
         self.search = Search(options.search, config, search or Session()) if options.search.enabled else None
         self._undecorated: dict[str, str | None] = {}
         self._hidden: dict[str, list[str]] = {}
+        self._static: dict[str, File] = {}
+        self._templates: dict[str, bool] = {}
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)
+        self._static = {  # the writer's own files that are not pages (`docs/feed.xml`…), by output path
+            os.path.normpath(f.abs_dest_path): f
+            for f in files
+            if not f.generated_by and not f.is_documentation_page()
+        }
         entries = self.collection.read(files, self.config)
         index = TagIndex(entries)
         pages = PageMaker(files, self.config, self.store)
@@ -214,10 +226,21 @@ class Build:
             message = replace(finding, path=shown.get(finding.path, finding.path)).format()
             (log.info if finding.code in NOTES else log.warning)(message)
 
+    def _compiles(self, name: str) -> bool:
+        """Whether the theme's template `name` loads (Material's `blog-post.html` needs its blog plugin's
+        filters: a page naming it would stop the whole build)."""
+        if name not in self._templates:
+            try:
+                self.config.theme.get_env().get_template(name)
+                self._templates[name] = True
+            except jinja2.TemplateError:
+                self._templates[name] = False
+        return self._templates[name]
+
     def page_markdown(self, markdown: str, page: Page) -> str:
         article = self.collection.by_path.get(page.file.src_uri)
-        if (icon := missing_icon(page, list(self.config.theme.dirs))) is not None:
-            log.warning(icon.format(display_path(page.file, self.config)))
+        for problem in theme_meta(page, list(self.config.theme.dirs), self._compiles):
+            log.warning(problem.format(display_path(page.file, self.config)))
         if self.citations is not None:
             self.citations.before_render(article)
         if self.figures is not None:
@@ -237,12 +260,31 @@ class Build:
         return markdown
 
     def page_content(self, html: str, page: Page) -> None:
+        self._report_links(page)
         if page.file.src_uri not in self.collection.by_path:
             escape_heading_title(page)
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):
             self.cache.remember_html(page.file.src_uri, html)
         if self.search is not None:
             self.search.page_content(html, page, self.collection.by_path.get(page.file.src_uri))
+
+    def _report_links(self, page: Page) -> None:
+        """A Markdown link or image whose URL would run (`javascript:`…) was made text: said at its line."""
+        dropped, self.extensions.links.dropped = self.extensions.links.dropped, []
+        if not dropped:
+            return
+        try:
+            text = normalise_newlines(page.file.content_string)
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        for what, value in dict.fromkeys(dropped):
+            offset = text.find(value)
+            line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
+            message = (
+                f"{what} {value[:80]!r} would run in the reader's browser (not an http(s) URL); it is left "
+                "out, a link or image shown as its text"
+            )
+            log.warning(Problem(message, line).format(display_path(page.file, self.config)))
 
     def env(self, env: jinja2.Environment) -> None:
         self.renderer = Renderer(env.loader)
@@ -291,13 +333,22 @@ class Build:
         return output if not html or end < 0 else output[:end] + html + "\n" + output[end:]
 
     def post_build(self) -> None:
+        ours: set[str] = set()
         if self.figures is not None:
-            self.figures.post_build(self.config)
+            ours |= self.figures.post_build(self.config)
         if self.feeds is not None:
             written = self.feeds.write(self.config.site_dir)
+            ours |= written
             if self.dirty:
                 for gone in self.cache.swap_outputs("feeds", written):
                     if os.path.isfile(gone):
                         os.remove(gone)
+        for path in sorted(ours):
+            mine = self._static.get(os.path.normpath(path))
+            if mine is not None:  # a file of the writer's that jisik's output replaced: never silently
+                log.warning(
+                    f"{display_path(mine, self.config)}: jisik writes its own '{mine.dest_uri}' (a feed or "
+                    f"prompts.json) there, which replaces your file; give your file another name"
+                )
         if self.search is not None:
             self.search.post_build()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import posixpath
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from .feeds.pages import ItemMemo
 from .gitdates import read_git_dates
 from .log import display_path, log
 from .model import Article, Entry, Problem, parse_article
+from .model.frontmatter import split_front_matter
 from .pages import readme_for
 
 RACY_NS = 2_000_000_000
@@ -169,8 +171,15 @@ def is_article(article: Article) -> bool:
     return article.meta.get("article") is not False
 
 
-Unreadable = Callable[[File, str], None]
-"""Told about a page that cannot be read as UTF-8 text (the file and the reason)."""
+Unreadable = Callable[[File, str, int], None]
+"""Told about a page that cannot be read as UTF-8 text (the file, the reason and the line at fault)."""
+
+
+def bad_byte_line(exc: Exception) -> int:
+    """The line of the first byte that is not UTF-8 (1 for any other reading error)."""
+    if isinstance(exc, UnicodeDecodeError) and isinstance(exc.object, bytes):
+        return exc.object.count(b"\n", 0, exc.start) + 1
+    return 1
 
 
 class Collection:
@@ -187,6 +196,9 @@ class Collection:
         """Where unreadable pages are reported; None: logged as a warning naming the file (the build)."""
 
     def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
+        for file in files.documentation_pages():
+            if not file.generated_by and not matches(file.src_uri, self.options.articles.paths):
+                self._misnamed(file, config)
         for file in article_pages(files, self.options):
             article = self._read(file, config)
             if article is None:
@@ -204,6 +216,25 @@ class Collection:
         if self.options.articles.git_dates and any(e.article.date is None for e in self.entries):
             self._dates_from_git(config)
         return self.entries
+
+    def _misnamed(self, file: File, config: MkDocsConfig) -> None:
+        """A page MkDocs reads as Markdown (`.markdown`, `.mkd`…) that would be an article with an `.md`
+        name is said, not silently left out of every list and feed (`article: false` says it is a page)."""
+        stem, suffix = posixpath.splitext(file.src_uri)
+        if suffix == ".md" or not matches(stem + ".md", self.options.articles.paths):
+            return
+        try:
+            front = split_front_matter(file.content_string)
+        except (OSError, UnicodeDecodeError):
+            return  # MkDocs reports a file it cannot read
+        if front.data.get("article") is False:
+            return
+        log.warning(
+            f"{display_path(file, config)}: jisik reads articles from files named like "
+            f"{', '.join(self.options.articles.paths)}, so this page is not an article (not on the home "
+            f"page, tag pages or feeds, and its #tag line is a heading); rename it to "
+            f"{posixpath.basename(stem)}.md, or write `article: false` in its front matter if it is a page"
+        )
 
     def _dates_from_git(self, config: MkDocsConfig) -> None:
         """Undated articles take their first commit as `date` and last as `updated`: one git process."""
@@ -235,12 +266,13 @@ class Collection:
             text = file.content_string
         except (OSError, UnicodeDecodeError) as exc:
             if self.unreadable is not None:
-                self.unreadable(file, f"cannot read as UTF-8 text: {exc}")
+                self.unreadable(file, f"cannot read as UTF-8 text: {exc}", bad_byte_line(exc))
                 return None
             log.warning(
-                Problem(f"cannot read the page as UTF-8 text ({exc}); it is left out of the site").format(
-                    display_path(file, config)
-                )
+                Problem(
+                    f"cannot read the page as UTF-8 text ({exc}); it is left out of the site",
+                    bad_byte_line(exc),
+                ).format(display_path(file, config))
             )
             return None
         return self.cache.get(file.src_uri, text, self.options, stamp)
@@ -274,7 +306,8 @@ class Collection:
 def drop_link_loops(files: Files, config: MkDocsConfig) -> None:
     """Take out the files MkDocs found by following a folder link inside its own target (`docs/loop`
     linking to `..`): the same files again under ever longer paths, until the system refuses the path
-    and the build stops. Each such link is reported once; the files themselves stay, at their real path."""
+    and the build stops. Each such link is reported once; the files themselves stay, at their real path.
+    A link to a file that does not exist is reported and taken out too."""
     real: dict[str, str] = {}
 
     def resolved(folder: str) -> str:
@@ -297,6 +330,14 @@ def drop_link_loops(files: Files, config: MkDocsConfig) -> None:
                 files.remove(file)
                 break
             seen.add(target)
+    for file in list(files):  # a link to nothing: MkDocs would stop the whole build copying it
+        if not file.generated_by and file.abs_src_path and not os.path.exists(file.abs_src_path):
+            files.remove(file)
+            log.warning(
+                f"{display_path(file, config)}: a link to a file that does not exist "
+                f"({os.readlink(file.abs_src_path) if os.path.islink(file.abs_src_path) else 'gone'}); "
+                "it is left out of the site"
+            )
     shown = display_path(File("x", config.docs_dir, config.site_dir, False), config)[: -len("x")]
     for link in sorted(loops):
         if not any(link.startswith(other + "/") for other in loops):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import markdown
@@ -25,8 +26,7 @@ from mkdocs.structure.pages import Page
 
 from .hashtags.tags import is_valid_tag, tag_form, tag_key
 from .model import Article, Problem
-from .model.article import SHOWN_KEYS, scan_blocks, tags_from_meta
-from .model.conventions import atx_heading
+from .model.article import SHOWN_KEYS, heading_of, repeated_keys, scan_blocks, tags_from_meta
 from .model.frontmatter import MAX_VALUES, normalise_newlines, split_front_matter, too_big
 from .model.text import MAX_NESTING, drop_controls, flatten, meta_text, title_text, too_deep
 
@@ -68,6 +68,7 @@ def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
                 source.append(markdown)
         return source[0]
 
+    problems.extend(repeated_keys(split_front_matter(text())))
     if too_big(page.meta):
         problems.append(
             Problem(
@@ -118,25 +119,85 @@ def escape_heading_title(page: Page) -> None:
         page.meta["title"] = _escape(Markup(page.title).striptags())  # what the theme would have shown
 
 
-def missing_icon(page: Page, theme_dirs: list[str]) -> Problem | None:
-    """Material includes `.icons/<icon>.svg` for a page's front-matter `icon`; one it does not have
-    would stop the whole build (TemplateNotFound). Such an `icon` is reported and dropped."""
-    icon = page.meta.get("icon")
-    if icon is None:
-        return None
-    name = f".icons/{icon}.svg" if isinstance(icon, str) else ""
-    if (
-        name
-        and ".." not in name.split("/")
-        and any(os.path.isfile(os.path.join(d, name)) for d in theme_dirs)
+THEME_TEXT_KEYS = ("revision_date", "git_revision_date_localized", "git_creation_date_localized")
+"""Front-matter keys Material prints unescaped (the page's date line): shown as escaped text."""
+
+
+def theme_meta(
+    page: Page, theme_dirs: list[str], compiles: Callable[[str], bool] | None = None
+) -> list[Problem]:
+    """Front-matter keys Material itself reads, checked so one page can neither stop the whole build nor
+    put markup in it: an `icon` or `template` the theme does not have (TemplateNotFound), a `hide`
+    that is not a list or a `search` that is not a mapping (Material's templates and search plugin
+    fail on them), a redirect `location` that is not an http(s) or relative URL. Each is reported and
+    left out; the date keys Material prints are escaped text."""
+    meta = page.meta
+    problems: list[str] = []
+    icon = meta.get("icon")
+    if icon is not None and not _theme_has(f".icons/{icon}.svg" if isinstance(icon, str) else "", theme_dirs):
+        problems.append("icon")
+        del meta["icon"]
+    template = meta.get("template")
+    if template is not None and not (
+        isinstance(template, str)
+        and template.endswith(".html")
+        and "/" not in template.replace("\\", "/")  # a page template, not a partial or jisik's lists
+        and _theme_has(template, theme_dirs)
+        and (compiles is None or compiles(template))
     ):
-        return None
-    del page.meta["icon"]
+        problems.append("template")
+        del meta["template"]
+    hide = meta.get("hide")
+    if hide is not None and not (isinstance(hide, list) and all(isinstance(h, str) for h in hide)):
+        problems.append("hide")
+        del meta["hide"]
+    search = meta.get("search")
+    if search is not None and not isinstance(search, dict):
+        problems.append("search")
+        del meta["search"]
+    location = meta.get("location")
+    if location is not None:
+        text = location if isinstance(location, str) else ""
+        if not text or _UNSAFE_LOCATION.match(text) or _NOT_IN_URL.search(text):
+            problems.append("location")
+            del meta["location"]
+        else:
+            meta["location"] = _escape(text)
+    for key in THEME_TEXT_KEYS:
+        if meta.get(key) is not None:
+            meta[key] = _escape(meta_text(meta[key]))
+    if not problems:
+        return []
     try:
-        line = split_front_matter(page.file.content_string).key_lines.get("icon")
+        lines = split_front_matter(page.file.content_string).key_lines
     except (OSError, UnicodeDecodeError):
-        line = None
-    return Problem(f"`icon: {_one_line(meta_text(icon))}` is not an icon of the theme; it is left out", line)
+        lines = {}
+    why = {
+        "icon": "is not an icon of the theme",
+        "template": "is not a page template of the theme (such as main.html) that works here",
+        "hide": "must be a list such as `hide: [navigation, toc]`",
+        "search": "must be a mapping such as `search: {exclude: true}`",
+        "location": "is not an http(s) or relative URL",
+    }
+    shown = {"icon": icon, "template": template, "hide": hide, "search": search, "location": location}
+    return [
+        Problem(
+            f"`{key}: {_one_line(meta_text(shown[key]))[:80]}` {why[key]}; it is left out", lines.get(key)
+        )
+        for key in problems
+    ]
+
+
+_UNSAFE_LOCATION = re.compile(r"^\s*(?!https?:)[A-Za-z][A-Za-z0-9+.-]*:", re.IGNORECASE)
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f\"'<>\\`]")  # nothing that could leave the quoted string
+
+
+def _theme_has(name: str, theme_dirs: list[str]) -> bool:
+    """True when `name` is a file of the theme (never a path leaving its folders)."""
+    parts = name.replace("\\", "/").split("/")
+    if not name or name.startswith("/") or ".." in parts or os.path.isabs(name):
+        return False
+    return any(os.path.isfile(os.path.join(d, *parts)) for d in theme_dirs)
 
 
 RISKY_SIGNS = 500
@@ -202,11 +263,12 @@ def _text_title(markdown: str, article: Article) -> str:
     for block in scan_blocks(markdown):
         if block.kind != "heading":
             continue
-        level, text = atx_heading(block.lines[0]) or (0, "")
+        level, text = heading_of(block) or (0, "")
         if level != 1:
             continue
         ids = _ID_ATTRS.search(text)
-        line = f"# {title_markdown(title_text(text))}{ids.group() if ids else ''}"
+        setext = len(block.lines) == 2  # the underline stays on its line
+        line = f"{'' if setext else '# '}{title_markdown(title_text(text))}{ids.group() if ids else ''}"
         if line == block.lines[0]:
             return markdown
         lines = markdown.split("\n")

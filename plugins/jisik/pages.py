@@ -9,6 +9,7 @@ import posixpath
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -78,9 +79,9 @@ class PageMaker:
         """The writer's page that MkDocs would write where a page at `uri` goes (`docs/tags.md` and
         `tags/index.md` are both `tags/index.html`), if any."""
         if self._dests is None:
-            self._dests = {f.dest_uri: f for f in self.files if not f.generated_by}
+            self._dests = {_same(f.dest_uri): f for f in self.files if not f.generated_by}
         probe = File(uri, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
-        return self._dests.get(probe.dest_uri)
+        return self._dests.get(_same(probe.dest_uri))
 
     def _free(self, uri: str) -> str:
         """Where a generated page goes when the writer's page has its URL: its folder gets `-2`, `-3`…
@@ -116,7 +117,7 @@ class PageMaker:
             file = File.generated(self.config, uri, abs_src_path=path, inclusion=inclusion)
         self.files.append(file)
         if self._dests is not None:
-            self._dests[file.dest_uri] = file
+            self._dests[_same(file.dest_uri)] = file
         if taken is not None:
             log.warning(
                 f"{display_path(taken, self.config)}: this page has the URL '{taken.url or './'}' that "
@@ -124,6 +125,12 @@ class PageMaker:
                 f"'{file.url}' instead (move your page to {wanted} to have the list added below your text)"
             )
         return file, True
+
+
+def _same(dest_uri: str) -> str:
+    """One key for output paths that are one file on macOS and Windows disks (`Tags/` and `tags/`,
+    NFD and NFC Hangul), where the site is often built."""
+    return unicodedata.normalize("NFC", dest_uri).casefold()
 
 
 def default_nav(files: Files, articles: Mapping[str, object], config: MkDocsConfig) -> list[object]:

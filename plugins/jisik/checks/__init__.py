@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..hashtags.index import TagIndex
+from ..hashtags.tags import is_valid_tag, tag_key
 from ..model import EMPTY_FILE, Article, Entry
 from ..model.article import NO_BODY, Level
 
@@ -87,17 +88,25 @@ def _clashes(index: TagIndex) -> list[Finding]:
     for key, wanted, given in index.clashes:
         tag = index.tags[key]
         other = owners.get(wanted.casefold())
-        path = min(entry.article.path for entry in tag.entries)
+        first = min((entry.article for entry in tag.entries), key=lambda a: a.path)
         where = f" {other.name!r} ({min(e.article.path for e in other.entries)})" if other else ""
         found.append(
             Finding(
-                path,
-                1,
+                first.path,
+                _tag_line(first, key),
                 "warning",
                 f"tag {tag.name!r} would share the URL '{wanted}/' with tag{where}; it gets '{given}/'",
             )
         )
     return found
+
+
+def _tag_line(article: Article, key: str) -> int:
+    """The line where `article` names the tag with this key (its front matter or its hashtag line)."""
+    for number, raw in enumerate(article.tags):
+        if number < len(article.tag_lines) and is_valid_tag(raw) and tag_key(raw) == key:
+            return article.tag_lines[number] or 1
+    return 1
 
 
 def _duplicate_titles(corpus: list[Article]) -> list[Finding]:

@@ -92,7 +92,20 @@ class TitleCache:
             return cls(path=path), None
         if not isinstance(data, dict):
             return cls(path=path), Problem("source title cache must be `URL: title` lines", 1)
-        titles = {str(k): str(v).strip() for k, v in data.items() if v is not None and str(v).strip()}
+        # A title is one text: a list or mapping (maybe a YAML alias bomb, which `str` would expand
+        # until memory runs out) is left out and reported.
+        odd = [str(k) for k, v in data.items() if isinstance(v, (list, dict, set, bytes))]
+        titles = {
+            str(k): str(v).strip()
+            for k, v in data.items()
+            if v is not None and not isinstance(v, (list, dict, set, bytes)) and str(v).strip()
+        }
+        if odd:
+            return cls(titles, path), Problem(
+                f"source title cache: the title of {odd[0][:200]!r}"
+                + (f" (and {len(odd) - 1} more)" if len(odd) > 1 else "")
+                + " is not text; it is left out"
+            )
         return cls(titles, path), None
 
     def save(self) -> None:

@@ -19,8 +19,8 @@ def run(args: argparse.Namespace) -> int:
         args.docs = args.folder
     read = site_articles(load_site(args))
     findings: list[Finding] = [
-        Finding(shown_path(file.abs_src_path or file.src_uri), 1, "error", reason)
-        for file, reason in read.unreadable
+        Finding(shown_path(file.abs_src_path or file.src_uri), line, "error", reason)
+        for file, reason, line in read.unreadable
     ]
     articles: list[Article] = [
         dataclasses.replace(entry.article, path=read.shown(entry.article)) for entry in read.entries

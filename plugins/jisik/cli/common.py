@@ -194,7 +194,7 @@ class SiteArticles:
     site: Site
     files: Files
     entries: list[Entry]
-    unreadable: list[tuple[File, str]] = field(default_factory=list)
+    unreadable: list[tuple[File, str, int]] = field(default_factory=list)
 
     def shown(self, article: Article) -> str:
         """`docs/articles/x.md` for an article of this site."""
@@ -205,9 +205,9 @@ def site_articles(site: Site) -> SiteArticles:
     """Every article of the site, read by the build's own `Collection`; unreadable pages are kept
     aside (`unreadable`) for the caller to report."""
     files = get_files(site.config)
-    unreadable: list[tuple[File, str]] = []
+    unreadable: list[tuple[File, str, int]] = []
     collection = Collection(
-        site.options, RecordCache(), lambda file, reason: unreadable.append((file, reason))
+        site.options, RecordCache(), lambda file, reason, line: unreadable.append((file, reason, line))
     )
     entries = collection.read(files, site.config)
     return SiteArticles(site, files, entries, unreadable)
@@ -216,6 +216,6 @@ def site_articles(site: Site) -> SiteArticles:
 def articles(site: Site) -> list[Article]:
     """Every readable article of the site; unreadable pages are reported on stderr."""
     found = site_articles(site)
-    for file, reason in found.unreadable:
-        print(f"{shown_path(file.abs_src_path or file.src_uri)}: {reason}", file=sys.stderr)
+    for file, reason, line in found.unreadable:
+        print(f"{shown_path(file.abs_src_path or file.src_uri)}:{line}: {reason}", file=sys.stderr)
     return [entry.article for entry in found.entries]

@@ -17,8 +17,8 @@ from .generate import PLACEHOLDERS, generate
 def run(args: argparse.Namespace) -> int:
     site = load_site(args)
     read = site_articles(site)
-    for file, reason in read.unreadable:
-        print(f"{shown_path(file.abs_src_path or file.src_uri)}: {reason}", file=sys.stderr)
+    for file, reason, line in read.unreadable:
+        print(f"{shown_path(file.abs_src_path or file.src_uri)}:{line}: {reason}", file=sys.stderr)
     present = {file.src_uri for file in read.files}
     folder = args.images or site.options.figures.images
     inside = posixpath.normpath(folder)

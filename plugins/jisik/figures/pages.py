@@ -72,9 +72,10 @@ class Figures:
 
         page.content = _HIDDEN.sub(restore, page.content)
 
-    def post_build(self, config: MkDocsConfig) -> None:
+    def post_build(self, config: MkDocsConfig) -> set[str]:
+        """Write `prompts.json`; returns the path written (none when it is turned off)."""
         if not self.options.prompts_json:
-            return
+            return set()
         base = config.site_url or ""
         listed = [
             (e.article, base + e.url, self.bindings[e.article.path])
@@ -84,4 +85,6 @@ class Figures:
         # One prompt per line: small diffs, and json's fast C encoder (indent= would use the slow one).
         lines = ",\n    ".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows(listed))
         text = '{\n  "prompts": [\n    ' + lines + "\n  ]\n}\n" if lines else '{\n  "prompts": []\n}\n'
-        write_file(text.encode("utf-8"), str(Path(config.site_dir) / "prompts.json"))
+        target = str(Path(config.site_dir) / "prompts.json")
+        write_file(text.encode("utf-8"), target)
+        return {target}

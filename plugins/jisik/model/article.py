@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+from markdown import util as markdown_util
+
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
-from .frontmatter import YAML_ERROR, split_front_matter
+from .frontmatter import YAML_ERROR, FrontMatter, split_front_matter
 from .text import MAX_NESTING, drop_controls, meta_text, plain_text, shorten, title_text, too_deep
 
 Level = Literal["error", "warning", "info"]
@@ -143,6 +145,8 @@ _FENCE_HEADS = ("`", "~")
 _LIST_HEADS = ("-", "*", "+", "\u2022")
 _BREAK_HEADS = ("#", "`", "~")  # what can end a paragraph: a hashtag line, a fence, a heading
 _OPTION = re.compile(r"^[ ]{4}(?P<key>[\w-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_SETEXT = re.compile(r"^(=+|-+)[ ]*$")  # Python-Markdown's underline: no indent, one sign repeated
+_HTML_BLOCK = re.compile(r"^[ ]{0,3}<(?:[!?]|/?(?P<tag>[A-Za-z][\w-]*))")
 
 
 @dataclass
@@ -216,6 +220,10 @@ def scan_blocks(body: str, first_line: int = 1) -> Iterator[Block]:
             yield Block("heading", [line], number)
             i, previous_kind = i + 1, "heading"
             continue
+        if i + 1 < n and _SETEXT.match(lines[i + 1]) and _setext_text(line):
+            yield Block("heading", lines[i : i + 2], number)  # `제목` over `===`, as Python-Markdown reads it
+            i, previous_kind = i + 2, "heading"
+            continue
         kind: Literal["paragraph", "list", "quote", "html"] = "paragraph"
         if ((head in _LIST_HEADS or head.isdigit()) and _LIST_ITEM.match(line)) or (
             previous_kind == "list" and line.startswith(("    ", "\t"))
@@ -237,6 +245,37 @@ def scan_blocks(body: str, first_line: int = 1) -> Iterator[Block]:
             j += 1
         yield Block(kind, lines[i:j], number)
         i, previous_kind = j, kind
+
+
+def _setext_text(line: str) -> bool:
+    """True when Python-Markdown reads `line` over an underline as a heading: any text that is not
+    the start of a raw HTML block (an inline tag such as `<img>` or `<b>` is heading text)."""
+    match = _HTML_BLOCK.match(line)
+    if match is None:
+        return True
+    tag = match.group("tag")
+    return tag is not None and tag.lower() not in _BLOCK_TAGS
+
+
+_BLOCK_TAGS = frozenset(markdown_util.BLOCK_LEVEL_ELEMENTS)
+
+
+def heading_of(block: Block) -> tuple[int, str] | None:
+    """The level and text of a `heading` block: `# 제목`, or `제목` over `===` (1) or `---` (2)."""
+    if len(block.lines) == 2 and (underline := _SETEXT.match(block.lines[1])):
+        return (1 if underline.group(1)[0] == "=" else 2), block.lines[0].strip()
+    return conventions.atx_heading(block.lines[0])
+
+
+def repeated_keys(fm: FrontMatter) -> list[Problem]:
+    """A front-matter key written twice keeps only its later value: said, not silent."""
+    return [
+        Problem(
+            f"`{name}` is written twice (lines {first} and {line}); only the value on line {line} is used",
+            line,
+        )
+        for name, first, line in fm.repeated
+    ]
 
 
 # --- reading front matter values ------------------------------------------------------------------
@@ -382,6 +421,7 @@ def parse_article(
         problems.append(Problem(fm.error, fm.error_line, "error"))
     meta, lines = fm.data, fm.key_lines
     problems.extend(comments)
+    problems.extend(repeated_keys(fm))
     tags = _tags_from_meta(meta.get("tags"), lines.get("tags"), [] if comments else problems)
     tag_lines: list[int | None] = [lines.get("tags")] * len(tags)
     sources = _sources_from_meta(
@@ -400,7 +440,7 @@ def parse_article(
             tags.extend(found)
             tag_lines.extend([block.line] * len(found))
         elif block.kind == "heading":
-            level, heading = conventions.atx_heading(block.lines[0]) or (0, "")
+            level, heading = heading_of(block) or (0, "")
             if level == 1 and heading_title is None:
                 heading_title = title_text(heading)
                 heading_line = block.lines[0]
@@ -454,6 +494,19 @@ def parse_article(
                 "error",
             )
         )
+    for key, meaning in (
+        ("draft", _flag(meta.get("draft", False))),
+        ("article", meta.get("article") is not False),
+    ):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, bool):
+            problems.append(
+                Problem(
+                    f"`{key}` must be true or false, not {_one_line(meta_text(value))[:80]!r}; "
+                    f"it is read as {'true' if meaning else 'false'}",
+                    lines.get(key),
+                )
+            )
     title = _one_line(meta_text(meta["title"])) if meta.get("title") else heading_title
     if not title:
         title = PurePosixPath(path).stem

@@ -40,6 +40,8 @@ class FrontMatter:
     """For keys whose value is a list: the 1-based line of each item."""
     body: str = ""
     body_line: int = 1
+    repeated: list[tuple[str, int, int]] = field(default_factory=list)
+    """Keys written twice: `(key, first line, later line)`; YAML keeps the later value."""
     """1-based line in the file where `body` starts."""
     error: str | None = None
     error_line: int | None = None
@@ -187,7 +189,13 @@ def split_front_matter(text: str) -> FrontMatter:
             not_mapping=True,
         )
     pairs = node.value if isinstance(node, yaml.MappingNode) else []
-    key_lines = {str(key.value): key.start_mark.line + 2 for key, _value in pairs}
+    key_lines: dict[str, int] = {}
+    repeated: list[tuple[str, int, int]] = []
+    for key, _value in pairs:
+        name, line = str(key.value), key.start_mark.line + 2
+        if name in key_lines and name != "<<":
+            repeated.append((name, key_lines[name], line))
+        key_lines[name] = line  # the last one is the value YAML keeps
     item_lines = {
         str(key.value): [item.start_mark.line + 2 for item in value.value]
         for key, value in pairs
@@ -197,6 +205,7 @@ def split_front_matter(text: str) -> FrontMatter:
         data=data,
         key_lines=key_lines,
         item_lines=item_lines,
+        repeated=repeated,
         body=body,
         body_line=body_line,
         yaml_text=yaml_text,

@@ -1,0 +1,67 @@
+"""Markdown links and images only to safe URLs: `[x](javascript:…)`, `![x](data:text/html,…)` and
+reference links to such URLs become plain text, and attributes given with `{: …}` (attr_list) never
+add a handler (`onclick`) or such a URL. Raw HTML a writer types is left as written."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+_UNSAFE = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
+_URL_ATTRIBUTES = frozenset(("href", "src", "action", "formaction", "poster", "data", "xlink:href"))
+_IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what browsers skip inside a URL's scheme
+
+
+def unsafe(url: str) -> bool:
+    """Whether a browser would run `url` (or show a document made from it) instead of following a link."""
+    return bool(_UNSAFE.match(_IGNORED.sub("", url)))
+
+
+class SafeLinksProcessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: SafeLinksExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for name in [n for n in element.attrib if n.lower().startswith("on")]:
+                self.extension.dropped.append((f"{name}=…", element.attrib.pop(name)))  # `{: onclick=…}`
+            for name in [n for n in element.attrib if n.lower() in _URL_ATTRIBUTES - {"href", "src"}]:
+                if unsafe(element.attrib[name]):
+                    self.extension.dropped.append((name, element.attrib.pop(name)))
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute is None:
+                for name in ("href", "src"):
+                    if unsafe(element.get(name) or ""):
+                        self.extension.dropped.append((name, element.attrib.pop(name)))
+                continue
+            url = element.get(attribute)
+            if url is not None and unsafe(url):
+                alt = element.get("alt", "") if element.tag == "img" else None
+                element.tag = "span"  # a link's text stays; an image is its alt text
+                element.attrib.clear()
+                if alt is not None:
+                    element.text = alt
+                self.extension.dropped.append(("link" if alt is None else "image", url))
+
+
+class SafeLinksExtension(Extension):
+    """Drops unsafe link and image URLs; `dropped` lists them for the page last converted."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.dropped: list[tuple[str, str]] = []
+        """What was taken out of the page last converted: `(what, value)`."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        self.dropped = []  # MkDocs makes one Markdown instance per page
+        md.treeprocessors.register(SafeLinksProcessor(md, self), "jisik_safe_links", 6)  # after attr_list
+
+    def reset(self) -> None:
+        self.dropped = []
