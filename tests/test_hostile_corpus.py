@@ -841,6 +841,23 @@ CASES: dict[str, Case] = {
             ("attribute-heading", "articles/x.md", art(body='## 소제목 {: onclick="alert(1)" }'), 7),
         )
     },
+    # a body link, image or raw HTML link whose URL cannot be read never stops the build
+    **{
+        f"body-unreadable-url-{name}": Case(
+            {"articles/x.md": art(body=body)},
+            ((f"docs/articles/x.md:{line}", "is not a URL a browser can follow"),),
+            in_check=False,  # found while converting the page
+        )
+        for name, body, line in (
+            ("link-ipv6", "본문 [x](http://[::1) 끝.", 7),
+            ("image-ipv6", "본문 ![그림](https://[::1/a.png) 끝.", 7),
+            ("link-port", "본문 [x](https://example.com:99999/a) 끝.", 7),
+            ("reference-ipv6", "본문 [x][r] 끝.\n\n[r]: http://[::1", 9),
+        )
+    },
+    "body-raw-html-unreadable-url": Case(
+        {"articles/x.md": art(body='본문 <a href="http://[::1">원문</a> 끝.')}, quiet=True
+    ),
     "body-links-that-are-fine": Case(
         {
             "articles/x.md": art(

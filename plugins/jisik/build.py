@@ -38,7 +38,7 @@ from .pagemeta import (
 from .pages import PageMaker, PageStore, default_nav
 from .reading import Reading
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
-from .safelinks import SafeLinksExtension
+from .safelinks import SafeLinksExtension, unsafe
 from .search import Search, Session
 
 
@@ -280,10 +280,12 @@ class Build:
         for what, value in dict.fromkeys(dropped):
             offset = text.find(value)
             line = text.count("\n", 0, offset) + 1 if offset >= 0 else None
-            message = (
-                f"{what} {value[:80]!r} would run in the reader's browser (not an http(s) URL); it is left "
-                "out, a link or image shown as its text"
+            why = (
+                "is not a URL a browser can follow (it cannot be read)"
+                if what in ("link", "image") and not unsafe(value)
+                else "would run in the reader's browser (not an http(s) URL)"
             )
+            message = f"{what} {value[:80]!r} {why}; it is left out, a link or image shown as its text"
             log.warning(Problem(message, line).format(display_path(page.file, self.config)))
 
     def env(self, env: jinja2.Environment) -> None:

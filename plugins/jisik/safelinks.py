@@ -1,5 +1,6 @@
-"""Markdown links and images only to safe URLs: `[x](javascript:…)`, `![x](data:text/html,…)` and
-reference links to such URLs become plain text, and attributes given with `{: …}` (attr_list) never
+"""Markdown links and images only to safe URLs: `[x](javascript:…)`, `![x](data:text/html,…)`, a URL
+no browser or parser can read (`http://[::1`, which would stop MkDocs and the feeds with a ValueError)
+and reference links to such URLs become plain text, and attributes given with `{: …}` (attr_list) never
 add a handler (`onclick`) or such a URL. Raw HTML a writer types is left as written."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from typing import Any
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -20,6 +22,15 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what browsers skip inside a URL's 
 def unsafe(url: str) -> bool:
     """Whether a browser would run `url` (or show a document made from it) instead of following a link."""
     return bool(_UNSAFE.match(_IGNORED.sub("", url)))
+
+
+def unreadable(url: str) -> bool:
+    """Whether `url` cannot be split into its parts (an unclosed `[` of an IPv6 host, `:99999` port)."""
+    try:
+        urlsplit(url).port  # noqa: B018 (reading it is the check)
+    except ValueError:
+        return True
+    return False
 
 
 class SafeLinksProcessor(Treeprocessor):
@@ -41,7 +52,7 @@ class SafeLinksProcessor(Treeprocessor):
                         self.extension.dropped.append((name, element.attrib.pop(name)))
                 continue
             url = element.get(attribute)
-            if url is not None and unsafe(url):
+            if url is not None and (unsafe(url) or unreadable(url)):
                 alt = element.get("alt", "") if element.tag == "img" else None
                 element.tag = "span"  # a link's text stays; an image is its alt text
                 element.attrib.clear()

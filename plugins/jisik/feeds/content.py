@@ -34,6 +34,9 @@ def feed_html(html: str, page_url: str) -> str:
 
 
 def _absolute(page_url: str, url: str) -> str:
-    absolute = urljoin(page_url, url)
+    try:
+        absolute = urljoin(page_url, url)
+    except ValueError:  # raw HTML with a URL that cannot be read (`http://[::1`): a link to nowhere
+        return "#"
     scheme = absolute.split(":", 1)[0].lower() if ":" in absolute else ""
     return absolute if scheme in ("http", "https", "mailto") else "#"
