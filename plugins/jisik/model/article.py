@@ -383,6 +383,11 @@ def _date_from_meta(
         return None
 
 
+def _day_or_time(value: dt.datetime) -> str:
+    """`2026-01-02` for a date written without a time, else `2026-01-02T09:30+09:00`."""
+    return value.date().isoformat() if value.time() == dt.time() else value.isoformat(timespec="minutes")
+
+
 def _one_line(text: str) -> str:
     """User text for a title: control characters dropped, spacing folded."""
     return " ".join(drop_controls(text).split())
@@ -516,7 +521,7 @@ def parse_article(
     if date and updated and updated < date:
         problems.append(
             Problem(
-                f"`updated` ({updated.isoformat()}) is before `date` ({date.isoformat()}); "
+                f"`updated` ({_day_or_time(updated)}) is before `date` ({_day_or_time(date)}); "
                 "it is ignored (an article is updated after it is published)",
                 lines.get("updated"),
             )
