@@ -23,6 +23,8 @@ REAL = "articles/2026-11-27-ai-burnout/"
 REAL_TEXT = REAL_ARTICLE.read_text(encoding="utf-8")
 HOSTILE_TITLE = 'A&B <b>굵게</b> "따옴표" 제목'
 TAIL = "-~-"
+# words that hold the index's own marker, or end in a part of it (`-~`, `-`), each with a particle
+TILDE_TEXT = "물결낱말-~-가짜를 끝말은-~ 그리고 붙임표는- 그리고 1~3명의 ~앞물결의 낱말끝-~-"
 
 
 @dataclass
@@ -66,6 +68,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searchable]:
         tags=["보안", "R&D", "C#"],
         body="본문에 <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> 같은 글자가 있는 "
         "특수문자시험 글입니다.",
+    )
+    project.article(
+        "articles/tilde.md",
+        "물결 -~- 제목",
+        tags=["A-~-B", "물~결"],
+        body=f"{TILDE_TEXT}\n\n물결시험 글입니다.",
     )
     project.article("articles/draft.md", "초안 글", draft=True, body="초안에만있는낱말 이 글은 초안입니다.")
     built = build(project)
@@ -184,6 +192,27 @@ def test_titles_and_text_are_shown_as_text(page, site: Searchable) -> None:  # t
     wait_done(page)
     tagged = {site.root + "articles/hostile/", site.root + "tags/r-and-d/"}  # the article and the tag page
     assert {url for url, _ in results(page)} == tagged
+
+
+def test_words_holding_the_index_marker_are_shown_as_written(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    """A word of the text may hold `-~-`, or end with `-~` or `-` where the index's terms follow: the
+    excerpt shows each word as written (the marker in the text keeps a space, nothing else changes)."""
+    for query in ["물결낱말", "끝말", "붙임표", "앞물결", "낱말끝"]:
+        found = search(page, site.root, query)
+        assert found[:1] == [("articles/tilde/", "물결 -~- 제목")], (query, found)
+        excerpt = page.locator(".jisik-search__excerpt").first.inner_text()
+        expected = TILDE_TEXT.replace(TAIL, "-~ -")
+        assert expected in " ".join(excerpt.split()), (query, excerpt)
+        assert page.locator(".jisik-search__tags a").first.inner_text() == "#A-~-B"
+
+
+@pytest.mark.parametrize("query", ["<", "?", "#", "&", "%", "…", "🔥", "\u200f", '"', "-~-", "~"])
+def test_a_query_with_no_word_lists_no_page(page, site: Searchable, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Punctuation, an emoji or a mark alone is no word to find: not every page as its result."""
+    assert search(page, site.root, query) == []
+    status = page.locator(".jisik-search__status").inner_text()
+    assert "찾을 낱말이 없습니다" in status and query in status
+    assert page.locator("#jisik-search-input").input_value() == query
 
 
 def test_tag_links_in_results_filter_by_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]

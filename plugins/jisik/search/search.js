@@ -59,7 +59,9 @@
 
   // -- results ------------------------------------------------------------------------------------
   function written(word) {
-    var i = word.indexOf(TAIL);
+    // the last TAIL: a word that ends with `-~` or `-` (as written) meets the TAIL's own hyphen; its terms
+    // never hold one (documents.py writes a `-~-` of the text as `-~ -`)
+    var i = word.lastIndexOf(TAIL);
     return i < 0 ? word : word.slice(0, i);
   }
   function excerpt(data, into) {
@@ -191,6 +193,15 @@
       }
       var q = prepare(text);
       bases = q.bases;
+      if (!q.query && !tag) {
+        // only punctuation, emoji or marks: Pagefind would answer every page
+        found = [];
+        list.textContent = "";
+        more.hidden = true;
+        status.textContent = "‘" + text + "’에는 찾을 낱말이 없습니다. 한글·영문·숫자로 찾아 보세요.";
+        root.setAttribute("data-state", "done");
+        return Promise.resolve();
+      }
       status.textContent = "찾는 중…";
       root.setAttribute("data-state", "searching");
       var options = tag ? { filters: { tag: tag } } : {};
