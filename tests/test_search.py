@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searchable]:
         "물결 -~- 제목",
         tags=["A-~-B", "물~결"],
         body=f"{TILDE_TEXT}\n\n물결시험 글입니다.",
+    )
+    project.article(  # Hangul as decomposed jamo (NFD), as macOS file names and some PDFs give it
+        "articles/jamo.md",
+        unicodedata.normalize("NFD", "자모제목 글"),
+        tags=[unicodedata.normalize("NFD", "자모태그")],
+        body=unicodedata.normalize("NFD", "자모분해시험을 거쳤습니다."),
     )
     project.article("articles/draft.md", "초안 글", draft=True, body="초안에만있는낱말 이 글은 초안입니다.")
     built = build(project)
@@ -204,6 +211,38 @@ def test_words_holding_the_index_marker_are_shown_as_written(page, site: Searcha
         expected = TILDE_TEXT.replace(TAIL, "-~ -")
         assert expected in " ".join(excerpt.split()), (query, excerpt)
         assert page.locator(".jisik-search__tags a").first.inner_text() == "#A-~-B"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ㅇㅈㅇㅊ", REAL),  # the tag 인재유출 (인재+유출)
+        ("ㄱㅅㅎㅅ", REAL),  # the tag 기술혁신 (기술+혁신)
+        ("ㅎㅁㄴㅇㄷㄹㅂ", REAL),  # the tag 휴머노이드로봇
+        ("ㅅㄹㅋㅂㄹ", REAL),  # the tag 실리콘밸리
+        ("ㅇㅈㄷㅇ", REAL),  # 인재들이 in the title, as written
+        ("ㅇㅈ", REAL),  # 인재, its first part
+        ("ㅂㅇㅇ", REAL),
+    ],
+)
+def test_choseong_of_a_whole_compound_title_or_tag_word(
+    page, site: Searchable, query: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """초성 of a compound word finds it as the word itself (not as a guess from a shorter part)."""
+    found = search(page, site.root, query)
+    assert expected in [url for url, _ in found][:5], found
+    assert "검색 결과" in page.locator(".jisik-search__status").inner_text()
+
+
+@pytest.mark.parametrize(
+    "query", ["자모분해시험", "자모분해시험의", "거치다", "자모제목", "ㅈㅁㅈㅁ", "자모태그", "ㅈㅁㅌㄱ"]
+)
+def test_decomposed_hangul_is_found_as_typed(page, site: Searchable, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Text, title and tags written in decomposed jamo (NFD) are found by the syllables a reader types,
+    with particles, dictionary forms and 초성 as for any other text."""
+    found = search(page, site.root, query)
+    assert "articles/jamo/" in [url for url, _ in found][:5], found
+    assert "검색 결과" in page.locator(".jisik-search__status").inner_text()  # the word itself, not a guess
 
 
 @pytest.mark.parametrize("query", ["<", "?", "#", "&", "%", "…", "🔥", "\u200f", '"', "-~-", "~"])

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .analysis import choseong
+from .analysis import choseong, strip_particle
 
 TAIL = "-~-"
 """What starts a word's terms. Pagefind indexes nothing for the `~` between the hyphens (a part that is
@@ -38,6 +39,13 @@ class Document:
     body_html: str
     tags: list[str] = field(default_factory=list)
     kind: str = "글"  # shown beside a result: 글 (article), 태그 (a tag page), 문서 (another page)
+
+    def __post_init__(self) -> None:
+        # Hangul as composed syllables (NFC), as readers type it: text pasted from a file name or a PDF on
+        # macOS may hold decomposed jamo (NFD), which the analyser and Pagefind take for other letters
+        self.title = unicodedata.normalize("NFC", self.title)
+        self.body_html = unicodedata.normalize("NFC", self.body_html)
+        self.tags = [unicodedata.normalize("NFC", tag) for tag in self.tags]
 
 
 class _Text(HTMLParser):
@@ -113,10 +121,17 @@ def _no_extra(word: str, terms: list[str]) -> list[str]:
 
 
 def _with_choseong(word: str, terms: list[str]) -> list[str]:
-    """The 초성 of a title or tag word, without its particle (`번역의` → `ㅂㅇ`, `AI번아웃` → `ㅂㅇㅇ`)."""
-    base = terms[0] if terms and word.lower().startswith(terms[0]) else word
-    initials = choseong(base)
-    return [initials] if len(initials) >= 2 else []
+    """The 초성 of a title or tag word: of the whole word (`인재유출` → `ㅇㅈㅇㅊ`, `AI번아웃` → `ㅂㅇㅇ`),
+    without its particle (`번역의` → `ㅂㅇ`), and of its first part (`인재유출` → `ㅇㅈ`)."""
+    bases = [word, strip_particle(word)]
+    if terms and word.lower().startswith(terms[0]):
+        bases.append(terms[0])
+    found: list[str] = []
+    for base in bases:
+        initials = choseong(base)
+        if len(initials) >= 2 and initials not in found:
+            found.append(initials)
+    return found
 
 
 def render(
