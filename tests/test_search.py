@@ -376,6 +376,26 @@ def test_material_search_beside_jisik_search_is_a_warning(tmp_path: Path) -> Non
     assert any("Material's search plugin is configured" in w for w in built.warnings), built.warnings
 
 
+def test_a_site_with_no_article_builds_strict_and_its_search_page_finds_nothing(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A new site (no article, no page of the writer's own): Pagefind refuses an empty site, which must not
+    fail `--strict` nor leave the search page saying its index could not be loaded."""
+    port = free_port()
+    project = SiteProject(tmp_path / "project")
+    project.config["site_url"] = f"http://127.0.0.1:{port}/kb/"
+    project.config["plugins"] = ["jisik"]
+    project.config["theme"] = {"name": "material", "language": "ko", "font": False}
+    project.plugin_options = {"search": {"enabled": True}}
+    built = build(project)  # strict: a warning fails it
+    assert [r.getMessage() for r in built.records if "search: no page to index" in r.getMessage()]
+    with serve(built.site_dir, port, "/kb/") as root:
+        assert search(page, root, "번아웃") == []
+        assert "맞는 글이 없습니다" in page.locator(".jisik-search__status").inner_text()
+    # the first article: the real index replaces the empty one
+    project.article("articles/first.md", "첫 글", body="첫낱말 입니다.")
+    built = build(project)
+    assert "/articles/first/" in pagefind_pages(built.site_dir)
+
+
 def test_search_turned_off_leaves_nothing_behind(tmp_path: Path) -> None:
     project = search_project(tmp_path / "project", free_port(), enabled=False)
     built = build(project)
