@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import REAL_ARTICLE, ROOT, Built, SiteProject, free_port, pagefind_pages, serve
 
@@ -394,6 +395,22 @@ def test_a_site_with_no_article_builds_strict_and_its_search_page_finds_nothing(
     project.article("articles/first.md", "첫 글", body="첫낱말 입니다.")
     built = build(project)
     assert "/articles/first/" in pagefind_pages(built.site_dir)
+
+
+@pytest.mark.parametrize("uri", ["search.md", "search/index.md"])
+def test_the_writers_own_search_page_keeps_its_text_and_gets_the_search(tmp_path: Path, uri: str) -> None:
+    """A writer's page at `docs/search.md` or `docs/search/index.md` is the search page: its own text
+    above the search (not silently replaced by a generated page), and not itself a search result."""
+    project = search_project(tmp_path / "project", 8000)
+    project.write(uri, "---\ntitle: 찾기 안내\n---\n\n안내문낱말 이 사이트를 찾는 법.\n")
+    built = build(project)
+    page = BeautifulSoup(
+        (built.site_dir / "search" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    content = page.select_one(".md-content")
+    assert content is not None and "안내문낱말" in content.get_text()
+    assert content.select("[data-jisik-search] input[name=q]")
+    assert "/search/" not in pagefind_pages(built.site_dir)
 
 
 def test_search_turned_off_leaves_nothing_behind(tmp_path: Path) -> None:

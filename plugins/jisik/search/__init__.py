@@ -120,6 +120,11 @@ class Search:
 
     def add_files(self, files: Files, pages: PageMaker, tag_pages: dict[str, str]) -> None:
         """Add the search page and the search script; note which pages will be indexed."""
+        if self.base:  # the writer's own page at either spelling of `<path>/` is the search page
+            for uri in (f"{self.base}/index.md", f"{self.base}.md"):
+                if files.get_file_from_path(uri) is not None:
+                    self.page_uri = uri
+                    break
         file, _made = pages.add(self.page_uri, "검색")
         self.page_url = file.url
         self.tag_pages = tag_pages if self.options.tag_pages else {}
