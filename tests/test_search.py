@@ -127,6 +127,7 @@ CASES = [
     ("밸리", "the end of a compound (실리콘밸리)", REAL, 5),
     ("조정", "the end of a compound (구조조정)", REAL, 5),
     ("떠나다", "a verb's dictionary form (떠났는데, 떠나고)", REAL, 5),
+    ("깊다", "an adjective's dictionary form (깊어지면서, a verb to the analyser)", REAL, 5),
     ("인재유출", "a tag written as one word", REAL, 5),
     ("AI번아웃", "a tag written as one word", REAL, 5),
     ("기술혁신", "a tag written as one word", REAL, 5),

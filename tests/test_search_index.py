@@ -29,6 +29,25 @@ def test_kiwi_terms_cover_particles_compounds_and_dictionary_forms(tmp_path: Pat
     assert "번아웃" not in terms  # a word is never its own term
 
 
+def test_an_adjective_becoming_so_has_both_dictionary_forms(tmp_path: Path) -> None:
+    """`-아/어지다` of an adjective: the adjective (높다 for 높아졌다) and the verb (많아지다 for 많아졌다),
+    however kiwipiepy splits the word; a verb that only looks like one (떨어지다) gets no adjective."""
+    words = ["높아졌다", "깊어지면서", "넓어진", "많아졌다.", "좋아졌고", "빨라졌다", "작아진", "떨어졌다"]
+    terms = Analyser(tmp_path / "words.json").terms(words)
+    expected = {
+        "높아졌다": {"높다", "높아지다"},
+        "깊어지면서": {"깊다", "깊어지다"},
+        "넓어진": {"넓다", "넓어지다"},
+        "많아졌다.": {"많다", "많아지다"},
+        "좋아졌고": {"좋다", "좋아지다"},
+        "빨라졌다": {"빠르다", "빨라지다"},
+        "작아진": {"작다", "작아지다"},
+    }
+    for word, forms in expected.items():
+        assert forms <= set(terms[word]), (word, terms[word])
+    assert "떨다" not in terms["떨어졌다"] and "떨어지다" in terms["떨어졌다"]
+
+
 def test_the_word_cache_is_reused_and_belongs_to_its_analyser(tmp_path: Path) -> None:
     cache = tmp_path / ".cache" / "words.json"
     first = Analyser(cache)
