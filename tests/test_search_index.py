@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -59,6 +61,25 @@ def test_the_word_cache_is_reused_and_belongs_to_its_analyser(tmp_path: Path) ->
     assert again.analysed == 0  # nothing analysed twice
     plain = Analyser(cache, use_kiwi=False)  # another analysis: the kiwipiepy answers are not its own
     assert plain.terms(["떠났다"]) == {} and plain.analysed == 1
+
+
+@pytest.mark.parametrize("entry", [5, None, "번아웃", [1, None], {"번아웃": 1}, [["번아웃"]]])
+def test_a_cache_entry_of_another_shape_is_analysed_again(tmp_path: Path, entry: object) -> None:
+    """A hand-edited or foreign cache file (valid JSON, wrong shapes) costs a re-analysis, not the index."""
+    cache = tmp_path / "words.json"
+    first = Analyser(cache)
+    first.terms(["번아웃은", "인재유출"])
+    first.save()
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["words"]["번아웃은"] = entry
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    again = Analyser(cache)
+    terms = again.terms(["번아웃은", "인재유출"])
+    assert terms["번아웃은"] == ["번아웃"] and again.analysed == 1
+    html = render(
+        Document("x/index.html", "글", "<p>번아웃은 인재유출</p>"), terms, parse("<p>번아웃은 인재유출</p>")
+    )
+    assert f"번아웃은{TAIL}번아웃" in html
 
 
 def test_without_kiwi_particles_are_cut_when_two_syllables_remain(tmp_path: Path) -> None:

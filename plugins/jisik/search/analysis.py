@@ -108,8 +108,12 @@ class Analyser:
             return
         if isinstance(data, dict) and data.get("version") == VERSION and data.get("engine") == self.engine:
             words = data.get("words")
-            if isinstance(words, dict):
-                self.words = words
+            if isinstance(words, dict):  # an entry that is not a list of terms is analysed again
+                self.words = {
+                    word: terms
+                    for word, terms in words.items()
+                    if isinstance(terms, list) and all(isinstance(term, str) for term in terms)
+                }
 
     def save(self) -> None:
         """Write the cache when it grew (atomically: a build stopped half-way leaves the old one)."""
