@@ -307,6 +307,33 @@ def test_keyboard(page, site: Searchable) -> None:  # type: ignore[no-untyped-de
     page.wait_for_url(lambda url: "/search/" not in url)
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_more_results_button_and_tags_at_phone_width(browser, site: Searchable, width: int) -> None:  # type: ignore[no-untyped-def]
+    """`결과 더 보기` shows only while results remain (and loads them), and a tag in a result is never split
+    over two lines, at a phone's width and a desktop's."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="ko-KR")
+    try:
+        opened = context.new_page()
+        more = opened.locator(".jisik-search__more")
+        search(opened, site.root, "이탈하는")  # the real article first, with its ten tags
+        splits = opened.locator(".jisik-search__tags a").evaluate_all(
+            "as => as.filter(a => a.getClientRects().length > 1).map(a => a.textContent)"
+        )
+        assert splits == []
+        search(opened, site.root, "특수문자시험")  # one result
+        assert opened.locator(".jisik-search__results li").count() == 1
+        assert not more.is_visible()
+        assert opened.evaluate("document.documentElement.scrollWidth") <= width
+        search(opened, site.root, "경제")  # in nearly every generated article
+        assert opened.locator(".jisik-search__results li").count() == 10 and more.is_visible()
+        more.click()
+        opened.wait_for_function("document.querySelectorAll('.jisik-search__results li').length > 10")
+        if width == 390:
+            _screenshot(opened, "search-390px")
+    finally:
+        context.close()
+
+
 def _screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     folder = ROOT / "test-artifacts"  # uploaded by .github/workflows/ci.yml
     folder.mkdir(exist_ok=True)
