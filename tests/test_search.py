@@ -256,6 +256,19 @@ def test_a_query_with_no_word_lists_no_page(page, site: Searchable, query: str) 
     assert page.locator("#jisik-search-input").input_value() == query
 
 
+def test_a_tag_page_result_repeats_no_title_as_its_excerpt(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    """A tag page has no text of its own: its result is its name and kind, not `#인재유출 #인재유출`."""
+    search(page, site.root, "인재유출")
+    item = page.locator(
+        ".jisik-search__results li",
+        has=page.locator("a.jisik-search__title", has_text=re.compile("^#인재유출$")),
+    )
+    assert item.locator(".jisik-search__kind").inner_text() == "태그"
+    assert item.locator(".jisik-search__excerpt").inner_text().strip() == ""
+    real = page.locator(".jisik-search__results li", has=page.locator(f'a[href$="{REAL}"]'))
+    assert real.locator(".jisik-search__excerpt").inner_text().startswith("최근 실리콘밸리")  # its text
+
+
 def test_tag_links_in_results_filter_by_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
     search(page, site.root, "번아웃")
     page.locator(".jisik-search__tags a", has_text="#인재유출").first.click()

@@ -69,7 +69,8 @@
     var marks = {};
     (data.locations || []).forEach(function (l) { marks[l] = true; });
     // the page's text comes first, its title and tags last: show the text, from its first match
-    var limit = parseInt(data.meta.words || "0", 10) || words.length;
+    // (a page with no text of its own, a tag page: no excerpt, rather than its title and tags again)
+    var limit = data.meta.words !== undefined ? parseInt(data.meta.words, 10) || 0 : words.length;
     var inText = (data.locations || []).filter(function (l) { return l < limit; });
     var first = inText.length ? inText[0] : 0;
     var start = Math.max(0, Math.min(first - 10, limit - 30));
