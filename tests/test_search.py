@@ -83,6 +83,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searchable]:
         tags=[unicodedata.normalize("NFD", "자모태그")],
         body=unicodedata.normalize("NFD", "자모분해시험을 거쳤습니다."),
     )
+    project.article(
+        "articles/spaced.md",
+        "띄어 쓴 태그",
+        extra="tags: [공백 있는 태그, 보안]",
+        body="띄어쓴태그시험 글입니다.",
+    )
     project.article("articles/draft.md", "초안 글", draft=True, body="초안에만있는낱말 이 글은 초안입니다.")
     built = build(project)
     with serve(built.site_dir, port, "/kb/") as root:
@@ -267,6 +273,25 @@ def test_a_tag_page_result_repeats_no_title_as_its_excerpt(page, site: Searchabl
     assert item.locator(".jisik-search__excerpt").inner_text().strip() == ""
     real = page.locator(".jisik-search__results li", has=page.locator(f'a[href$="{REAL}"]'))
     assert real.locator(".jisik-search__excerpt").inner_text().startswith("최근 실리콘밸리")  # its text
+
+
+def test_a_tag_with_spaces_is_shown_and_filters_as_written(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    search(page, site.root, "띄어쓴태그시험")
+    item = page.locator(".jisik-search__results li").first
+    assert item.locator(".jisik-search__tags a").all_inner_texts() == ["#공백 있는 태그", "#보안"]
+    item.locator(".jisik-search__tags a", has_text="#공백 있는 태그").click()
+    page.wait_for_url("**/search/?tag=*")
+    page.locator(".jisik-search__filter").wait_for()
+    wait_done(page)
+    assert [url for url, _ in results(page)][:1] == [site.root + "articles/spaced/"]
+    assert "#공백 있는 태그" in page.locator(".jisik-search__filter").inner_text()
+
+
+def test_an_unknown_tag_filter_names_the_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site.root + "search/?tag=" + quote("없는<태그>"))
+    wait_done(page)
+    assert results(page) == []
+    assert page.locator(".jisik-search__status").inner_text() == "‘#없는<태그>’에 맞는 글이 없습니다."
 
 
 def test_tag_links_in_results_filter_by_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ or `data-pagefind-ignore` are left out; chips and related lists are added to pag
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -171,12 +172,13 @@ def render(
                 f"#{html.escape(_annotate(tag, terms, _with_choseong))}</span> "
             )
         out.append("</p>")
-        listed = html.escape(" ".join(tags_meta(document.tags)))
+        listed = html.escape(tags_meta(document.tags))
         out.append(f'<span data-pagefind-meta="tags[data-tags]" data-tags="{listed}"></span>')
     out.append("</main></body></html>")
     return "".join(out)
 
 
-def tags_meta(tags: list[str]) -> list[str]:
-    """Tags for the result list, one word each (a tag has no spaces; any it has are taken out)."""
-    return ["".join(t.split()) for t in tags]
+def tags_meta(tags: list[str]) -> str:
+    """Tags for the result list, as a JSON list: a tag may hold spaces (`tags: [AI 번아웃]`), and the
+    search page filters by the tag exactly as `data-pagefind-filter` holds it."""
+    return json.dumps(tags, ensure_ascii=False)

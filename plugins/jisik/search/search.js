@@ -106,6 +106,14 @@
     Object.keys(params).forEach(function (k) { if (params[k]) url.searchParams.set(k, params[k]); });
     return url.href;
   }
+  function tagList(meta) {
+    // a JSON list (tags may hold spaces); an index built by an older jisik held them space-separated
+    try {
+      var list = JSON.parse(meta);
+      if (Array.isArray(list)) return list.map(String);
+    } catch (error) { /* the older form */ }
+    return meta.split(" ");
+  }
   function resultItem(data) {
     var li = document.createElement("li");
     li.className = "jisik-search__result";
@@ -127,7 +135,7 @@
     if (data.meta.tags) {
       var tags = document.createElement("p");
       tags.className = "jisik-search__tags";
-      data.meta.tags.split(" ").forEach(function (tag) {
+      tagList(data.meta.tags).forEach(function (tag) {
         var link = document.createElement("a");
         link.href = searchUrl({ tag: tag });
         link.textContent = "#" + tag;
@@ -223,7 +231,7 @@
         list.textContent = "";
         return show(SHOWN).then(function () {
           if (mine !== serial) return;
-          status.textContent = !results.length ? "‘" + text + "’에 맞는 글이 없습니다."
+          status.textContent = !results.length ? "‘" + (text || "#" + tag) + "’에 맞는 글이 없습니다."
             : exact ? "‘" + (text || "#" + tag) + "’ 검색 결과 " + results.length + "건"
             : "‘" + text + "’ 그대로 든 글은 없고, 앞부분이 같은 낱말이 든 글 " + results.length + "건";
           root.setAttribute("data-state", "done");
