@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jisik.search.analysis import Analyser, choseong, strip_particle
-from jisik.search.documents import TAIL, Document, parse, render
+from jisik.search.documents import TAIL, Document, body_words, parse, render
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
@@ -111,6 +111,34 @@ def test_any_title_tags_and_text_reach_pagefind_as_text(title: str, tags: list[s
     assert (
         " ".join(body.split()) in " ".join(main.select("p")[0].get_text().split()) if body.strip() else True
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("<p><strong>인재유출</strong>은 떠났는데</p>", ["인재유출은", "떠났는데"]),
+        (
+            '<p><a href="x">핵융합</a>으로 <code>GPT</code>에서 <em>번</em>아웃</p>',
+            ["핵융합으로", "GPT에서", "번아웃"],
+        ),
+        ("<p><b>OpenAI</b>의 <span>정책</span> <kbd>Esc</kbd>를</p>", ["OpenAI의", "정책", "Esc를"]),
+        ("<ul><li>첫째</li><li>둘째</li></ul><p>줄<br>바꿈</p>", ["첫째", "둘째", "줄", "바꿈"]),
+    ],
+)
+def test_a_word_split_by_inline_markup_is_one_word(body: str, words: list[str]) -> None:
+    """`**인재유출**은`, `[핵융합](…)으로`, `` `GPT`에서 ``: Pagefind reads one word, so it is analysed as one
+    (its particle cut, its parts found) and shown whole; the word count matches what Pagefind reads."""
+    parts = parse(body)
+    assert body_words(parts) == words
+    terms = Analyser(None).terms(words)
+    html = render(Document("x/index.html", "글", body), terms, parts)
+    text = BeautifulSoup(html, "html.parser").select_one("main").get_text(" ")  # type: ignore[union-attr]
+    shown = [w.rsplit(TAIL, 1)[0] if TAIL in w else w for w in text.split()]
+    assert shown[: len(words)] == words
+    if "인재유출은" in terms:
+        assert {"인재", "유출"} <= set(terms["인재유출은"])
+    counted = BeautifulSoup(html, "html.parser").select_one("[data-words]")["data-words"]  # type: ignore[index]
+    assert int(counted) == len(words)
 
 
 def test_prompts_permalinks_and_ignored_parts_are_left_out() -> None:

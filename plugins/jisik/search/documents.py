@@ -29,6 +29,12 @@ _SKIP_CLASSES = {"headerlink", "jisik-figure", "jisik-related", "jisik-chips"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _DROP = {"script", "style", "template", "svg", "button", "form", "noscript"}
 _KEEP_ID = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Inline elements are left out of the page Pagefind reads (their text stays): `<strong>번아웃</strong>은` is
+# one word to Pagefind, so it must be one word to the analyser, with its terms after the whole of it.
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+}  # fmt: skip
 
 
 @dataclass
@@ -60,6 +66,8 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
+            if tag in ("br", "wbr", "img") and not self._skip:
+                self._text(" " if tag == "br" else "")
             return
         values = dict(attrs)
         classes = set((values.get("class") or "").split())
@@ -72,7 +80,7 @@ class _Text(HTMLParser):
         self._stack.append(skip)
         if skip:
             self._skip += 1
-        elif not self._skip:
+        elif not self._skip and tag not in _INLINE:
             ident = values.get("id") if tag in _KEEP_ID else None
             self.parts.append(("open", f"{tag}\0{ident or ''}"))
 
@@ -82,12 +90,18 @@ class _Text(HTMLParser):
         skip = self._stack.pop()
         if skip:
             self._skip -= 1
-        elif not self._skip:
+        elif not self._skip and tag not in _INLINE:
             self.parts.append(("close", tag))
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.parts.append(("text", data.replace(TAIL, "-~ -")))
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        """Text joins the text before it when only inline elements stood between them."""
+        if self.parts and self.parts[-1][0] == "text":
+            data = self.parts.pop()[1] + data
+        self.parts.append(("text", data.replace(TAIL, "-~ -")))
 
 
 def words_of(text: str) -> list[str]:
