@@ -48,11 +48,19 @@ class Document:
     kind: str = "글"  # shown beside a result: 글 (article), 태그 (a tag page), 문서 (another page)
 
     def __post_init__(self) -> None:
-        # Hangul as composed syllables (NFC), as readers type it: text pasted from a file name or a PDF on
-        # macOS may hold decomposed jamo (NFD), which the analyser and Pagefind take for other letters
-        self.title = unicodedata.normalize("NFC", self.title)
-        self.body_html = unicodedata.normalize("NFC", self.body_html)
-        self.tags = [unicodedata.normalize("NFC", tag) for tag in self.tags]
+        self.title = compose_hangul(self.title)
+        self.body_html = compose_hangul(self.body_html)
+        self.tags = [compose_hangul(tag) for tag in self.tags]
+
+
+_HANGUL_RUN = re.compile("[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]+")
+
+
+def compose_hangul(text: str) -> str:
+    """Hangul as composed syllables (NFC), as readers type it: text pasted from a file name or a PDF on
+    macOS may hold decomposed jamo (NFD), which the analyser and Pagefind take for other letters. Only
+    Hangul is touched: any other character stays exactly as written."""
+    return _HANGUL_RUN.sub(lambda match: unicodedata.normalize("NFC", match.group()), text)
 
 
 class _Text(HTMLParser):
