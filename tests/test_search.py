@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import REAL_ARTICLE, ROOT, Built, SiteProject, free_port, pagefind_pages, serve
 
@@ -23,6 +25,8 @@ REAL = "articles/2026-11-27-ai-burnout/"
 REAL_TEXT = REAL_ARTICLE.read_text(encoding="utf-8")
 HOSTILE_TITLE = 'A&B <b>굵게</b> "따옴표" 제목'
 TAIL = "-~-"
+# words that hold the index's own marker, or end in a part of it (`-~`, `-`), each with a particle
+TILDE_TEXT = "물결낱말-~-가짜를 끝말은-~ 그리고 붙임표는- 그리고 1~3명의 ~앞물결의 낱말끝-~-"
 
 
 @dataclass
@@ -66,6 +70,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searchable]:
         tags=["보안", "R&D", "C#"],
         body="본문에 <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> 같은 글자가 있는 "
         "특수문자시험 글입니다.",
+    )
+    project.article(
+        "articles/tilde.md",
+        "물결 -~- 제목",
+        tags=["A-~-B", "물~결"],
+        body=f"{TILDE_TEXT}\n\n물결시험 글입니다.",
+    )
+    project.article(  # Hangul as decomposed jamo (NFD), as macOS file names and some PDFs give it
+        "articles/jamo.md",
+        unicodedata.normalize("NFD", "자모제목 글"),
+        tags=[unicodedata.normalize("NFD", "자모태그")],
+        body=unicodedata.normalize("NFD", "자모분해시험을 거쳤습니다."),
+    )
+    project.article(
+        "articles/spaced.md",
+        "띄어 쓴 태그",
+        extra="tags: [공백 있는 태그, 보안]",
+        body="띄어쓴태그시험 글입니다.",
     )
     project.article("articles/draft.md", "초안 글", draft=True, body="초안에만있는낱말 이 글은 초안입니다.")
     built = build(project)
@@ -111,6 +133,7 @@ CASES = [
     ("밸리", "the end of a compound (실리콘밸리)", REAL, 5),
     ("조정", "the end of a compound (구조조정)", REAL, 5),
     ("떠나다", "a verb's dictionary form (떠났는데, 떠나고)", REAL, 5),
+    ("깊다", "an adjective's dictionary form (깊어지면서, a verb to the analyser)", REAL, 5),
     ("인재유출", "a tag written as one word", REAL, 5),
     ("AI번아웃", "a tag written as one word", REAL, 5),
     ("기술혁신", "a tag written as one word", REAL, 5),
@@ -186,6 +209,91 @@ def test_titles_and_text_are_shown_as_text(page, site: Searchable) -> None:  # t
     assert {url for url, _ in results(page)} == tagged
 
 
+def test_words_holding_the_index_marker_are_shown_as_written(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    """A word of the text may hold `-~-`, or end with `-~` or `-` where the index's terms follow: the
+    excerpt shows each word as written (the marker in the text keeps a space, nothing else changes)."""
+    for query in ["물결낱말", "끝말", "붙임표", "앞물결", "낱말끝"]:
+        found = search(page, site.root, query)
+        assert found[:1] == [("articles/tilde/", "물결 -~- 제목")], (query, found)
+        excerpt = page.locator(".jisik-search__excerpt").first.inner_text()
+        expected = TILDE_TEXT.replace(TAIL, "-~ -")
+        assert expected in " ".join(excerpt.split()), (query, excerpt)
+        assert page.locator(".jisik-search__tags a").first.inner_text() == "#A-~-B"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ㅇㅈㅇㅊ", REAL),  # the tag 인재유출 (인재+유출)
+        ("ㄱㅅㅎㅅ", REAL),  # the tag 기술혁신 (기술+혁신)
+        ("ㅎㅁㄴㅇㄷㄹㅂ", REAL),  # the tag 휴머노이드로봇
+        ("ㅅㄹㅋㅂㄹ", REAL),  # the tag 실리콘밸리
+        ("ㅇㅈㄷㅇ", REAL),  # 인재들이 in the title, as written
+        ("ㅇㅈ", REAL),  # 인재, its first part
+        ("ㅂㅇㅇ", REAL),
+    ],
+)
+def test_choseong_of_a_whole_compound_title_or_tag_word(
+    page, site: Searchable, query: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    """초성 of a compound word finds it as the word itself (not as a guess from a shorter part)."""
+    found = search(page, site.root, query)
+    assert expected in [url for url, _ in found][:5], found
+    assert "검색 결과" in page.locator(".jisik-search__status").inner_text()
+
+
+@pytest.mark.parametrize(
+    "query", ["자모분해시험", "자모분해시험의", "거치다", "자모제목", "ㅈㅁㅈㅁ", "자모태그", "ㅈㅁㅌㄱ"]
+)
+def test_decomposed_hangul_is_found_as_typed(page, site: Searchable, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Text, title and tags written in decomposed jamo (NFD) are found by the syllables a reader types,
+    with particles, dictionary forms and 초성 as for any other text."""
+    found = search(page, site.root, query)
+    assert "articles/jamo/" in [url for url, _ in found][:5], found
+    assert "검색 결과" in page.locator(".jisik-search__status").inner_text()  # the word itself, not a guess
+
+
+@pytest.mark.parametrize("query", ["<", "?", "#", "&", "%", "…", "🔥", "\u200f", '"', "-~-", "~"])
+def test_a_query_with_no_word_lists_no_page(page, site: Searchable, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Punctuation, an emoji or a mark alone is no word to find: not every page as its result."""
+    assert search(page, site.root, query) == []
+    status = page.locator(".jisik-search__status").inner_text()
+    assert "찾을 낱말이 없습니다" in status and query in status
+    assert page.locator("#jisik-search-input").input_value() == query
+
+
+def test_a_tag_page_result_repeats_no_title_as_its_excerpt(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    """A tag page has no text of its own: its result is its name and kind, not `#인재유출 #인재유출`."""
+    search(page, site.root, "인재유출")
+    item = page.locator(
+        ".jisik-search__results li",
+        has=page.locator("a.jisik-search__title", has_text=re.compile("^#인재유출$")),
+    )
+    assert item.locator(".jisik-search__kind").inner_text() == "태그"
+    assert item.locator(".jisik-search__excerpt").inner_text().strip() == ""
+    real = page.locator(".jisik-search__results li", has=page.locator(f'a[href$="{REAL}"]'))
+    assert real.locator(".jisik-search__excerpt").inner_text().startswith("최근 실리콘밸리")  # its text
+
+
+def test_a_tag_with_spaces_is_shown_and_filters_as_written(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    search(page, site.root, "띄어쓴태그시험")
+    item = page.locator(".jisik-search__results li").first
+    assert item.locator(".jisik-search__tags a").all_inner_texts() == ["#공백 있는 태그", "#보안"]
+    item.locator(".jisik-search__tags a", has_text="#공백 있는 태그").click()
+    page.wait_for_url("**/search/?tag=*")
+    page.locator(".jisik-search__filter").wait_for()
+    wait_done(page)
+    assert [url for url, _ in results(page)][:1] == [site.root + "articles/spaced/"]
+    assert "#공백 있는 태그" in page.locator(".jisik-search__filter").inner_text()
+
+
+def test_an_unknown_tag_filter_names_the_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site.root + "search/?tag=" + quote("없는<태그>"))
+    wait_done(page)
+    assert results(page) == []
+    assert page.locator(".jisik-search__status").inner_text() == "‘#없는<태그>’에 맞는 글이 없습니다."
+
+
 def test_tag_links_in_results_filter_by_tag(page, site: Searchable) -> None:  # type: ignore[no-untyped-def]
     search(page, site.root, "번아웃")
     page.locator(".jisik-search__tags a", has_text="#인재유출").first.click()
@@ -235,6 +343,33 @@ def test_keyboard(page, site: Searchable) -> None:  # type: ignore[no-untyped-de
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "/search/" not in url)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_more_results_button_and_tags_at_phone_width(browser, site: Searchable, width: int) -> None:  # type: ignore[no-untyped-def]
+    """`결과 더 보기` shows only while results remain (and loads them), and a tag in a result is never split
+    over two lines, at a phone's width and a desktop's."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="ko-KR")
+    try:
+        opened = context.new_page()
+        more = opened.locator(".jisik-search__more")
+        search(opened, site.root, "이탈하는")  # the real article first, with its ten tags
+        splits = opened.locator(".jisik-search__tags a").evaluate_all(
+            "as => as.filter(a => a.getClientRects().length > 1).map(a => a.textContent)"
+        )
+        assert splits == []
+        search(opened, site.root, "특수문자시험")  # one result
+        assert opened.locator(".jisik-search__results li").count() == 1
+        assert not more.is_visible()
+        assert opened.evaluate("document.documentElement.scrollWidth") <= width
+        search(opened, site.root, "경제")  # in nearly every generated article
+        assert opened.locator(".jisik-search__results li").count() == 10 and more.is_visible()
+        more.click()
+        opened.wait_for_function("document.querySelectorAll('.jisik-search__results li').length > 10")
+        if width == 390:
+            _screenshot(opened, "search-390px")
+    finally:
+        context.close()
 
 
 def _screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -306,6 +441,42 @@ def test_material_search_beside_jisik_search_is_a_warning(tmp_path: Path) -> Non
     project.config["plugins"] = ["search", "jisik"]
     built = build(project, strict=False)
     assert any("Material's search plugin is configured" in w for w in built.warnings), built.warnings
+
+
+def test_a_site_with_no_article_builds_strict_and_its_search_page_finds_nothing(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A new site (no article, no page of the writer's own): Pagefind refuses an empty site, which must not
+    fail `--strict` nor leave the search page saying its index could not be loaded."""
+    port = free_port()
+    project = SiteProject(tmp_path / "project")
+    project.config["site_url"] = f"http://127.0.0.1:{port}/kb/"
+    project.config["plugins"] = ["jisik"]
+    project.config["theme"] = {"name": "material", "language": "ko", "font": False}
+    project.plugin_options = {"search": {"enabled": True}}
+    built = build(project)  # strict: a warning fails it
+    assert [r.getMessage() for r in built.records if "search: no page to index" in r.getMessage()]
+    with serve(built.site_dir, port, "/kb/") as root:
+        assert search(page, root, "번아웃") == []
+        assert "맞는 글이 없습니다" in page.locator(".jisik-search__status").inner_text()
+    # the first article: the real index replaces the empty one
+    project.article("articles/first.md", "첫 글", body="첫낱말 입니다.")
+    built = build(project)
+    assert "/articles/first/" in pagefind_pages(built.site_dir)
+
+
+@pytest.mark.parametrize("uri", ["search.md", "search/index.md"])
+def test_the_writers_own_search_page_keeps_its_text_and_gets_the_search(tmp_path: Path, uri: str) -> None:
+    """A writer's page at `docs/search.md` or `docs/search/index.md` is the search page: its own text
+    above the search (not silently replaced by a generated page), and not itself a search result."""
+    project = search_project(tmp_path / "project", 8000)
+    project.write(uri, "---\ntitle: 찾기 안내\n---\n\n안내문낱말 이 사이트를 찾는 법.\n")
+    built = build(project)
+    page = BeautifulSoup(
+        (built.site_dir / "search" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    content = page.select_one(".md-content")
+    assert content is not None and "안내문낱말" in content.get_text()
+    assert content.select("[data-jisik-search] input[name=q]")
+    assert "/search/" not in pagefind_pages(built.site_dir)
 
 
 def test_search_turned_off_leaves_nothing_behind(tmp_path: Path) -> None:

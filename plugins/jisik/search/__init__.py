@@ -39,6 +39,12 @@ THEME_DIR = str(_SOURCE / "theme")
 """The search page's template (`jisik/search.html`) and stylesheet, after the site's own overrides."""
 
 
+_EMPTY_INDEX = """// jisik: the site has no page to index yet; this stands in for Pagefind's pagefind.js
+export async function options() {}
+export async function search() { return { results: [] }; }
+"""
+
+
 @dataclass
 class _Indexed:
     digest: str
@@ -114,6 +120,11 @@ class Search:
 
     def add_files(self, files: Files, pages: PageMaker, tag_pages: dict[str, str]) -> None:
         """Add the search page and the search script; note which pages will be indexed."""
+        if self.base:  # the writer's own page at either spelling of `<path>/` is the search page
+            for uri in (f"{self.base}/index.md", f"{self.base}.md"):
+                if files.get_file_from_path(uri) is not None:
+                    self.page_uri = uri
+                    break
         file, _made = pages.add(self.page_uri, "검색")
         self.page_url = file.url
         self.tag_pages = tag_pages if self.options.tag_pages else {}
@@ -224,6 +235,9 @@ class Search:
         analyser.save()
         analysis_time = analyser.seconds - seconds
         prepared = time.perf_counter() - start
+        if not session.pages:
+            self._empty(site, generation)
+            return
         found = binaries.find(self.options.binary, self.project)
         if found is None:
             log.warning(
@@ -264,6 +278,18 @@ class Search:
             shutil.copytree(last, site / BUNDLE, dirs_exist_ok=True)
         counts = (len(session.pages), changed, analyser.analysed - before)
         self._report(found, counts, analyser, analysis_time, prepared, start)
+
+    def _empty(self, site: Path, generation: int) -> None:
+        """Nothing to index (a site with no article yet): Pagefind refuses an empty site, so the search
+        page gets an index that finds nothing, and says so to the reader."""
+        with self.session.lock:
+            if generation != self.session.generation:
+                return
+            shutil.rmtree(self.session.workdir() / "last", ignore_errors=True)
+            shutil.rmtree(site / BUNDLE, ignore_errors=True)
+            (site / BUNDLE).mkdir(parents=True)
+            (site / BUNDLE / "pagefind.js").write_text(_EMPTY_INDEX, encoding="utf-8")
+        log.info("search: no page to index yet (no article): the search page finds nothing")
 
     def _language(self) -> str:
         return str(self.config.theme["language"] or "ko").split("-")[0] or "ko"

@@ -45,7 +45,7 @@ PARTICLES = sorted(
     reverse=True,
 )
 
-VERSION = 1
+VERSION = 2
 """Bumped whenever the terms for a word change; cached answers of another version are dropped."""
 
 
@@ -108,8 +108,12 @@ class Analyser:
             return
         if isinstance(data, dict) and data.get("version") == VERSION and data.get("engine") == self.engine:
             words = data.get("words")
-            if isinstance(words, dict):
-                self.words = words
+            if isinstance(words, dict):  # an entry that is not a list of terms is analysed again
+                self.words = {
+                    word: terms
+                    for word, terms in words.items()
+                    if isinstance(terms, list) and all(isinstance(term, str) for term in terms)
+                }
 
     def save(self) -> None:
         """Write the cache when it grew (atomically: a build stopped half-way leaves the old one)."""
@@ -174,9 +178,30 @@ class Analyser:
                     terms.append(token.form + following.form + "다")
             elif tag in _PREDICATES:
                 terms.append(token.form + "다")
+                terms.extend(self._becoming(word, tokens, index))
         if nouns == 1 and len(terms) >= 1:
             terms.extend(_suffixes(terms[0]))
         return terms
+
+    def _becoming(self, word: str, tokens: Any, index: int) -> list[str]:
+        """An adjective's `-아/어지다` (becoming so) has both dictionary forms, whichever way kiwipiepy reads
+        it: 높아졌다 (one verb, 높아지) → 높다, and 많아졌다 (많 + 어 + 지) → 많아지다."""
+        token = tokens[index]
+        tag, form = str(token.tag), str(token.form)
+        if tag.startswith("VV") and len(form) > 2 and form[-2:] in ("아지", "어지"):
+            base = self._kiwi.tokenize(form[:-2] + "다")
+            if base and str(base[0].tag).startswith("VA") and base[0].form == form[:-2]:
+                return [form[:-2] + "다"]
+        if (
+            tag.startswith("VX")
+            and form == "지"
+            and index >= 2
+            and str(tokens[index - 1].tag) == "EC"
+            and str(tokens[index - 2].tag).startswith("VA")
+            and 0 < token.start <= len(word)
+        ):
+            return [word[: token.start] + "지다"]
+        return []
 
 
 def _only_marks(term: str) -> bool:

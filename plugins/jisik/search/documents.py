@@ -10,12 +10,14 @@ or `data-pagefind-ignore` are left out; chips and related lists are added to pag
 from __future__ import annotations
 
 import html
+import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .analysis import choseong
+from .analysis import choseong, strip_particle
 
 TAIL = "-~-"
 """What starts a word's terms. Pagefind indexes nothing for the `~` between the hyphens (a part that is
@@ -27,6 +29,12 @@ _SKIP_CLASSES = {"headerlink", "jisik-figure", "jisik-related", "jisik-chips"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _DROP = {"script", "style", "template", "svg", "button", "form", "noscript"}
 _KEEP_ID = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Inline elements are left out of the page Pagefind reads (their text stays): `<strong>번아웃</strong>은` is
+# one word to Pagefind, so it must be one word to the analyser, with its terms after the whole of it.
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+}  # fmt: skip
 
 
 @dataclass
@@ -38,6 +46,21 @@ class Document:
     body_html: str
     tags: list[str] = field(default_factory=list)
     kind: str = "글"  # shown beside a result: 글 (article), 태그 (a tag page), 문서 (another page)
+
+    def __post_init__(self) -> None:
+        self.title = compose_hangul(self.title)
+        self.body_html = compose_hangul(self.body_html)
+        self.tags = [compose_hangul(tag) for tag in self.tags]
+
+
+_HANGUL_RUN = re.compile("[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]+")
+
+
+def compose_hangul(text: str) -> str:
+    """Hangul as composed syllables (NFC), as readers type it: text pasted from a file name or a PDF on
+    macOS may hold decomposed jamo (NFD), which the analyser and Pagefind take for other letters. Only
+    Hangul is touched: any other character stays exactly as written."""
+    return _HANGUL_RUN.sub(lambda match: unicodedata.normalize("NFC", match.group()), text)
 
 
 class _Text(HTMLParser):
@@ -51,6 +74,8 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
+            if tag in ("br", "wbr", "img") and not self._skip:
+                self._text(" " if tag == "br" else "")
             return
         values = dict(attrs)
         classes = set((values.get("class") or "").split())
@@ -63,7 +88,7 @@ class _Text(HTMLParser):
         self._stack.append(skip)
         if skip:
             self._skip += 1
-        elif not self._skip:
+        elif not self._skip and tag not in _INLINE:
             ident = values.get("id") if tag in _KEEP_ID else None
             self.parts.append(("open", f"{tag}\0{ident or ''}"))
 
@@ -73,12 +98,18 @@ class _Text(HTMLParser):
         skip = self._stack.pop()
         if skip:
             self._skip -= 1
-        elif not self._skip:
+        elif not self._skip and tag not in _INLINE:
             self.parts.append(("close", tag))
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.parts.append(("text", data.replace(TAIL, "-~ -")))
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        """Text joins the text before it when only inline elements stood between them."""
+        if self.parts and self.parts[-1][0] == "text":
+            data = self.parts.pop()[1] + data
+        self.parts.append(("text", data.replace(TAIL, "-~ -")))
 
 
 def words_of(text: str) -> list[str]:
@@ -113,10 +144,17 @@ def _no_extra(word: str, terms: list[str]) -> list[str]:
 
 
 def _with_choseong(word: str, terms: list[str]) -> list[str]:
-    """The 초성 of a title or tag word, without its particle (`번역의` → `ㅂㅇ`, `AI번아웃` → `ㅂㅇㅇ`)."""
-    base = terms[0] if terms and word.lower().startswith(terms[0]) else word
-    initials = choseong(base)
-    return [initials] if len(initials) >= 2 else []
+    """The 초성 of a title or tag word: of the whole word (`인재유출` → `ㅇㅈㅇㅊ`, `AI번아웃` → `ㅂㅇㅇ`),
+    without its particle (`번역의` → `ㅂㅇ`), and of its first part (`인재유출` → `ㅇㅈ`)."""
+    bases = [word, strip_particle(word)]
+    if terms and word.lower().startswith(terms[0]):
+        bases.append(terms[0])
+    found: list[str] = []
+    for base in bases:
+        initials = choseong(base)
+        if len(initials) >= 2 and initials not in found:
+            found.append(initials)
+    return found
 
 
 def render(
@@ -156,12 +194,13 @@ def render(
                 f"#{html.escape(_annotate(tag, terms, _with_choseong))}</span> "
             )
         out.append("</p>")
-        listed = html.escape(" ".join(tags_meta(document.tags)))
+        listed = html.escape(tags_meta(document.tags))
         out.append(f'<span data-pagefind-meta="tags[data-tags]" data-tags="{listed}"></span>')
     out.append("</main></body></html>")
     return "".join(out)
 
 
-def tags_meta(tags: list[str]) -> list[str]:
-    """Tags for the result list, one word each (a tag has no spaces; any it has are taken out)."""
-    return ["".join(t.split()) for t in tags]
+def tags_meta(tags: list[str]) -> str:
+    """Tags for the result list, as a JSON list: a tag may hold spaces (`tags: [AI 번아웃]`), and the
+    search page filters by the tag exactly as `data-pagefind-filter` holds it."""
+    return json.dumps(tags, ensure_ascii=False)

@@ -59,7 +59,9 @@
 
   // -- results ------------------------------------------------------------------------------------
   function written(word) {
-    var i = word.indexOf(TAIL);
+    // the last TAIL: a word that ends with `-~` or `-` (as written) meets the TAIL's own hyphen; its terms
+    // never hold one (documents.py writes a `-~-` of the text as `-~ -`)
+    var i = word.lastIndexOf(TAIL);
     return i < 0 ? word : word.slice(0, i);
   }
   function excerpt(data, into) {
@@ -67,7 +69,8 @@
     var marks = {};
     (data.locations || []).forEach(function (l) { marks[l] = true; });
     // the page's text comes first, its title and tags last: show the text, from its first match
-    var limit = parseInt(data.meta.words || "0", 10) || words.length;
+    // (a page with no text of its own, a tag page: no excerpt, rather than its title and tags again)
+    var limit = data.meta.words !== undefined ? parseInt(data.meta.words, 10) || 0 : words.length;
     var inText = (data.locations || []).filter(function (l) { return l < limit; });
     var first = inText.length ? inText[0] : 0;
     var start = Math.max(0, Math.min(first - 10, limit - 30));
@@ -103,6 +106,14 @@
     Object.keys(params).forEach(function (k) { if (params[k]) url.searchParams.set(k, params[k]); });
     return url.href;
   }
+  function tagList(meta) {
+    // a JSON list (tags may hold spaces); an index built by an older jisik held them space-separated
+    try {
+      var list = JSON.parse(meta);
+      if (Array.isArray(list)) return list.map(String);
+    } catch (error) { /* the older form */ }
+    return meta.split(" ");
+  }
   function resultItem(data) {
     var li = document.createElement("li");
     li.className = "jisik-search__result";
@@ -124,7 +135,7 @@
     if (data.meta.tags) {
       var tags = document.createElement("p");
       tags.className = "jisik-search__tags";
-      data.meta.tags.split(" ").forEach(function (tag) {
+      tagList(data.meta.tags).forEach(function (tag) {
         var link = document.createElement("a");
         link.href = searchUrl({ tag: tag });
         link.textContent = "#" + tag;
@@ -191,6 +202,15 @@
       }
       var q = prepare(text);
       bases = q.bases;
+      if (!q.query && !tag) {
+        // only punctuation, emoji or marks: Pagefind would answer every page
+        found = [];
+        list.textContent = "";
+        more.hidden = true;
+        status.textContent = "‘" + text + "’에는 찾을 낱말이 없습니다. 한글·영문·숫자로 찾아 보세요.";
+        root.setAttribute("data-state", "done");
+        return Promise.resolve();
+      }
       status.textContent = "찾는 중…";
       root.setAttribute("data-state", "searching");
       var options = tag ? { filters: { tag: tag } } : {};
@@ -211,7 +231,7 @@
         list.textContent = "";
         return show(SHOWN).then(function () {
           if (mine !== serial) return;
-          status.textContent = !results.length ? "‘" + text + "’에 맞는 글이 없습니다."
+          status.textContent = !results.length ? "‘" + (text || "#" + tag) + "’에 맞는 글이 없습니다."
             : exact ? "‘" + (text || "#" + tag) + "’ 검색 결과 " + results.length + "건"
             : "‘" + text + "’ 그대로 든 글은 없고, 앞부분이 같은 낱말이 든 글 " + results.length + "건";
           root.setAttribute("data-state", "done");
