@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ENGINE, SiteProject, free_port, tool
 
-TIMEOUT = 60  # seconds for the first build, and again for the rebuild
+TIMEOUT = 180  # seconds for the first build, and again for the rebuild (a loaded 2-core machine is slow)
 
 
 def _get(url: str) -> tuple[int, str]:
