@@ -277,6 +277,14 @@ def _deepest_kept(text: str, url: str = "articles/x/") -> Callable[[Built], None
     return check
 
 
+def _figure_kept(built: Built) -> None:
+    """The prompt is a figure (its text once, never the block's raw `///` lines)."""
+    soup = built.html("articles/x/")
+    prompts = [" ".join(p.get_text().split()) for p in soup.select("figure.jisik-figure .jisik-prompt")]
+    assert prompts and prompts[0].startswith("A cat on a mat"), prompts
+    assert "///" not in (soup.select_one("article") or soup).get_text()
+
+
 def _import(raw: str) -> Callable[[SiteProject], None]:
     def setup(project: SiteProject) -> None:
         source = project.root / "raw.txt"
@@ -864,6 +872,35 @@ CASES: dict[str, Case] = {
                 body="[a](https://example.com/) [b](../ok/) [c](#top) [d](mailto:a@b.c) ![e](x.png)"
             )
         },
+        quiet=True,
+    ),
+    # a `/// prompt` block whose options Python-Markdown cannot take is shown as its raw text, figure lost
+    **{
+        f"prompt-block-options-{name}": Case(
+            {
+                "articles/x.md": art(
+                    body=f"본문 문단.\n\n/// prompt | 4:3\n    image: x.png\n{option}\n\nA cat on a mat\n///"
+                )
+            },
+            ((f"docs/articles/x.md:{line}", text),),
+        )
+        for name, option, line, text in (
+            ("colon-in-a-value", "    alt: 고양이: 지붕 위", 10, "cannot be read"),
+            ("unclosed-quote", '    alt: "밤의 서울', 10, "cannot be read"),
+            ("unknown-option", "    caption: 지붕 위 고양이", 11, "`caption`"),
+            ("a-number", "    alt: 2026", 11, "`alt` must be text"),
+            ("a-list", "    alt: [고양이, 지붕]", 11, "`alt` must be text"),
+            ("empty", "    alt:", 11, "`alt` must be text"),
+        )
+    },
+    "prompt-block-options-quoted-are-fine": Case(
+        {
+            "articles/x.md": art(
+                body="본문 문단.\n\n/// prompt | 4:3\n    image: x.png\n    alt: '고양이: \"지붕\" 위'\n\n"
+                "A cat on a mat\n///"
+            )
+        },
+        check=_figure_kept,
         quiet=True,
     ),
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),

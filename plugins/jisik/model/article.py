@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+import yaml
 from markdown import util as markdown_util
 
 from . import conventions
@@ -581,6 +583,7 @@ def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
                 )
         elif line.strip() or content:
             content.append(line)
+    problems.extend(_option_problems(block))
     ratio = conventions.parse_ratio(block.arg or options.get("ratio", ""))
     if ratio is None:
         problems.append(
@@ -593,3 +596,66 @@ def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
         ratio = (1, 1)
     text = conventions.block_prompt_text(" ".join(content), ratio)
     return Prompt(text=text, ratio=ratio, line=block.line, explicit=True, options=options)
+
+
+_PROMPT_OPTIONS = ("image", "alt")
+_OPTION_LINE = re.compile(r"^[ ]{4,}(?!\s)")
+"""pymdownx.blocks' option lines: those right after `/// prompt`, indented 4 spaces or more."""
+
+
+def _option_problems(block: Block) -> list[Problem]:
+    """What makes Python-Markdown (pymdownx.blocks) refuse a prompt block's options: YAML it cannot
+    read, a key it does not know, a value that is not text. It then shows the block as its raw text,
+    the figure lost without a word; said here, at the option's line."""
+    lines: list[str] = []
+    for line in block.lines[1:]:
+        if not _OPTION_LINE.match(line):
+            break
+        lines.append(line)
+    if not lines:
+        return []
+    first = block.line + 1
+    hint = "quote a value holding `:`, `#` or a quote sign: `alt: '고양이: 지붕 위'`"
+    try:
+        loaded = yaml.safe_load(textwrap.dedent("\n".join(lines)))
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return [
+            Problem(
+                f"prompt block options cannot be read ({problem}); the block is shown as text, "
+                f"not as a figure: {hint}",
+                first,
+                "error",
+            )
+        ]
+    if not isinstance(loaded, dict):
+        return [
+            Problem(
+                f"prompt block options cannot be read as `key: value` lines; the block is shown as text, "
+                f"not as a figure: {hint}",
+                first,
+                "error",
+            )
+        ]
+    problems = []
+    for key, value in loaded.items():
+        at = next((first + n for n, line in enumerate(lines) if line.strip().startswith(f"{key}")), first)
+        if key not in _PROMPT_OPTIONS:
+            problems.append(
+                Problem(
+                    f"prompt block option `{drop_controls(str(key))}` is not one of `image`, `alt`; "
+                    "the block is shown as text, not as a figure",
+                    at,
+                    "error",
+                )
+            )
+        elif not isinstance(value, str):
+            problems.append(
+                Problem(
+                    f"prompt block option `{key}` must be text, not {type(value).__name__}; the block "
+                    f"is shown as text, not as a figure: write `{key}: '…'`",
+                    at,
+                    "error",
+                )
+            )
+    return problems
