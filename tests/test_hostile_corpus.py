@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import Built, SiteProject
+from conftest import Built, SiteProject, png
 from jisik.cli import main as jisik
 
 OK_TITLE = "정상 글"
@@ -283,6 +283,21 @@ def _figure_kept(built: Built) -> None:
     prompts = [" ".join(p.get_text().split()) for p in soup.select("figure.jisik-figure .jisik-prompt")]
     assert prompts and prompts[0].startswith("A cat on a mat"), prompts
     assert "///" not in (soup.select_one("article") or soup).get_text()
+
+
+def _bound_as_shown(alt: str) -> Callable[[Built], None]:
+    def check(built: Built) -> None:
+        soup = built.html("articles/x/")
+        image = soup.select_one("figure.jisik-figure img")
+        assert image is not None and image["src"] == "../img/x.png" and image["alt"] == alt
+        preview = soup.select_one('meta[property="og:image"]')
+        assert preview is not None and preview["content"].endswith("/articles/img/x.png")
+        preview_alt = soup.select_one('meta[property="og:image:alt"]')
+        assert preview_alt is not None and preview_alt["content"] == alt
+        rows = json.loads(built.path("prompts.json").read_text(encoding="utf-8"))["prompts"]
+        assert [(r["image"], r["image_exists"]) for r in rows] == [("articles/img/x.png", True)]
+
+    return check
 
 
 def _import(raw: str) -> Callable[[SiteProject], None]:
@@ -903,6 +918,25 @@ CASES: dict[str, Case] = {
         check=_figure_kept,
         quiet=True,
     ),
+    # the image and alt the model binds (og:image, feeds, prompts.json, `jisik prompts --run`) are the ones
+    # the page shows: option values read as YAML, quotes and a `#` comment included
+    **{
+        f"prompt-block-option-{name}": Case(
+            {
+                "articles/x.md": art(
+                    body=f"본문 문단.\n\n/// prompt | 4:3\n{options}\n\nA cat on a mat\n///"
+                ),
+                "articles/img/x.png": png(4, 3),
+            },
+            check=_bound_as_shown('고양이 "둘"'),
+            quiet=True,
+        )
+        for name, options in (
+            ("comment", '    image: img/x.png  # 표지\n    alt: 고양이 "둘"'),
+            ("quoted", "    image: 'img/x.png'\n    alt: '고양이 \"둘\"'"),
+            ("escaped-quotes", '    image: "img/x.png"\n    alt: "고양이 \\"둘\\""'),
+        )
+    },
     "date-year-1": Case({"articles/x.md": art(front="date: 0001-01-01")}, quiet=True),
     "date-year-9999": Case({"articles/x.md": art(front="date: 9999-12-31 23:59")}, quiet=True),
     "dangling-link-to-an-image": Case(

@@ -569,10 +569,14 @@ def _read_paragraph(block: Block, sources: list[Source], prompts: list[Prompt], 
 def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
     options: dict[str, str] = {}
     content: list[str] = []
+    found, read = _read_options(block)
+    problems.extend(found)
     for offset, line in enumerate(block.lines[1:], start=1):
         option = _OPTION.match(line)
         if option and not content:
-            options[option.group("key")] = value = option.group("value").strip("\"'")
+            written = read.get(option.group("key"))  # as the page reads it: quotes, `#` comments
+            value = written if isinstance(written, str) else option.group("value").strip("\"'")
+            options[option.group("key")] = value
             if option.group("key") == "image" and _SCHEME.match(value) and not conventions.is_http_url(value):
                 problems.append(
                     Problem(
@@ -583,7 +587,6 @@ def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
                 )
         elif line.strip() or content:
             content.append(line)
-    problems.extend(_option_problems(block))
     ratio = conventions.parse_ratio(block.arg or options.get("ratio", ""))
     if ratio is None:
         problems.append(
@@ -603,40 +606,47 @@ _OPTION_LINE = re.compile(r"^[ ]{4,}(?!\s)")
 """pymdownx.blocks' option lines: those right after `/// prompt`, indented 4 spaces or more."""
 
 
-def _option_problems(block: Block) -> list[Problem]:
-    """What makes Python-Markdown (pymdownx.blocks) refuse a prompt block's options: YAML it cannot
-    read, a key it does not know, a value that is not text. It then shows the block as its raw text,
-    the figure lost without a word; said here, at the option's line."""
+def _read_options(block: Block) -> tuple[list[Problem], dict[Any, Any]]:
+    """A prompt block's options as Python-Markdown (pymdownx.blocks) reads them (YAML: quotes, `#`
+    comments), and what makes it refuse them: YAML it cannot read, a key it does not know, a value that
+    is not text. It then shows the block as its raw text, the figure lost without a word; said here, at
+    the option's line."""
     lines: list[str] = []
     for line in block.lines[1:]:
         if not _OPTION_LINE.match(line):
             break
         lines.append(line)
     if not lines:
-        return []
+        return [], {}
     first = block.line + 1
     hint = "quote a value holding `:`, `#` or a quote sign: `alt: '고양이: 지붕 위'`"
     try:
         loaded = yaml.safe_load(textwrap.dedent("\n".join(lines)))
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [
-            Problem(
-                f"prompt block options cannot be read ({problem}); the block is shown as text, "
-                f"not as a figure: {hint}",
-                first,
-                "error",
-            )
-        ]
+        return (
+            [
+                Problem(
+                    f"prompt block options cannot be read ({problem}); the block is shown as text, "
+                    f"not as a figure: {hint}",
+                    first,
+                    "error",
+                )
+            ],
+            {},
+        )
     if not isinstance(loaded, dict):
-        return [
-            Problem(
-                f"prompt block options cannot be read as `key: value` lines; the block is shown as text, "
-                f"not as a figure: {hint}",
-                first,
-                "error",
-            )
-        ]
+        return (
+            [
+                Problem(
+                    f"prompt block options cannot be read as `key: value` lines; the block is shown as text, "
+                    f"not as a figure: {hint}",
+                    first,
+                    "error",
+                )
+            ],
+            {},
+        )
     problems = []
     for key, value in loaded.items():
         at = next((first + n for n, line in enumerate(lines) if line.strip().startswith(f"{key}")), first)
@@ -658,4 +668,4 @@ def _option_problems(block: Block) -> list[Problem]:
                     "error",
                 )
             )
-    return problems
+    return problems, loaded
