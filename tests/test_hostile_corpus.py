@@ -906,6 +906,7 @@ CASES: dict[str, Case] = {
             ("a-number", "    alt: 2026", 11, "`alt` must be text"),
             ("a-list", "    alt: [고양이, 지붕]", 11, "`alt` must be text"),
             ("empty", "    alt:", 11, "`alt` must be text"),
+            ("nested-3000", "    alt: " + "[" * 3000 + "]" * 3000, 10, "cannot be read"),
         )
     },
     "prompt-block-options-quoted-are-fine": Case(

@@ -622,8 +622,9 @@ def _read_options(block: Block) -> tuple[list[Problem], dict[Any, Any]]:
     hint = "quote a value holding `:`, `#` or a quote sign: `alt: '고양이: 지붕 위'`"
     try:
         loaded = yaml.safe_load(textwrap.dedent("\n".join(lines)))
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    except (yaml.YAMLError, RecursionError) as exc:  # RecursionError: `[[[…]]]` thousands deep
+        problem = "nested too deep" if isinstance(exc, RecursionError) else None
+        problem = problem or getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return (
             [
                 Problem(
