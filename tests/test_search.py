@@ -3,6 +3,7 @@ Material's instant navigation, searched as a reader searches (the search page's 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -477,6 +478,29 @@ def test_the_writers_own_search_page_keeps_its_text_and_gets_the_search(tmp_path
     assert content is not None and "안내문낱말" in content.get_text()
     assert content.select("[data-jisik-search] input[name=q]")
     assert "/search/" not in pagefind_pages(built.site_dir)
+
+
+WRITER_TITLE = "R&D <소개> & \"따옴표\" 'x'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"---\narticle: false\ntitle: {json.dumps(WRITER_TITLE)}\n---\n\n본문 문단.\n",
+        f"---\narticle: false\n---\n\n# {WRITER_TITLE}\n\n본문 문단.\n",
+    ],
+    ids=["front-matter-title", "heading-title"],
+)
+def test_a_writer_page_title_is_its_text_in_search_results(tmp_path: Path, text: str) -> None:
+    """A page that is not an article (its title from `title:` or its `# heading`) is shown in search
+    results by its title as written: the search page prints it with textContent, so the index holds
+    the text, never its HTML escape (`R&amp;D`)."""
+    project = search_project(tmp_path / "project", 8000)
+    project.write("about.md", text)
+    built = build(project, strict=False)
+    pages = pagefind_pages(built.site_dir)
+    meta = next(p["meta"] for url, p in pages.items() if url.endswith("/about/"))
+    assert meta["title"] == WRITER_TITLE
 
 
 def test_search_turned_off_leaves_nothing_behind(tmp_path: Path) -> None:

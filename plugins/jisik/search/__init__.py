@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import html as htmllib
 import json
 import shutil
 import subprocess
@@ -160,7 +161,10 @@ class Search:
         elif page.file.generated_by:
             return  # lists (home, archive, sources): their entries are indexed as the pages they list
         else:
-            document = Document(page.file.dest_uri, page.title or "", html, [], "문서")
+            # the theme prints page.title as HTML, so it holds escaped text (pagemeta.escape_page_meta);
+            # the search page shows the index's title with textContent: the text itself
+            title = htmllib.unescape(str(page.title or ""))
+            document = Document(page.file.dest_uri, title, html, [], "문서")
         self.documents[document.url] = document
 
     def decorate(self, page: Page, renderer: Renderer) -> None:
