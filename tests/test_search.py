@@ -503,6 +503,26 @@ def test_a_writer_page_title_is_its_text_in_search_results(tmp_path: Path, text:
     assert meta["title"] == WRITER_TITLE
 
 
+def test_an_articles_tags_in_search_are_its_chips(tmp_path: Path) -> None:
+    """The tags a search result shows and filters by are the page's chips: one name for a tag written
+    `AI` in one article and `ai` in another (so the tag filter finds both), and no tag the build said it
+    ignores."""
+    project = search_project(tmp_path / "project", 8000)
+    project.article("articles/a.md", "첫 글", tags=["AI", "보안"], body="첫 본문.")
+    project.article("articles/b.md", "둘째 글", tags=["ai", "?!"], body="둘째 본문.")
+    built = build(project, strict=False)
+    assert [w for w in built.warnings if "docs/articles/b.md" in w and "'?!'" in w]
+    pages = pagefind_pages(built.site_dir)
+    for name in ("a", "b"):
+        chips = [
+            a.get_text().removeprefix("#") for a in built.html(f"articles/{name}/").select("a.jisik-tag")
+        ]
+        page = next(p for url, p in pages.items() if url.endswith(f"/articles/{name}/"))
+        assert page["filters"]["tag"] == chips
+        assert json.loads(page["meta"]["tags"]) == chips
+    assert chips == ["AI"]
+
+
 def test_search_turned_off_leaves_nothing_behind(tmp_path: Path) -> None:
     project = search_project(tmp_path / "project", free_port(), enabled=False)
     built = build(project)

@@ -266,7 +266,13 @@ class Build:
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):
             self.cache.remember_html(page.file.src_uri, html)
         if self.search is not None:
-            self.search.page_content(html, page, self.collection.by_path.get(page.file.src_uri))
+            article = self.collection.by_path.get(page.file.src_uri)
+            # the tags as the page's chips show them: one name per tag, none the build ignored
+            tags: list[str] = []
+            if article is not None:
+                chips = self.hashtags.index.chips(article) if self.hashtags else None
+                tags = [name for name, _tag in chips] if chips is not None else list(article.tags)
+            self.search.page_content(html, page, article, tags)
 
     def _report_links(self, page: Page) -> None:
         """A Markdown link or image whose URL would run (`javascript:`…) was made text: said at its line."""

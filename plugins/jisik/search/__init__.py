@@ -144,8 +144,9 @@ class Search:
 
     # -- pages -----------------------------------------------------------------------------------------
 
-    def page_content(self, html: str, page: Page, article: Article | None) -> None:
-        """Keep a page's body (as Markdown made it: no chips nor related list yet) to index later."""
+    def page_content(self, html: str, page: Page, article: Article | None, tags: list[str]) -> None:
+        """Keep a page's body (as Markdown made it: no chips nor related list yet) to index later;
+        `tags`: an article's tags as its chips name them."""
         uri = page.file.src_uri
         if uri == self.page_uri:
             return
@@ -154,7 +155,7 @@ class Search:
                 self.documents.pop(page.file.dest_uri, None)
                 self.dropped.add(page.file.dest_uri)
                 return
-            document = Document(page.file.dest_uri, article.title, html, list(article.tags), "글")
+            document = Document(page.file.dest_uri, article.title, html, list(tags), "글")
         elif uri in self.tag_pages:
             name = self.tag_pages[uri]
             document = Document(page.file.dest_uri, f"#{name}", html, [name], "태그")
