@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..model.dates import iso_datetime, whole_minutes
+from ..model.dates import iso_datetime
 from .items import Feed, FeedItem, clean
 
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -18,10 +18,10 @@ def item_json(item: FeedItem) -> str:
         "url": item.link,
         "title": clean(item.title),
         "summary": clean(item.summary),
-        "date_published": iso_datetime(whole_minutes(item.published)),
+        "date_published": iso_datetime(item.published),
     }
     if item.updated is not None:
-        entry["date_modified"] = iso_datetime(whole_minutes(item.updated))
+        entry["date_modified"] = iso_datetime(item.updated)
     if item.categories:
         entry["tags"] = [clean(c) for c in item.categories]
     if item.content_html:

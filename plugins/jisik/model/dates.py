@@ -73,18 +73,8 @@ def whole_minutes(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
 
 
-def whole_minute_offset(value: dt.datetime) -> dt.datetime:
-    """The same instant with a UTC offset in whole minutes, which HTML, ISO 8601 profiles (RFC 3339)
-    and RFC 822 require: a zone's local mean time before standard time (Seoul before 1908 was
-    +08:27:52) is given in UTC instead."""
-    offset = value.utcoffset()
-    if offset is not None and offset % dt.timedelta(minutes=1):
-        return value.astimezone(dt.timezone.utc)
-    return value
-
-
 def iso_datetime(value: dt.datetime) -> str:
     """The time for `<time datetime>`, Open Graph, JSON-LD and JSON Feed: ISO 8601 with at most
-    milliseconds and a whole-minute offset."""
-    value = whole_minute_offset(value)
+    milliseconds and a whole-minute offset (`whole_minutes`, the rule of every other output)."""
+    value = whole_minutes(value)
     return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
