@@ -108,24 +108,27 @@ def _webp(handle: BinaryIO, size: int) -> bool:
 
 
 def _avif(handle: BinaryIO, size: int) -> bool:
-    """An AVIF: ISO boxes (`ftyp` of an AVIF brand first) that end exactly at the end of the file."""
+    """An AVIF: ISO boxes (`ftyp` of an AVIF brand first) that end exactly at the end of the file, one of
+    them the `mdat` box with the image data (a file cut just after its `meta` box is boxes too)."""
     head = _at(handle, 0, 12)
     if not (head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"mif1")):
         return False
     offset = 0
+    data = False
     while offset < size:
         box = _at(handle, offset, 16)
         if len(box) < 8:
             return False
+        data = data or box[4:8] == b"mdat"
         length = int.from_bytes(box[:4], "big")
         if length == 1:  # a 64-bit size follows the type
             length = int.from_bytes(box[8:16], "big") if len(box) == 16 else 0
         elif length == 0:  # the last box runs to the end of the file
-            return True
+            return data
         if length < 8:
             return False
         offset += length
-    return offset == size
+    return offset == size and data
 
 
 _FORMATS: tuple[Callable[[BinaryIO, int], bool], ...] = (_png, _jpeg, _webp, _avif)
