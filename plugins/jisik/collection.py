@@ -1,151 +1,28 @@
-"""Reading the site's articles into records, once per build (and once per content under serve)."""
+"""Reading the site's articles into records, once per build (and once per content under serve), and
+taking out the files MkDocs should not see (folder-link loops, dangling links)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import os
 import posixpath
-import re
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import replace
-from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import JisikConfig
-from .feeds.pages import ItemMemo
+from .generated import readme_for
 from .gitdates import read_git_dates
+from .globs import matches
+from .incremental.records import RecordCache
 from .log import display_path, log
-from .model import Article, Entry, Problem, parse_article
+from .model import Article, Entry, Problem
 from .model.frontmatter import split_front_matter
-from .pages import readme_for
 
 RACY_NS = 2_000_000_000
 """Files modified this recently (ns) are read again even if their stamp looks unchanged."""
-
-
-class RecordCache:
-    """Records kept between `mkdocs serve` rebuilds, keyed by path and content, never stale."""
-
-    def __init__(self) -> None:
-        self._records: dict[tuple[str, str], Article] = {}
-        self._stamps: dict[tuple[str, str], tuple[object, ...]] = {}
-        self._current: dict[str, tuple[str, str]] = {}
-        self._html: dict[tuple[str, str], str] = {}
-        self._signatures: dict[str, object] = {}
-        self._last: dict[str, Article] = {}
-        self._dated: dict[str, tuple[Article, dt.datetime | None, dt.datetime | None, Article]] = {}
-        self._outputs: dict[str, set[str]] = {}
-        self.feed_items = ItemMemo()
-        """Serialised feed items, reused while an article's item is unchanged."""
-
-    def unchanged(self, path: str, stamp: tuple[object, ...]) -> Article | None:
-        """The record of a file whose stamp (see `Collection._stamp`) is the same as when it was last
-        read: `mkdocs serve` rebuilds then skip reading every unchanged article again."""
-        key = self._current.get(path)
-        if key is None or self._stamps.get(key) != stamp:
-            return None
-        return self._records.get(key)
-
-    def get(self, path: str, text: str, options: JisikConfig, stamp: tuple[object, ...] = ()) -> Article:
-        settings = f"{options.articles.timezone}\0{options.related.heading}"
-        digest = hashlib.blake2b(f"{settings}\0{text}".encode(), digest_size=16).hexdigest()
-        key = (path, digest)
-        self._current[path] = key
-        if stamp:
-            self._stamps[key] = stamp
-        record = self._records.get(key)
-        if record is None:
-            record = parse_article(
-                text,
-                path,
-                timezone=options.articles.timezone,
-                related_heading=options.related.heading,
-            )
-            self._records[key] = record
-        return record
-
-    def prune(self, live: dict[str, Article]) -> None:
-        """Forget records (and rendered HTML) of files that are gone or changed."""
-        self._records = {k: v for k, v in self._records.items() if live.get(k[0]) is v}
-        self._stamps = {k: v for k, v in self._stamps.items() if k in self._records}
-        self._current = {path: key for path, key in self._current.items() if path in live}
-        self._html = {k: v for k, v in self._html.items() if self._current.get(k[0]) == k}
-
-    def remember_html(self, path: str, html: str) -> None:
-        """Keep an article's rendered body for the feeds of later `--dirty` builds (same content only)."""
-        if path in self._current:
-            self._html[self._current[path]] = html
-
-    def html(self, path: str) -> str | None:
-        key = self._current.get(path)
-        return self._html.get(key) if key else None
-
-    def signature_changed(self, path: str, signature: object) -> bool:
-        """Record what an article page shows from the rest of the site; True if it differs from the last
-        build's (so a `--dirty` build must render the page again although its file did not change)."""
-        before = self._signatures.get(path)
-        self._signatures[path] = signature
-        return before is not None and before != signature
-
-    def signature(self, path: str) -> object:
-        """The last build's signature of a page (None before the first)."""
-        return self._signatures.get(path)
-
-    def dated(self, article: Article, date: dt.datetime | None, updated: dt.datetime | None) -> Article:
-        """`article` with dates from git: the same record as last build while nothing changed, so that
-        `--dirty` rebuilds (which compare records by identity) do not render it again."""
-        kept = self._dated.get(article.path)
-        if kept is not None and kept[0] is article and kept[1] == date and kept[2] == updated:
-            return kept[3]
-        result = replace(article, date=date, updated=updated)
-        self._dated[article.path] = (article, date, updated, result)
-        return result
-
-    def swap_outputs(self, kind: str, paths: set[str]) -> set[str]:
-        """Remember the files this build writes (`kind`: pages, feeds); returns those the last build
-        wrote and this one does not (a deleted article's page, a vanished tag's feed), for `--dirty`
-        builds to delete: they leave every other file of the last build in place."""
-        before = self._outputs.get(kind, set())
-        self._outputs[kind] = set(paths)
-        return before - paths
-
-    def swap_articles(self, articles: dict[str, Article]) -> dict[str, Article]:
-        """Remember this build's records; returns the last build's (empty on the first build)."""
-        before, self._last = self._last, dict(articles)
-        return before
-
-
-@lru_cache(maxsize=64)
-def _glob(pattern: str) -> re.Pattern[str]:
-    """`**/` spans folders, `*` and `?` stay within one."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def matches(path: str, patterns: Iterable[str]) -> bool:
-    return any(_glob(pattern).match(path) for pattern in patterns)
 
 
 def article_pages(files: Files, options: JisikConfig) -> list[File]:

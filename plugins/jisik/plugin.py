@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -11,10 +10,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .build import Build
-from .collection import RecordCache
 from .config import JisikConfig
-from .pages import PageStore
-from .search import Session as SearchSession
+from .incremental import Session
 
 
 class JisikPlugin(BasePlugin[JisikConfig]):
@@ -23,26 +20,15 @@ class JisikPlugin(BasePlugin[JisikConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.cache = RecordCache()  # kept across `mkdocs serve` rebuilds; keyed by content
+        self.session = Session()  # kept across `mkdocs serve` rebuilds (see incremental/)
         self.build: Build | None = None
-        self.dirty = False
-        self.store: PageStore | None = None
-        self.search = (
-            SearchSession()
-        )  # analysed words and the last index, kept across `mkdocs serve` rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this object (and its record cache) between rebuilds."""
-        self.dirty = dirty
-        self.search.command = command
-        if dirty and self.store is None:
-            self.store = PageStore()
+        """Defined so that MkDocs keeps this object (and its session) between rebuilds."""
+        self.session.start(command, dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        enabled = self.config.enabled
-        self.build = (
-            Build(self.config, config, self.cache, self.dirty, self.store, self.search) if enabled else None
-        )
+        self.build = Build(self.config, config, self.session) if self.config.enabled else None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -57,13 +43,6 @@ class JisikPlugin(BasePlugin[JisikConfig]):
         if self.build:
             self.build.page_content(html, page)
         return html
-
-    def on_env(
-        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment | None:
-        if self.build:
-            self.build.env(env)
-        return env
 
     @event_priority(100)  # before the search plugin indexes the page
     def _before_search(

@@ -23,7 +23,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
 
-from ..collection import Collection, RecordCache
+from ..collection import Collection
+from ..incremental.records import RecordCache
 from ..config import JisikConfig
 from ..model import Article, Entry, get_timezone
 

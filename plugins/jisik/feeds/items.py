@@ -6,9 +6,20 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..model.conventions import is_http_url
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..config import FeedsConfig
+    from ..hashtags.index import Tag
+
+RSS_NAME = "feed.xml"
+"""A feed's file name, in the site's root folder and in each tag page's folder."""
+JSON_NAME = "feed.json"
 
 # Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -76,3 +87,13 @@ def newest(items: Iterable[FeedItem], length: int) -> list[FeedItem]:
     """The `length` newest items, newest first (ties by link, for stable output)."""
     ordered = sorted(items, key=lambda i: (-i.published.timestamp(), i.link))
     return ordered[:length] if length > 0 else ordered
+
+
+def site_title(options: FeedsConfig, config: MkDocsConfig) -> str:
+    """The site feed's title."""
+    return options.title or config.site_name
+
+
+def tag_title(options: FeedsConfig, config: MkDocsConfig, tag: Tag) -> str:
+    """A tag feed's title."""
+    return f"#{tag.name} · {site_title(options, config)}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
+from ..cards import href
+from ..generated import PageMaker
 from ..model import Entry
-from ..pages import PageMaker
-from ..render import href
 
 
 @dataclass(frozen=True)
@@ -52,15 +53,12 @@ class Paged:
         folder = posixpath.dirname(self.first)
         return posixpath.join(folder, "page", str(number), "index.md")
 
-    def add_files(self, pages: PageMaker, in_nav: bool = False, shows: object = None) -> dict[str, int]:
+    def add_files(self, pages: PageMaker, in_nav: bool = False) -> dict[str, int]:
         """Create the pages that do not exist; returns `uri → page number`."""
         numbers = {}
         for number in range(1, self.count + 1):
             title = self.title if number == 1 else f"{self.title} ({number}쪽)"
-            listed = [(e.url, e.article.title, e.article.date, e.article.summary) for e in self.slice(number)]
-            file, made = pages.add(
-                self.uri(number), title, in_nav=in_nav and number == 1, shows=(shows, self.count, listed)
-            )
+            file, made = pages.add(self.uri(number), title, in_nav=in_nav and number == 1)
             self.urls[number] = file.url
             if made:
                 self.generated.add(number)
@@ -68,6 +66,12 @@ class Paged:
                 self.first = file.src_uri  # moved off a writer's page's URL: the other pages follow
             numbers[file.src_uri] = number  # the writer's README.md may be the page at index.md
         return numbers
+
+    def listing(self, number: int) -> Hashable:
+        """What page `number` shows (for `serve --dirty`): how many pages there are and its entries."""
+        return self.count, tuple(
+            (e.url, e.article.title, e.article.date, e.article.summary) for e in self.slice(number)
+        )
 
     def slice(self, number: int) -> list[Entry]:
         if self.per_page <= 0:

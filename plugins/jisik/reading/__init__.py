@@ -7,14 +7,22 @@ import datetime as dt
 import html as htmllib
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..config import ReadingConfig
+from ..capability import Capability
+from ..cards import format_date, href
 from ..model import Article, Entry, listed
 from ..model.dates import iso_datetime
-from ..render import Renderer, after_title, format_date, href
+from ..templates import Renderer, after_title
+
+if TYPE_CHECKING:
+    from ..generated import PageMaker
+    from ..site import Site
 
 _FIGURE = re.compile(r"<figure\b.*?</figure>", re.DOTALL | re.IGNORECASE)
 _TITLE = re.compile(r"<h1\b.*?</h1>", re.DOTALL | re.IGNORECASE)
@@ -41,34 +49,42 @@ class Neighbour:
     href: str
 
 
-class Reading:
+class Reading(Capability):
     """Decorates article pages: the date line after the title, the previous/next links at the end."""
 
-    def __init__(self, options: ReadingConfig, entries: list[Entry]) -> None:
-        self.options = options
-        order = listed(entries)  # newest first, as the archive lists them
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.options = site.options.reading
         self.older: dict[str, Entry] = {}
         self.newer: dict[str, Entry] = {}
+        self._minutes: dict[str, int] = {}
+
+    def add_files(self, files: Files, pages: PageMaker) -> None:
+        order = listed(self.site.entries)  # newest first, as the archive lists them
         for position, entry in enumerate(order):
             if position + 1 < len(order):
                 self.older[entry.article.path] = order[position + 1]
             if position > 0:
                 self.newer[entry.article.path] = order[position - 1]
 
-    def signature(self, article: Article) -> tuple[object, ...]:
+    def signature(self, article: Article) -> Hashable:
         """What an article page shows of other articles here (for `--dirty` rebuilds)."""
         return tuple(
             (e.url, e.article.title) if e else None
             for e in (self.older.get(article.path), self.newer.get(article.path))
         )
 
-    def decorate(self, page: Page, article: Article, renderer: Renderer, body: str) -> None:
-        """`body` is the page's own HTML (before chips and related lists): what the reading time counts."""
-        if page.content is None:
+    def page_content(self, html: str, page: Page, article: Article | None) -> None:
+        """The reading time counts the page's own HTML (before chips and related lists)."""
+        if article is not None and self.options.byline and (article.date or article.updated):
+            self._minutes[article.path] = reading_minutes(html, self.options.characters_per_minute)
+
+    def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
+        if page.content is None or article is None:
             return
         content = page.content
-        if self.options.byline and (article.date or article.updated):
-            minutes = reading_minutes(body, self.options.characters_per_minute)
+        minutes = self._minutes.pop(article.path, None)
+        if self.options.byline and (article.date or article.updated) and minutes is not None:
             byline = renderer.render(
                 "byline.html",
                 published=_stamp(article.date),

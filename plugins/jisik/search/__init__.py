@@ -18,19 +18,24 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..capability import Capability
 from ..log import log
 from ..model import Article
-from ..pages import PageMaker
-from ..render import Renderer
+from ..templates import Renderer
 from . import binary as binaries
 from .analysis import Analyser
-from .config import SearchConfig
 from .documents import TAIL, Document, body_words, parse, render, words_of
+
+if TYPE_CHECKING:
+    from ..config import JisikConfig
+    from ..generated import PageMaker
+    from ..site import Site
 
 SCRIPT = "assets/jisik/search.js"
 STYLESHEET = "assets/jisik/search.css"
@@ -88,21 +93,28 @@ def material_search_configured(config: MkDocsConfig) -> bool:
     return any(name in config.plugins for name in ("search", "material/search"))
 
 
-class Search:
+class Search(Capability):
     """One build's search: the search page, the pages to index, then the index."""
 
-    def __init__(self, options: SearchConfig, config: MkDocsConfig, session: Session) -> None:
-        self.options = options
-        self.config = config
-        self.session = session
+    @classmethod
+    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
+        return bool(options.search.enabled)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.options = site.options.search
+        self.config = config = site.config
+        self.session = site.session.search
         self.project = Path(config.config_file_path or ".").resolve().parent
-        self.base = options.path.strip("/")
+        self.base = self.options.path.strip("/")
         self.page_uri = f"{self.base}/index.md" if self.base else "search.md"
         self.page_url = ""
         self.documents: dict[str, Document] = {}
-        self.wanted: set[str] = set()
+        self.wanted_pages: set[str] = set()
         self.tag_pages: dict[str, str] = {}
         self.dropped: set[str] = set()
+
+    def setup(self, config: MkDocsConfig) -> None:
         if THEME_DIR not in config.theme.dirs:
             config.theme.dirs.append(THEME_DIR)
         if STYLESHEET not in config.extra_css:
@@ -119,7 +131,7 @@ class Search:
 
     # -- files -----------------------------------------------------------------------------------------
 
-    def add_files(self, files: Files, pages: PageMaker, tag_pages: dict[str, str]) -> None:
+    def add_files(self, files: Files, pages: PageMaker) -> None:
         """Add the search page and the search script; note which pages will be indexed."""
         if self.base:  # the writer's own page at either spelling of `<path>/` is the search page
             for uri in (f"{self.base}/index.md", f"{self.base}.md"):
@@ -128,10 +140,11 @@ class Search:
                     break
         file, _made = pages.add(self.page_uri, "검색")
         self.page_url = file.url
-        self.tag_pages = tag_pages if self.options.tag_pages else {}
+        if self.options.tag_pages:
+            self.tag_pages = {uri: tag.name for uri, tag in self.site.urls.tag_pages.items()}
         if files.get_file_from_path(SCRIPT) is None:  # a site's overrides/assets/jisik/search.js wins
             files.append(File.generated(self.config, SCRIPT, content=self._script()))
-        self.wanted = {f.dest_uri for f in files.documentation_pages() if f.src_uri != self.page_uri}
+        self.wanted_pages = {f.dest_uri for f in files.documentation_pages() if f.src_uri != self.page_uri}
 
     def _script(self) -> str:
         settings = {
@@ -144,9 +157,9 @@ class Search:
 
     # -- pages -----------------------------------------------------------------------------------------
 
-    def page_content(self, html: str, page: Page, article: Article | None, tags: list[str]) -> None:
-        """Keep a page's body (as Markdown made it: no chips nor related list yet) to index later;
-        `tags`: an article's tags as its chips name them."""
+    def page_content(self, html: str, page: Page, article: Article | None) -> None:
+        """Keep a page's body (as Markdown made it: no chips nor related list yet) to index later; an
+        article's tags as its chips name them (one name per tag, none the build ignored)."""
         uri = page.file.src_uri
         if uri == self.page_uri:
             return
@@ -155,7 +168,7 @@ class Search:
                 self.documents.pop(page.file.dest_uri, None)
                 self.dropped.add(page.file.dest_uri)
                 return
-            document = Document(page.file.dest_uri, article.title, html, list(tags), "글")
+            document = Document(page.file.dest_uri, article.title, html, self.site.chip_names(article), "글")
         elif uri in self.tag_pages:
             name = self.tag_pages[uri]
             document = Document(page.file.dest_uri, f"#{name}", html, [name], "태그")
@@ -168,13 +181,19 @@ class Search:
             document = Document(page.file.dest_uri, title, html, [], "문서")
         self.documents[document.url] = document
 
-    def decorate(self, page: Page, renderer: Renderer) -> None:
+    def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         if page.file.src_uri == self.page_uri:
             page.content = (page.content or "") + renderer.render("search.html")
 
     # -- the index -------------------------------------------------------------------------------------
 
-    def post_build(self) -> None:
+    def finish(self, site_dir: str) -> set[str]:
+        """Index the site (in the background under `mkdocs serve`); the index is not reported as
+        jisik's files (it has its own folder)."""
+        self._post_build()
+        return set()
+
+    def _post_build(self) -> None:
         session = self.session
         serving = session.command == "serve" and self.options.background
         site = Path(self.config.site_dir)
@@ -234,7 +253,7 @@ class Search:
             changed += 1
         for url in list(session.pages):
             stale = session.command != "serve" and url not in self.documents
-            if url not in self.wanted or url in self.dropped or stale:
+            if url not in self.wanted_pages or url in self.dropped or stale:
                 session.pages.pop(url)
                 (pages_dir / url).unlink(missing_ok=True)
         analyser.save()

@@ -1,48 +1,70 @@
-"""Figures in a MkDocs build: bind images once per build, hand them to each page, write prompts.json."""
+"""The figures capability: each page's bound images to its Markdown extension, figures out of the way
+of Material's search, `prompts.json` after the build (images are bound by `site.Site.bindings`)."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Hashable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from ..config import FiguresConfig
-from ..model import Article, Entry
-from .binding import Binding, bind
+from ..capability import Capability
+from ..config import JisikConfig
+from ..model import Article
+from ..templates import SCRIPT
 from .markdown import FiguresExtension, PageImage, relative_src
 from .report import rows
+
+if TYPE_CHECKING:
+    from ..site import Site
 
 _FIGURE = re.compile(r'<figure class="jisik-figure".*?</figure>', re.DOTALL)
 _HIDDEN = re.compile(r"<!--jisik-figure-(\d+)-->")
 
 
-class Figures:
-    """Binds every article's prompts to images that exist in the docs folder."""
+class Figures(Capability):
+    """Hands each page its bound images (`site.Site.bindings`) and writes `prompts.json`."""
 
-    def __init__(
-        self, options: FiguresConfig, entries: list[Entry], files: Files, extension: FiguresExtension
-    ) -> None:
-        self.options = options
-        self.extension = extension
-        present = {file.src_uri for file in files}
-        self.bindings: dict[str, list[Binding]] = {
-            e.article.path: bind(e.article, present.__contains__, options.images) for e in entries
-        }
-        self.entries = entries
+    @classmethod
+    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
+        return bool(options.figures.enabled)
 
-    def before_render(self, article: Article | None) -> None:
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.options = site.options.figures
+        self.extension = FiguresExtension()
+        self._hidden: dict[str, list[str]] = {}
+
+    def setup(self, config: MkDocsConfig) -> None:
+        if SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
+
+    def extensions(self) -> Sequence[Extension]:
+        return [self.extension]
+
+    def signature(self, article: Article) -> Hashable:
+        return tuple(b.image for b in self.site.bindings.get(article.path, []))
+
+    def before_render(self, page: Page, article: Article | None) -> None:
         """Give the Markdown extension the images of the page about to be converted."""
-        bindings = self.bindings.get(article.path, []) if article is not None else []
+        bindings = self.site.bindings.get(article.path, []) if article is not None else []
         self.extension.page_images = {
             b.number: PageImage(relative_src(b.image, b.page), b.prompt.text)
             for b in bindings
             if b.image is not None
         }
+
+    def before_search(self, page: Page) -> None:
+        self._hidden[page.file.src_uri] = self.hide(page)
+
+    def after_search(self, page: Page) -> None:
+        self.show(page, self._hidden.pop(page.file.src_uri, []))
 
     def hide(self, page: Page) -> list[str]:
         """Take the page's figures out of its content while the search plugin indexes it.
@@ -72,19 +94,19 @@ class Figures:
 
         page.content = _HIDDEN.sub(restore, page.content)
 
-    def post_build(self, config: MkDocsConfig) -> set[str]:
+    def finish(self, site_dir: str) -> set[str]:
         """Write `prompts.json`; returns the path written (none when it is turned off)."""
         if not self.options.prompts_json:
             return set()
-        base = config.site_url or ""
+        base = self.site.config.site_url or ""
         listed = [
-            (e.article, base + e.url, self.bindings[e.article.path])
-            for e in self.entries
+            (e.article, base + e.url, self.site.bindings[e.article.path])
+            for e in self.site.entries
             if not e.article.draft
         ]
         # One prompt per line: small diffs, and json's fast C encoder (indent= would use the slow one).
         lines = ",\n    ".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows(listed))
         text = '{\n  "prompts": [\n    ' + lines + "\n  ]\n}\n" if lines else '{\n  "prompts": []\n}\n'
-        target = str(Path(config.site_dir) / "prompts.json")
+        target = str(Path(site_dir) / "prompts.json")
         write_file(text.encode("utf-8"), target)
         return {target}

@@ -1,22 +1,29 @@
-"""Citations in a MkDocs build: per-article 출처 lists, the sources index page, JSON-LD."""
+"""The citations capability: per-article 출처 lists and the sources index page (the sources are
+resolved once per build by the site-wide context, `site.Site.cited`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
+from markdown.extensions import Extension
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..config import CitationsConfig
-from ..log import log
+from ..capability import Capability
+from ..cards import cards
+from ..config import JisikConfig
 from ..model import Article, Entry, listed
-from ..pages import PageMaker
-from ..render import Renderer, cards
-from .jsonld import article_jsonld, script_tag
+from ..templates import Renderer
 from .markdown import CitationsExtension
-from .titles import Cited, TitleCache, cite
+from .titles import Cited
+
+if TYPE_CHECKING:
+    from ..generated import PageMaker
+    from ..site import Site
 
 
 @dataclass
@@ -31,43 +38,49 @@ class Domain:
         return len(self.citing)
 
 
-class Citations:
-    """Resolves every article's sources once per build and shows them."""
+class Citations(Capability):
+    """Shows every article's resolved sources (the 출처 section) and the sources index page."""
 
-    def __init__(
-        self, options: CitationsConfig, entries: list[Entry], docs_dir: str, extension: CitationsExtension
-    ) -> None:
-        self.options = options
-        self.extension = extension
-        self.titles_path = Path(docs_dir) / options.titles_file
-        self.cache, problem = TitleCache.load(self.titles_path)
-        if problem is not None:
-            log.warning(problem.format(f"{Path(docs_dir).name}/{options.titles_file}"))
-        self.cited = {e.article.path: cite(e.article.sources, self.cache) for e in entries}
-        self.domains = _domains(entries, self.cited)
-        self.index_uri = options.path.strip("/") + "/index.md"
+    @classmethod
+    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
+        return bool(options.citations.enabled)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.options = site.options.citations
+        self.extension = CitationsExtension(heading=self.options.heading)
+        self.domains: list[Domain] = []
+        self.index_uri = self.options.path.strip("/") + "/index.md"
         self.index_generated = False
+
+    def extensions(self) -> Sequence[Extension]:
+        return [self.extension]
 
     def add_files(self, files: Files, pages: PageMaker) -> None:
         titles = files.get_file_from_path(self.options.titles_file)
         if titles is not None:
             files.remove(titles)  # the cache is for writers, not for the published site
-        if self.options.enabled and self.options.index:
-            shows = [
-                (d.name, [(e.url, e.article.title, [c.url for c in cited]) for e, cited in d.citing])
-                for d in self.domains
-            ]
-            file, self.index_generated = pages.add(
-                self.index_uri, self.options.heading, in_nav=True, shows=shows
-            )
+        self.domains = _domains(self.site.entries, self.site.cited)
+        if self.options.index:
+            file, self.index_generated = pages.add(self.index_uri, self.options.heading, in_nav=True)
             self.index_uri = file.src_uri  # moved, if a writer's page has its URL
 
-    def before_render(self, article: Article | None) -> None:
-        """Give the Markdown extension the list of the page about to be converted."""
-        if self.options.enabled:
-            self.extension.page_sources = self.cited.get(article.path, []) if article else None
+    def listing(self, uri: str) -> Hashable:
+        if uri != self.index_uri or not self.options.index:
+            return None
+        return tuple(
+            (d.name, tuple((e.url, e.article.title, tuple(c.url for c in cited)) for e, cited in d.citing))
+            for d in self.domains
+        )
 
-    def decorate(self, page: Page, renderer: Renderer) -> None:
+    def signature(self, article: Article) -> Hashable:
+        return tuple(c.title for c in self.site.cited.get(article.path, []))
+
+    def before_render(self, page: Page, article: Article | None) -> None:
+        """Give the Markdown extension the list of the page about to be converted."""
+        self.extension.page_sources = self.site.cited.get(article.path, []) if article else None
+
+    def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         if page.file.src_uri != self.index_uri or page.content is None or not self.options.index:
             return
         domains = []
@@ -83,13 +96,6 @@ class Citations:
             total=sum(d.count for d in self.domains),
         )
         page.content = html if self.index_generated else page.content + html
-
-    def head(self, page: Page, article: Article, keywords: list[str], language: str) -> str:
-        """The JSON-LD `<script>` for an article page's `<head>`."""
-        if not self.options.jsonld:
-            return ""
-        cited = self.cited.get(article.path, [])
-        return script_tag(article_jsonld(article, cited, page.canonical_url, language, keywords))
 
 
 def _domains(entries: list[Entry], cited: dict[str, list[Cited]]) -> list[Domain]:

@@ -1,57 +1,73 @@
-"""The `head` capability in a MkDocs build: link-preview metadata for every page's `<head>`."""
+"""The head capability: page metadata for every page's `<head>` (feed links, JSON-LD, link previews)."""
 
 from __future__ import annotations
 
 import html
 import mimetypes
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
-from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..config import HeadConfig
-from ..figures.binding import Binding
+from ..capability import Capability
 from ..log import log
 from ..model import Article
 from ..model.conventions import is_http_url
+from .feedlinks import FeedLinks
 from .imagesize import image_size
+from .jsonld import article_jsonld, script_tag
 from .opengraph import Preview, PreviewImage, meta_tags, og_locale, render
+
+if TYPE_CHECKING:
+    from ..generated import PageMaker
+    from ..site import Site
 
 SOCIAL_PLUGINS = ("social", "material/social")
 """Material's social-cards plugin writes its own Open Graph and Twitter meta."""
 
 
-class Head:
-    """Open Graph and Twitter card meta: the full set on articles, the site-level subset elsewhere."""
+class Head(Capability):
+    """What a page's `<head>` says about it: feed autodiscovery links, an article's schema.org JSON-LD,
+    and Open Graph and Twitter card meta (the full set on articles, the site-level subset elsewhere).
+    Independent of the other capabilities' switches: `citations.enabled: false` keeps the JSON-LD."""
 
-    def __init__(
-        self,
-        options: HeadConfig,
-        config: MkDocsConfig,
-        bindings: dict[str, list[Binding]],
-        tags_of: Callable[[Article], list[str]],
-        home_page: str,
-    ) -> None:
-        self.config = config
-        self.bindings = bindings
-        self.tags_of = tags_of
-        self.home_page = home_page
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        options = site.options.head
+        self.config = config = site.config
+        self.home_page = site.options.home.page
         self.site_url = _base(config.site_url or "")
-        self.locale = og_locale(str(config.theme.get("language") or "ko"))
+        self.language = str(config.theme.get("language") or "ko")
+        self.locale = og_locale(self.language)
         social = next((name for name in SOCIAL_PLUGINS if name in config.plugins), None)
-        self.enabled = options.open_graph and social is None
+        self.open_graph = options.open_graph and social is None
         if options.open_graph and social is not None:
             log.info(
                 f"Open Graph: Material's `{social}` plugin writes the link-preview meta; jisik adds none"
             )
+        self.jsonld = site.options.citations.jsonld
+        self.feeds: FeedLinks | None = None
         self._sizes: dict[str, tuple[int, int] | None] = {}
 
-    def html(self, page: Page, article: Article | None) -> str:
-        if not self.enabled:
-            return ""
-        return render(meta_tags(self.preview(page, article)))
+    def add_files(self, files: Files, pages: PageMaker) -> None:
+        if self.site.urls.feed is not None:
+            self.feeds = FeedLinks(
+                self.site.options.feeds, self.config, self.site.index.tags, self.site.urls.tags
+            )
+
+    def head(self, page: Page, article: Article | None) -> str:
+        parts = [self.feeds.html(page, article is not None)] if self.feeds is not None else []
+        if article is not None and self.jsonld:
+            cited = self.site.cited.get(article.path, [])
+            keywords = self.site.chip_names(article)
+            parts.append(
+                script_tag(article_jsonld(article, cited, page.canonical_url, self.language, keywords))
+            )
+        if self.open_graph:
+            parts.append(render(meta_tags(self.preview(page, article))))
+        return "\n".join(part for part in parts if part)
 
     def preview(self, page: Page, article: Article | None) -> Preview:
         site_name = self.config.site_name
@@ -67,7 +83,7 @@ class Head:
                 locale=self.locale,
                 published=article.date,
                 modified=article.updated,
-                tags=tuple(self.tags_of(article)),
+                tags=tuple(self.site.chip_names(article)),
                 image=self._image(article),
             )
         # Other pages: the theme prints page.title and meta description as HTML, so they hold escaped
@@ -85,7 +101,7 @@ class Head:
         )
 
     def _image(self, article: Article) -> PreviewImage | None:
-        bound = next((b for b in self.bindings.get(article.path, []) if _previewable(b.image)), None)
+        bound = next((b for b in self.site.bindings.get(article.path, []) if _previewable(b.image)), None)
         if bound is None or bound.image is None:
             return None
         alt = bound.prompt.options.get("alt") or bound.prompt.text

@@ -1,20 +1,20 @@
-"""Pages jisik adds to a site (tag pages, the all-tags page, the home page) via `File.generated`."""
+"""Generated pages: the pages jisik adds to a site (tag pages, lists, the search page) via
+`File.generated`, without ever replacing a writer's page; and the default navigation."""
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import json
 import posixpath
 import re
-import shutil
-import tempfile
 import unicodedata
 from collections.abc import Mapping
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+
+if TYPE_CHECKING:
+    from .incremental.store import PageStore
 
 from .log import display_path, log
 
@@ -32,29 +32,6 @@ def yaml_string(text: str) -> str:
     return _NOT_RAW_YAML.sub(
         lambda m: "\\ufffd" if 0xD800 <= ord(m.group()) <= 0xDFFF else f"\\u{ord(m.group()):04x}", quoted
     )
-
-
-class PageStore:
-    """Generated pages kept as files for a whole `mkdocs serve --dirty` session.
-
-    `--dirty` renders a page only when its source is newer than its output, and an in-memory page
-    always counts as new. Kept as a file that is touched only when what the page lists changes, an
-    unchanged tag or list page is not rendered again: an edit re-renders the few lists it touches.
-    """
-
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="jisik-pages-"))
-        self._digests: dict[str, str] = {}
-        atexit.register(shutil.rmtree, self.folder, True)
-
-    def path(self, uri: str, content: str, shows: object) -> str:
-        digest = hashlib.blake2b(repr((content, shows)).encode(), digest_size=16).hexdigest()
-        target = self.folder / uri
-        if self._digests.get(uri) != digest or not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-            self._digests[uri] = digest
-        return str(target)
 
 
 def readme_for(files: Files, uri: str) -> File | None:
@@ -94,26 +71,42 @@ class PageMaker:
                 return moved
             number += 1
 
-    def add(self, uri: str, title: str, *, in_nav: bool = False, shows: object = None) -> tuple[File, bool]:
-        """The page at `uri`, generated (titled `title`, in the automatic nav only when `in_nav`) if the
-        writer has none. `shows` is what the page will list, for `--dirty` rebuilds. Returns the file
-        and whether it was generated."""
+    def where(self, uri: str) -> tuple[str, File | None]:
+        """Where the page meant for `uri` is: `(uri, the writer's page)` when the writer has one there
+        (or at its URL, as a folder's README.md), else `(the uri a generated page gets, None)`: `uri`
+        itself, or a free one when a writer's page of another name has its URL. Changes nothing: the
+        site-wide context asks this for the URLs every capability needs before any page is added."""
         existing = self.files.get_file_from_path(uri) or readme_for(self.files, uri)
         if existing is not None:
-            return existing, False
+            return existing.src_uri, existing
         taken = self._taken(uri)
         if taken is not None and taken.src_uri.rpartition("/")[2] == "README.md" and uri.endswith("index.md"):
-            return taken, False  # MkDocs makes a folder's README.md its index page: the writer's page
+            return taken.src_uri, taken  # MkDocs makes a folder's README.md its index page: the writer's
+        return (uri if taken is None else self._free(uri)), None
+
+    def url(self, uri: str) -> str:
+        """The URL the page meant for `uri` will have (see `where`)."""
+        moved, existing = self.where(uri)
+        if existing is not None:
+            return existing.url
+        probe = File(moved, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
+        return probe.url
+
+    def add(self, uri: str, title: str, *, in_nav: bool = False) -> tuple[File, bool]:
+        """The page at `uri`, generated (titled `title`, in the automatic nav only when `in_nav`) if the
+        writer has none. Returns the file and whether it was generated."""
         wanted = uri
-        if taken is not None:
-            uri = self._free(uri)
+        uri, existing = self.where(uri)
+        if existing is not None:
+            return existing, False
+        taken = self._taken(wanted)
         # Escaped for the theme by pagemeta.prepare_page, like every page that is not an article.
         content = f"---\ntitle: {yaml_string(title)}\n---\n"
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         if self.store is None:
             file = File.generated(self.config, uri, content=content, inclusion=inclusion)
         else:
-            path = self.store.path(uri, content, shows)
+            path = self.store.path(uri, content)
             file = File.generated(self.config, uri, abs_src_path=path, inclusion=inclusion)
         self.files.append(file)
         if self._dests is not None:

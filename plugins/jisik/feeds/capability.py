@@ -1,90 +1,66 @@
-"""Feeds in a MkDocs build: items from the article records, files written after the build."""
+"""The feeds capability: items from the article records, the site's and every tag's feeds written
+after the build."""
 
 from __future__ import annotations
 
 import mimetypes
 import os
-from collections.abc import Callable
 from dataclasses import replace
-from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from .. import __version__
-from ..config import FeedsConfig
-from ..figures.binding import Binding
-from ..hashtags.index import Tag, TagIndex
+from ..capability import Capability
+from ..config import JisikConfig
+from ..hashtags.index import Tag
 from ..head.sitemap import SITEMAP_NAME, folder_sitemap
 from ..log import log
-from ..model import Entry, listed
+from ..model import Article, Entry, listed
 from .content import feed_html
-from .items import Enclosure, Feed, FeedItem, newest, url_text
+from .items import JSON_NAME, RSS_NAME, Enclosure, Feed, FeedItem, newest, site_title, tag_title, url_text
 from .jsonfeed import item_json, render_json
 from .rss import item_xml, render_rss
 
-RSS_NAME = "feed.xml"
-JSON_NAME = "feed.json"
+if TYPE_CHECKING:
+    from ..generated import PageMaker
+    from ..site import Site
 
 
-def feeds_wanted(options: FeedsConfig, config: MkDocsConfig) -> bool:
+def feeds_written(options: JisikConfig, config: MkDocsConfig) -> bool:
     """Feeds are written when enabled and the site has a `site_url` (they need absolute URLs)."""
-    return options.enabled and bool(config.site_url)
+    return options.feeds.enabled and bool(config.site_url)
 
 
-class ItemMemo:
-    """Feed items serialised once and shared: by the site feed and each of the article's tag feeds,
-    and (kept by the plugin) by the next `mkdocs serve` rebuild while the item is unchanged."""
+class Feeds(Capability):
+    """The site feed and one feed per tag, from the same items. Their autodiscovery links are the page
+    head's (head/feedlinks.py)."""
 
-    def __init__(self) -> None:
-        self._kept: dict[tuple[object, ...], str] = {}
-        self._used: dict[tuple[object, ...], str] = {}
-
-    def start(self) -> None:
-        """A new build: keep what the last one used, forget the rest (edited or removed articles)."""
-        self._kept, self._used = self._used or self._kept, {}
-
-    def get(self, kind: str, item: FeedItem, serialise: Callable[[FeedItem], str]) -> str:
-        # Aware datetimes are equal across time zones; the feeds write the offset, so it is part of the key.
-        key = (kind, item, item.published.isoformat(), item.updated.isoformat() if item.updated else None)
-        text = self._used.get(key)
-        if text is None:
-            text = self._kept.get(key)
-            if text is None:
-                text = serialise(item)
-            self._used[key] = text
-        return text
-
-
-class Feeds:
-    """The site feed and one feed per tag, from the same items."""
-
-    def __init__(
-        self,
-        options: FeedsConfig,
-        config: MkDocsConfig,
-        entries: list[Entry],
-        index: TagIndex,
-        tag_urls: dict[str, str],
-        bindings: dict[str, list[Binding]],
-        contents: Callable[[str], str | None],
-        serialised: ItemMemo | None = None,
-    ) -> None:
-        self.options = options
-        self.site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
-        self.enabled = feeds_wanted(options, config)
-        if options.enabled and not self.site_url:
+    @classmethod
+    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
+        if options.feeds.enabled and not config.site_url:
             log.warning("feeds need absolute URLs: set `site_url` in mkdocs.yml (no feed was written)")
-        self.config = config
-        self.entries = [e for e in listed(entries) if e.article.date is not None]  # newest first
-        self.index = index
-        self.tag_urls = tag_urls
-        self._tag_pages = {url: index.tags[key] for key, url in tag_urls.items() if key in index.tags}
-        self.bindings = bindings
-        self.contents = contents
+        return feeds_written(options, config)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.options = site.options.feeds
+        self.config = config = site.config
+        self.site_url = (config.site_url or "").rstrip("/") + "/"
+        self.serialised = site.session.items
+        self.language = str(config.theme.get("language") or "ko")
+        self.entries: list[Entry] = []
+        self._full: set[str] = set()
+        """The articles whose rendered HTML goes into a feed."""
+
+    def add_files(self, files: Files, pages: PageMaker) -> None:
+        options = self.options
+        self.entries = [e for e in listed(self.site.entries) if e.article.date is not None]  # newest first
         carried = (
             self.entries
             if options.full_content == "all" or options.length <= 0
@@ -95,46 +71,24 @@ class Feeds:
             if options.full_content == "site"
             else {e.article.path for e in self.entries}
         )
-        """An article's rendered HTML (this build's, or an unchanged one's from the last build)."""
-        self.serialised = serialised if serialised is not None else ItemMemo()
-        self.language = str(config.theme.get("language") or "ko")
 
-    # --- while pages render ---
+    def page_content(self, html: str, page: Page, article: Article | None) -> None:
+        """Keep an article's HTML, as Markdown made it, when it goes into a feed (also for the next
+        `--dirty` build, while the article is unchanged)."""
+        path = page.file.src_uri
+        if self.options.full_content != "none" and path in self._full:
+            self.site.session.records.remember_html(path, html)
 
-    def wants_html(self, path: str) -> bool:
-        """Whether an article's rendered HTML will go into a feed (kept only for those)."""
-        return self.enabled and self.options.full_content != "none" and path in self._full
-
-    def tag_feed(self, tag: Tag) -> str | None:
-        """Site-relative URL of a tag's RSS feed."""
-        return self.tag_urls[tag.key] + RSS_NAME if self.enabled and tag.key in self.tag_urls else None
-
-    def head(self, page: Page, article: bool) -> str:
-        """Autodiscovery links for a page's `<head>`: the site feed, and a tag page's own. Article pages
-        (most of the site) link the RSS feed only; other pages also the JSON Feed beside it."""
-        if not self.enabled:
-            return ""
-        links = [(self._site_title(), "")]
-        tag = self._tag_pages.get(page.url)
-        if tag is not None:
-            links.append((self._tag_title(tag), self.tag_urls[tag.key]))
-        kinds = [("application/rss+xml", RSS_NAME)]
-        if self.options.json and not article:
-            kinds.append(("application/feed+json", JSON_NAME))
-        return "\n".join(
-            f'<link rel="alternate" type="{kind}" title="{escape(title)}" '
-            f'href="{escape(self.site_url + folder + name)}">'
-            for title, folder in links
-            for kind, name in kinds
-        )
+    def finish(self, site_dir: str) -> set[str]:
+        written = self.write(site_dir)
+        self.site.session.forget_outputs("feeds", written)
+        return written
 
     # --- after the build ---
 
     def write(self, site_dir: str) -> set[str]:
         """Write every feed; returns the paths of the files written."""
         self.written: set[str] = set()
-        if not self.enabled:
-            return self.written
         self.serialised.start()
         items = {e.article.path: self._item(e) for e in self.entries}
         short = items
@@ -150,8 +104,8 @@ class Feeds:
             items=newest(items.values(), self.options.length),
         )
         self._write(site, site_dir, "")
-        for tag in self.index.tags.values():
-            url = self.tag_urls.get(tag.key)
+        for tag in self.site.index.tags.values():
+            url = self.site.urls.tags.get(tag.key)
             if url is None:
                 continue
             feed = Feed(
@@ -190,21 +144,23 @@ class Feeds:
         article = entry.article
         assert article.date is not None
         link = self.site_url + entry.url
-        content = self.contents(article.path) if self.options.full_content != "none" else None
+        content = (
+            self.site.session.records.html(article.path) if self.options.full_content != "none" else None
+        )
         return FeedItem(
             title=article.title,
             link=link,
             guid=link,
             published=article.date,
             updated=article.updated,
-            categories=tuple(name for name, _tag in self.index.chips(article)),
+            categories=tuple(self.site.chip_names(article)),
             summary=article.summary,
             content_html=feed_html(content, link) if content else None,
             enclosure=self._enclosure(article.path),
         )
 
     def _enclosure(self, path: str) -> Enclosure | None:
-        bound = next((b for b in self.bindings.get(path, []) if b.image is not None), None)
+        bound = next((b for b in self.site.bindings.get(path, []) if b.image is not None), None)
         if bound is None or bound.image is None:
             return None
         kind = mimetypes.guess_type(bound.image)[0] or "image/*"
@@ -217,10 +173,10 @@ class Feeds:
         return Enclosure(urljoin(self.site_url, quote(bound.image)), kind, size)
 
     def _site_title(self) -> str:
-        return self.options.title or self.config.site_name
+        return site_title(self.options, self.config)
 
     def _site_description(self) -> str:
         return self.options.description or self.config.site_description or f"{self.config.site_name}의 새 글"
 
     def _tag_title(self, tag: Tag) -> str:
-        return f"#{tag.name} · {self._site_title()}"
+        return tag_title(self.options, self.config, tag)

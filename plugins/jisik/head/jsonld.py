@@ -6,9 +6,9 @@ import json
 import re
 from typing import Any
 
+from ..citations.titles import Cited
 from ..model import Article
 from ..model.dates import iso_datetime
-from .titles import Cited
 
 # Inside <script>, `</script>` or `<!--` in any string would end or change the element: escape the
 # characters that can start them (and the two line separators JavaScript once rejected).

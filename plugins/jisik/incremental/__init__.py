@@ -1,0 +1,135 @@
+"""Everything `mkdocs serve --dirty` keeps between rebuilds, in one place.
+
+MkDocs keeps the plugin object for a whole `serve` session; the plugin keeps one `Session`. A `--dirty`
+rebuild renders only the pages whose file changed, so the session works out which other pages show
+something that changed (an article's chips, related list, neighbours; a tag page's list) and deletes
+their output, which makes MkDocs render them again. What each page shows of the rest of the site is its
+signature: every capability contributes its part (`Capability.signature`, `Capability.listing`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Hashable, Mapping, Sequence
+
+from mkdocs.structure.files import Files
+
+from ..capability import Capability, Changes
+from ..hashtags.tags import tag_key
+from ..model import Article, Entry
+from ..search import Session as SearchSession
+from .memo import ItemMemo
+from .records import RecordCache
+from .store import PageStore
+
+__all__ = ["ItemMemo", "PageStore", "RecordCache", "Session"]
+
+Signature = tuple[Hashable, ...]
+"""One page's signature: a part per capability, in list order."""
+
+
+class Session:
+    """What is kept from one build to the next: records, rendered article bodies, serialised feed
+    items (every build), and under `--dirty` the generated pages' files, each page's signature and the
+    files the last build wrote."""
+
+    def __init__(self) -> None:
+        self.records = RecordCache()
+        """Article records by path and content; also each article's rendered HTML (for the feeds)."""
+        self.items = ItemMemo()
+        """Serialised feed items, reused while an article's item is unchanged."""
+        self.search = SearchSession()
+        """Search's analysed words and last index (search/)."""
+        self.dirty = False
+        self.store: PageStore | None = None
+        """Generated pages as files (`--dirty` only: MkDocs then compares file times)."""
+        self._signatures: dict[str, Signature] = {}
+        self._outputs: dict[str, set[str]] = {}
+        self._last: dict[str, Article] = {}
+
+    def start(self, command: str, dirty: bool) -> None:
+        """`on_startup`: a `--dirty` session keeps generated pages as files."""
+        self.search.command = command
+        self.dirty = dirty
+        if dirty and self.store is None:
+            self.store = PageStore()
+
+    def forget_outputs(self, kind: str, paths: set[str]) -> None:
+        """Remember the files this build writes (`kind`: pages, feeds) and delete those the last build
+        wrote and this one does not (a deleted article's page, a vanished tag's feed): `--dirty` builds
+        leave every other file of the last build in place. Nothing happens outside `--dirty`."""
+        if not self.dirty:
+            return
+        before = self._outputs.get(kind, set())
+        self._outputs[kind] = set(paths)
+        for gone in before - paths:
+            if os.path.isfile(gone):
+                os.remove(gone)
+
+    def rerender_stale(
+        self,
+        files: Files,
+        entries: Sequence[Entry],
+        articles: Mapping[str, Article],
+        capabilities: Sequence[Capability],
+        always: Sequence[str],
+    ) -> None:
+        """`--dirty` renders only pages whose file changed. An unchanged page that shows something that
+        changed (its signature differs from the last build's), an edited article, and the pages in
+        `always` (the home page) are made to render again by deleting their output.
+
+        Working out every signature again on each edit would cost more than the edit: a capability may
+        say a signature cannot have changed (`Capability.unchanged`) from what changed (`Changes`)."""
+        if not self.dirty:
+            return
+        pages = {file.abs_dest_path for file in files.documentation_pages()}
+        self.forget_outputs("pages", pages)
+        before, self._last = self._last, dict(articles)
+        changes = _changes(before, articles, entries)
+        stale = list(always)
+        for path, article in articles.items():
+            previous = self._signatures.get(path)
+            signature = tuple(
+                previous[n]
+                if previous is not None and c.unchanged(article, previous[n], changes)
+                else c.signature(article)
+                for n, c in enumerate(capabilities)
+            )
+            self._signatures[path] = signature
+            # An edited article is rendered again even when its file looks older than its page (a
+            # rewrite that kept the modification time), which MkDocs alone would skip.
+            if (previous is not None and previous != signature) or path in changes.edited:
+                stale.append(path)
+        for file in files.documentation_pages():
+            if file.src_uri in articles:
+                continue
+            previous = self._signatures.get(file.src_uri)
+            signature = tuple(c.listing(file.src_uri) for c in capabilities)
+            self._signatures[file.src_uri] = signature
+            if previous is not None and previous != signature:
+                stale.append(file.src_uri)
+        for path in stale:
+            found = files.get_file_from_path(path)
+            if found is not None and found.abs_src_path and os.path.isfile(found.abs_dest_path):
+                os.remove(found.abs_dest_path)  # MkDocs renders a page again when its output is missing
+
+
+def _changes(
+    before: Mapping[str, Article], current: Mapping[str, Article], entries: Sequence[Entry]
+) -> Changes:
+    edited = {p for p in current.keys() | before.keys() if before.get(p) is not current.get(p)}
+    urls = {entry.article.path: entry.url for entry in entries}
+    tags: set[str] = set()
+    for path in edited:
+        old = {tag_key(t) for t in before[path].tags} if path in before else set()
+        new = {tag_key(t) for t in current[path].tags} if path in current else set()
+        tags |= old ^ new
+    counted = len([a for a in current.values() if not a.draft]) != len(
+        [a for a in before.values() if not a.draft]
+    )
+    return Changes(
+        edited=frozenset(edited),
+        edited_urls=frozenset(urls[p] for p in edited if p in urls),
+        tags=frozenset(tags),
+        counted=counted,
+    )

@@ -1,0 +1,45 @@
+"""HTML from jisik's own templates (Jinja), and where it is spliced into a rendered page.
+
+Templates live in `theme/jisik/` and are found through the theme's loader, so a site's
+`overrides/jisik/<name>.html` replaces any of them. Unlike MkDocs' own environment, this one
+autoescapes: titles, tags and summaries are user text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+THEME_DIR = str(Path(__file__).parent / "theme")
+STYLESHEET = "assets/jisik/jisik.css"
+SCRIPT = "assets/jisik/jisik.js"
+
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+class Renderer:
+    """Renders `jisik/*.html` partials with autoescaping."""
+
+    def __init__(self, loader: jinja2.BaseLoader | None) -> None:
+        self.env = jinja2.Environment(
+            loader=loader or jinja2.FileSystemLoader(THEME_DIR),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            auto_reload=False,  # made anew for each build; no need to stat a template on every use
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(f"jisik/{name}").render(**context)
+
+
+def after_title(content: str, html: str) -> str:
+    """Insert `html` right after the page's `<h1>`, or at the start when it has none."""
+    match = _H1_END.search(content)
+    if match is None:
+        return html + content
+    return content[: match.end()] + html + content[match.end() :]
