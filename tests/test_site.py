@@ -201,6 +201,6 @@ def test_tag_pages_keep_titles_with_any_character(project: SiteProject) -> None:
 def test_generated_front_matter_reads_back_through_mkdocs(title: str) -> None:
     from mkdocs.utils.meta import get_data
 
-    from jisik.pages import yaml_string
+    from jisik.generated import yaml_string
 
     assert get_data(f"---\ntitle: {yaml_string(title)}\n---\n")[1] == {"title": title}

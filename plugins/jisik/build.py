@@ -113,7 +113,7 @@ class Build:
             for problem in problems:
                 log.warning(problem.format(display_path(page.file, self.config)))
         else:
-            markdown = prepare_article(markdown, page, article)
+            markdown = prepare_article(markdown, page, article, self.site.chip_names(article))
         if not renders(markdown, list(self.config.markdown_extensions), dict(self.config.mdx_configs or {})):
             log.warning(
                 f"{display_path(page.file, self.config)}: emphasis or HTML nested too deep for Markdown "

@@ -24,7 +24,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
-from .hashtags.tags import is_valid_tag, tag_form, tag_key
+from .hashtags.tags import is_valid_tag, tag_form
 from .model import Article, Problem
 from .model.article import SHOWN_KEYS, heading_of, repeated_keys, scan_blocks, tags_from_meta
 from .model.frontmatter import MAX_VALUES, normalise_newlines, split_front_matter, too_big
@@ -34,8 +34,10 @@ _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 _ID_ATTRS = re.compile(r"\s*\{:?(?:\s*[#.][\w-]+)+\s*\}\s*$")
 
 
-def prepare_article(markdown: str, page: Page, article: Article) -> str:
-    """An article page's front matter read whole, its theme-printed values escaped, its title text."""
+def prepare_article(markdown: str, page: Page, article: Article, tags: list[str]) -> str:
+    """An article page's front matter read whole, its theme-printed values escaped, its title text.
+    `tags`: the article's tags as its chips name them (front matter and hashtag line), which become
+    `page.meta["tags"]` for Material's search index."""
     if too_big(page.meta):
         page.meta = dict(article.meta)  # reported by the model; MkDocs' own reading would expand it
     if not page.meta and markdown.startswith("---"):
@@ -43,7 +45,7 @@ def prepare_article(markdown: str, page: Page, article: Article) -> str:
         if front.found and not front.not_mapping:
             page.meta = dict(front.data)
             markdown = front.body.lstrip("\n")
-    _escape_meta(page, article)
+    _escape_meta(page, article, tags)
     if deep := too_deep(markdown):
         markdown = flatten(markdown, deep)  # reported by the model, with its line
     return _text_title(markdown, article)
@@ -232,7 +234,7 @@ def _one_line(text: str) -> str:
     return " ".join(drop_controls(text).split())
 
 
-def _escape_meta(page: Page, article: Article) -> None:
+def _escape_meta(page: Page, article: Article, tags: list[str]) -> None:
     """The front-matter values the theme prints unescaped, as escaped text."""
     meta = page.meta
     meta["title"] = _escape(article.title)
@@ -241,12 +243,8 @@ def _escape_meta(page: Page, article: Article) -> None:
     for key in SHOWN_KEYS:
         if key not in ("title", "description") and meta.get(key) is not None:
             meta[key] = _escape(meta_text(meta[key]))  # a list or mapping was reported by the model
-    if "tags" in meta:
-        forms: dict[str, str] = {}
-        for tag in tags_from_meta(meta["tags"]):
-            if is_valid_tag(tag):
-                forms.setdefault(tag_key(tag), tag_form(tag))
-        meta["tags"] = [_escape(form) for form in forms.values()]
+    if tags or "tags" in meta:
+        meta["tags"] = [_escape(name) for name in tags]
 
 
 def title_markdown(title: str) -> str:

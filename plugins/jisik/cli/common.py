@@ -24,8 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
 
 from ..collection import Collection
-from ..incremental.records import RecordCache
 from ..config import JisikConfig
+from ..incremental.records import RecordCache
 from ..model import Article, Entry, get_timezone
 
 CONFIG_FILE = "mkdocs.yml"
