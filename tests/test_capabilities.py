@@ -141,7 +141,7 @@ def test_a_new_capability_is_one_class_and_one_line(
             return set()
 
     monkeypatch.setattr(capabilities, "CAPABILITIES", [*capabilities.CAPABILITIES, Stamp])
-    monkeypatch.setattr("jisik.build.CAPABILITIES", capabilities.CAPABILITIES)
+    monkeypatch.setattr("jisik.site.CAPABILITIES", capabilities.CAPABILITIES)
     project.article("articles/a.md", "가 글", tags=["태그"])
     project.article("articles/b.md", "나 글", tags=["태그"])
     built = project.build()

@@ -15,8 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .capabilities import CAPABILITIES
-from .capability import Capability
 from .checks import NOTES, check
 from .collection import drop_link_loops
 from .config import JisikConfig
@@ -43,9 +41,7 @@ class Build:
         self.config = config
         self.session = session
         self.site = Site(options, config, session)
-        self.capabilities: list[Capability] = [
-            kind(self.site) for kind in CAPABILITIES if kind.wanted(options, config)
-        ]
+        self.capabilities = self.site.capabilities
         config.theme.dirs.append(THEME_DIR)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)

@@ -95,6 +95,11 @@ class Capability:
         """True when `signature(article)` is certainly still `previous` (to skip working it out again)."""
         return False
 
+    def for_feeds(self, html: str) -> str:
+        """An article's HTML (as Markdown made it) without this capability's page-only markup (a slot
+        filled on the site only, a placeholder), as feed readers get it."""
+        return html
+
     def finish(self, site_dir: str) -> set[str]:
         """`on_post_build`: write this capability's files; returns their paths."""
         return set()

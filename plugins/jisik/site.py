@@ -13,6 +13,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from .capabilities import CAPABILITIES
+from .capability import Capability
 from .citations.titles import Cited, TitleCache, cite
 from .collection import Collection
 from .config import JisikConfig
@@ -58,8 +60,10 @@ class Site:
         """Each article's prompts bound to their images (empty when figures are off)."""
         self.cited: dict[str, list[Cited]] = {}
         """Each article's sources, numbered and titled (empty when citations are off)."""
-        self.titles_file: str | None = None
-        """The source-titles cache (docs-relative) when citations are on."""
+        self.capabilities: list[Capability] = [
+            kind(self) for kind in CAPABILITIES if kind.wanted(options, config)
+        ]
+        """This build's capabilities, in list order (capabilities.py); those switched off are not in it."""
 
     @property
     def entries(self) -> list[Entry]:
@@ -83,7 +87,6 @@ class Site:
                 e.article.path: bind(e.article, present.__contains__, options.figures.images) for e in entries
             }
         if options.citations.enabled:
-            self.titles_file = options.citations.titles_file
             cache, problem = TitleCache.load(Path(self.config.docs_dir) / options.citations.titles_file)
             if problem is not None:
                 log.warning(

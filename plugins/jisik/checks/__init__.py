@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ..hashtags.index import TagIndex
 from ..hashtags.tags import is_valid_tag, tag_key
-from ..model import EMPTY_FILE, Article, Entry
-from ..model.article import NO_BODY, Level
+from ..model import Article, Entry
+from ..model.article import Level
 
 
 @dataclass(frozen=True, order=True)
@@ -63,7 +63,7 @@ def check(articles: Iterable[Article], index: TagIndex | None = None) -> list[Fi
 def _article_findings(article: Article) -> list[Finding]:
     path = article.path
     found = [Finding(path, p.line or 1, p.level, p.message) for p in article.problems]
-    if any(p.message.startswith(("front matter", EMPTY_FILE, NO_BODY)) for p in article.problems):
+    if any(p.unreadable for p in article.problems):
         return found  # one clear message: what is "missing" is only unreadable, or not written yet
     if article.date is None and article.meta.get("date") in (None, ""):
         found.append(

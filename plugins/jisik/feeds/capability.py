@@ -155,9 +155,14 @@ class Feeds(Capability):
             updated=article.updated,
             categories=tuple(self.site.chip_names(article)),
             summary=article.summary,
-            content_html=feed_html(content, link) if content else None,
+            content_html=feed_html(content, link, self._page_only) if content else None,
             enclosure=self._enclosure(article.path),
         )
+
+    def _page_only(self, html: str) -> str:
+        for capability in self.site.capabilities:
+            html = capability.for_feeds(html)
+        return html
 
     def _enclosure(self, path: str) -> Enclosure | None:
         bound = next((b for b in self.site.bindings.get(path, []) if b.image is not None), None)

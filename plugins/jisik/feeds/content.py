@@ -1,8 +1,10 @@
-"""An article's HTML made fit for a feed reader: absolute URLs, no page-only controls. Pure."""
+"""An article's HTML made fit for a feed reader: absolute URLs, no page-only controls. Pure: the
+capabilities' own page-only markup is theirs to take out (`Capability.for_feeds`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 _URL_ATTR = re.compile(r'(?P<name>\s(?:href|src|poster))="(?P<url>[^"]*)"')
@@ -10,25 +12,16 @@ _SRCSET = re.compile(r'\ssrcset="[^"]*"')
 _DROP = [
     re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.DOTALL),  # the reader shows the item title already
     re.compile(r"<button\b[^>]*>.*?</button>", re.DOTALL),
-    re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),
-    re.compile(r'<div[^>]*class="jisik-figure__placeholder"[^>]*>.*?</div>', re.DOTALL),
-    # The related list is filled in on the site only: its heading would stand over nothing (it stays
-    # when the writer put text of their own under it).
-    re.compile(
-        r'<h([1-6])\b[^>]*>(?:(?!</h\1>).)*</h\1>\s*<div class="jisik-related-slot"></div>'
-        r"(?=\s*(?:<h[1-6]\b|$))",
-        re.DOTALL,
-    ),
-    re.compile(r'<div class="jisik-related-slot"></div>'),
-    re.compile(r'<span class="jisik-prompt__less">.*?</span>', re.DOTALL),  # the fold's 접기 label
+    re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL),  # the toc extension's permalinks
 ]
 
 
-def feed_html(html: str, page_url: str) -> str:
-    """Make every link and image absolute against `page_url`; drop copy buttons, permalinks and
-    image placeholders (a reader shows the caption instead)."""
+def feed_html(html: str, page_url: str, page_only: Callable[[str], str] = lambda html: html) -> str:
+    """Make every link and image absolute against `page_url`; drop the title, buttons and permalinks,
+    then what `page_only` takes out (each capability's own page-only markup: `Capability.for_feeds`)."""
     for pattern in _DROP:
         html = pattern.sub("", html)
+    html = page_only(html)
     html = _SRCSET.sub("", html)
     return _URL_ATTR.sub(lambda m: f'{m.group("name")}="{_absolute(page_url, m.group("url"))}"', html)
 

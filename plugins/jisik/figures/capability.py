@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 _FIGURE = re.compile(r'<figure class="jisik-figure".*?</figure>', re.DOTALL)
 _HIDDEN = re.compile(r"<!--jisik-figure-(\d+)-->")
+_PAGE_ONLY = [  # a reader shows the caption instead of the placeholder; the fold's 접기 label
+    re.compile(r'<div[^>]*class="jisik-figure__placeholder"[^>]*>.*?</div>', re.DOTALL),
+    re.compile(r'<span class="jisik-prompt__less">.*?</span>', re.DOTALL),
+]
 
 
 class Figures(Capability):
@@ -93,6 +97,11 @@ class Figures(Capability):
             return hidden[number] if number < len(hidden) else match.group()
 
         page.content = _HIDDEN.sub(restore, page.content)
+
+    def for_feeds(self, html: str) -> str:
+        for pattern in _PAGE_ONLY:
+            html = pattern.sub("", html)
+        return html
 
     def finish(self, site_dir: str) -> set[str]:
         """Write `prompts.json`; returns the path written (none when it is turned off)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,14 @@ from .markdown import RELATED_SLOT_HTML, HashtagExtension
 if TYPE_CHECKING:
     from ..generated import PageMaker
     from ..site import Site
+
+
+# The related list is filled in on the site only: in feeds its heading would stand over nothing (it
+# stays when the writer put text of their own under it).
+_EMPTY_RELATED = re.compile(
+    rf"<h([1-6])\b[^>]*>(?:(?!</h\1>).)*</h\1>\s*{re.escape(RELATED_SLOT_HTML)}(?=\s*(?:<h[1-6]\b|$))",
+    re.DOTALL,
+)
 
 
 class Hashtags(Capability):
@@ -126,6 +135,9 @@ class Hashtags(Capability):
             return False
         _chips, related = previous
         return not any(url in changes.edited_urls for url, _title, _date in related)
+
+    def for_feeds(self, html: str) -> str:
+        return _EMPTY_RELATED.sub("", html).replace(RELATED_SLOT_HTML, "")
 
     def _place(self, content: str, html: str, uri: str) -> str:
         return html if uri in self.generated else content + html

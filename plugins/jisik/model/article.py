@@ -23,7 +23,7 @@ from .dates import DateError, get_timezone, parse_date
 from .frontmatter import YAML_ERROR, FrontMatter, split_front_matter
 from .text import MAX_NESTING, drop_controls, meta_text, plain_text, shorten, title_text, too_deep
 
-Level = Literal["error", "warning", "info"]
+Level = Literal["error", "warning"]
 
 RELATED_HEADING = "함께 보면 좋은 글"
 EMPTY_FILE = "the file is empty"
@@ -47,6 +47,9 @@ class Problem:
     message: str
     line: int | None = None
     level: Level = "warning"
+    unreadable: bool = False
+    """The file is not an article yet (its front matter cannot be read, or it has no text): what it
+    lacks (date, tags, sources) is then not reported as well."""
 
     def format(self, path: str) -> str:
         where = f"{path}:{self.line}" if self.line else path
@@ -425,7 +428,7 @@ def parse_article(
         and (comments[0].line or 0) <= (fm.error_line or 0)
     )
     if fm.error and not caused:  # a YAML error after a `#` tag is what the `#` hint explains
-        problems.append(Problem(fm.error, fm.error_line, "error"))
+        problems.append(Problem(fm.error, fm.error_line, "error", unreadable=True))
     meta, lines = fm.data, fm.key_lines
     problems.extend(comments)
     problems.extend(repeated_keys(fm))
@@ -472,13 +475,18 @@ def parse_article(
 
     if not text.strip():
         problems.append(
-            Problem(f"{EMPTY_FILE}: it is published as a blank page (write the article or delete it)", 1)
+            Problem(
+                f"{EMPTY_FILE}: it is published as a blank page (write the article or delete it)",
+                1,
+                unreadable=True,
+            )
         )
     elif fm.found and not fm.body.strip():
         problems.append(
             Problem(
                 f"{NO_BODY}: it is published as a blank page (write the article or delete it)",
                 max(fm.body_line - 1, 1),
+                unreadable=True,
             )
         )
     for key in SHOWN_KEYS:
