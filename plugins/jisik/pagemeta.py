@@ -28,7 +28,7 @@ from .hashtags.tags import is_valid_tag, tag_form
 from .model import Article, Problem
 from .model.article import SHOWN_KEYS, heading_of, repeated_keys, scan_blocks, tags_from_meta
 from .model.frontmatter import MAX_VALUES, normalise_newlines, split_front_matter, too_big
-from .model.text import MAX_NESTING, drop_controls, flatten, meta_text, title_text, too_deep
+from .model.text import MAX_NESTING, flatten, meta_text, one_line, title_text, too_deep
 
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 _ID_ATTRS = re.compile(r"\s*\{:?(?:\s*[#.][\w-]+)+\s*\}\s*$")
@@ -52,7 +52,7 @@ def prepare_article(markdown: str, page: Page, article: Article, tags: list[str]
 
 
 def _escape(text: str) -> str:
-    return html.escape(" ".join(drop_controls(text).split()), quote=True)
+    return html.escape(one_line(text), quote=True)
 
 
 def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
@@ -90,7 +90,7 @@ def prepare_page(markdown: str, page: Page) -> tuple[str, list[Problem]]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             line = split_front_matter(text()).key_lines.get(key)
             problems.append(
-                Problem(f"`{key}` is not text; it is shown as {_one_line(meta_text(value))!r}", line, "error")
+                Problem(f"`{key}` is not text; it is shown as {one_line(meta_text(value))!r}", line, "error")
             )
         page.meta[key] = _escape(meta_text(value))
     if "tags" in page.meta:  # Material's search shows them with innerHTML, as for articles
@@ -183,9 +183,7 @@ def theme_meta(
     }
     shown = {"icon": icon, "template": template, "hide": hide, "search": search, "location": location}
     return [
-        Problem(
-            f"`{key}: {_one_line(meta_text(shown[key]))[:80]}` {why[key]}; it is left out", lines.get(key)
-        )
+        Problem(f"`{key}: {one_line(meta_text(shown[key]))[:80]}` {why[key]}; it is left out", lines.get(key))
         for key in problems
     ]
 
@@ -228,10 +226,6 @@ def renders(markdown_text: str, extensions: list[object], configs: dict[str, Any
 def as_plain_text(markdown_text: str) -> str:
     """A page shown as its text, unconverted (what `renders` refused)."""
     return f'<pre class="jisik-unrendered">{html.escape(markdown_text)}</pre>\n'
-
-
-def _one_line(text: str) -> str:
-    return " ".join(drop_controls(text).split())
 
 
 def _escape_meta(page: Page, article: Article, tags: list[str]) -> None:

@@ -24,8 +24,9 @@ class Renderer:
     """Renders `jisik/*.html` partials with autoescaping."""
 
     def __init__(self, loader: jinja2.BaseLoader | None) -> None:
+        """`loader`: the theme's (MkDocs' `theme.get_env().loader`), which finds a site's overrides first."""
         self.env = jinja2.Environment(
-            loader=loader or jinja2.FileSystemLoader(THEME_DIR),
+            loader=loader,
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spell
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.blockparser import BlockParser
 from markdown.treeprocessors import Treeprocessor
 
 from ..linemarkdown import LineProcessor
@@ -28,11 +29,15 @@ class SourceLineProcessor(LineProcessor[SourceRef]):
 
     marker = ":"
 
+    def __init__(self, parser: BlockParser, extension: CitationsExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
     def recognise(self, line: str) -> SourceRef | None:
         return source_line(line)
 
     def take(self, found: SourceRef) -> None:
-        self.parser.md.jisik_sources.append(Source(url=found.url, title=found.title))
+        self.extension.sources.append(Source(url=found.url, title=found.title))
 
 
 class SourcesSectionProcessor(Treeprocessor):
@@ -45,7 +50,7 @@ class SourcesSectionProcessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         cited = self.extension.page_sources
         if cited is None:
-            cited = cite(self.md.jisik_sources, TitleCache())
+            cited = cite(self.extension.sources, TitleCache())
         if cited:
             section_html(root, cited, self.extension.getConfig("heading"))
 
@@ -85,16 +90,18 @@ class CitationsExtension(Extension):
         super().__init__(**kwargs)
         self.page_sources: list[Cited] | None = None
         """Set by the jisik plugin for the page about to be converted; None outside a jisik site."""
+        self.sources: list[Source] = []
+        """The `출처:` lines of the page being converted (reset for every page)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
         self.md = md
         self.reset()
-        md.parser.blockprocessors.register(SourceLineProcessor(md.parser), "jisik_sources", 74)
+        md.parser.blockprocessors.register(SourceLineProcessor(md.parser, self), "jisik_sources", 74)
         md.treeprocessors.register(SourcesSectionProcessor(md, self), "jisik_sources_section", 7)
 
     def reset(self) -> None:
-        self.md.jisik_sources = []
+        self.sources = []
 
 
 def makeExtension(**kwargs: Any) -> CitationsExtension:  # noqa: N802 (Python-Markdown's name)

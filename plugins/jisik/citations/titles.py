@@ -15,7 +15,7 @@ import yaml
 
 from ..model import Problem, Source
 from ..model.conventions import is_http_url
-from ..model.text import drop_controls
+from ..model.text import one_line
 
 TITLES_FILE = "source-titles.yml"
 
@@ -122,7 +122,7 @@ class TitleCache:
 
 def _text(title: str | None) -> str:
     """A title as one line of text: control characters dropped, spacing folded."""
-    return " ".join(drop_controls(title).split()) if title else ""
+    return one_line(title) if title else ""
 
 
 def cite(sources: Iterable[Source], cache: TitleCache) -> list[Cited]:

@@ -28,6 +28,7 @@ from typing import IO, BinaryIO
 
 from ..figures.binding import IMAGE_EXTENSIONS
 from ..figures.report import PromptRow
+from ..model.conventions import is_address
 from .common import UsageError, shown_path
 
 PLACEHOLDERS = {
@@ -180,7 +181,7 @@ def jobs_for(
         name = f"{row.article.path} #{binding.number}"
         if binding.exists:
             continue
-        if "://" in binding.expected or binding.expected.startswith("/"):
+        if is_address(binding.expected):
             skipped.append(f"{name}: its image is an address ({binding.expected}), not a file to make")
             continue
         # Inside the docs folder as the build sees it: by name, for MkDocs follows symbolic links (a

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article, Prompt
-from ..model.conventions import is_http_url
+from ..model.conventions import is_address, is_http_url
 
 IMAGE_FOLDER = "assets/prompts"
 IMAGE_EXTENSIONS = ("avif", "webp", "png", "jpg", "jpeg")
@@ -52,7 +52,7 @@ def bind(article: Article, exists: Callable[[str], bool], folder: str = IMAGE_FO
     for number, prompt in enumerate(article.prompts, start=1):
         explicit = prompt.options.get("image", "").strip()
         if explicit:
-            if "://" in explicit or explicit.startswith("/"):
+            if is_address(explicit):
                 shown = explicit if is_http_url(explicit) else None  # never a javascript:// image
                 bindings.append(Binding(number, prompt, explicit, shown, article.path))
                 continue

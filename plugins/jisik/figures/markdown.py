@@ -21,20 +21,28 @@ hands it each page's bindings (images found by convention) before the page is co
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import quote
 
 from markdown import Markdown
+from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from ..model.conventions import HANGUL, block_prompt_text, is_http_url, parse_ratio, prompt_paragraph
+from ..model.conventions import (
+    HANGUL,
+    block_prompt_text,
+    has_scheme,
+    is_address,
+    is_http_url,
+    parse_ratio,
+    prompt_paragraph,
+)
 from ..model.text import literal
 
 LONG_PROMPT = 320
@@ -52,17 +60,16 @@ class PageImage:
 
 def figure(
     parent: etree.Element,
-    md: Markdown,
+    extension: FiguresExtension,
     text: str,
     ratio: tuple[int, int],
     alt: str | None = None,
     image: str | None = None,
 ) -> etree.Element:
     """Append a numbered prompt figure to `parent` and return it."""
-    state = md.jisik_figures  # type: ignore[attr-defined]
-    state["count"] += 1
-    number = state["count"]
-    image = state["extension"].image_for(number, text, image)
+    extension.count += 1
+    number = extension.count
+    image = extension.image_for(number, text, image)
     if image and not _safe_src(image):
         image = None  # `javascript:`, `data:`…: never an image source
     width, height = ratio
@@ -117,19 +124,27 @@ def figure(
 class KoreanPagePreprocessor(Preprocessor):
     """Notes whether the page is Korean: bare prompts are recognised only in Korean pages."""
 
+    def __init__(self, md: Markdown, extension: FiguresExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
     def run(self, lines: list[str]) -> list[str]:
-        self.md.jisik_figures["korean"] = any(HANGUL.search(line) for line in lines)  # type: ignore[attr-defined]
+        self.extension.korean = any(HANGUL.search(line) for line in lines)
         return lines
 
 
 class BarePromptProcessor(BlockProcessor):
     """A top-level paragraph that is an image prompt becomes a figure."""
 
+    def __init__(self, parser: BlockParser, extension: FiguresExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
     def test(self, parent: etree.Element, block: str) -> bool:
         return (
             ":" in block
             and parent is getattr(self.parser, "root", None)
-            and self.parser.md.jisik_figures["korean"]
+            and self.extension.korean
             and prompt_paragraph(block) is not None
         )
 
@@ -138,7 +153,7 @@ class BarePromptProcessor(BlockProcessor):
         found = prompt_paragraph(block)
         assert found is not None
         text, ratio = found
-        figure(parent, self.parser.md, text, ratio)
+        figure(parent, self.extension, text, ratio)
         return True
 
 
@@ -164,7 +179,8 @@ class PromptBlock(Block):  # type: ignore[misc]
         text = block_prompt_text(block.text or "", ratio)  # as the model reads it: the image binds
         block.text = None
         image = self.options["image"] or None
-        fig = figure(block, self.md, text, ratio, alt=self.options["alt"] or None, image=image)
+        extension = next(e for e in self.md.registeredExtensions if isinstance(e, FiguresExtension))
+        fig = figure(block, extension, text, ratio, alt=self.options["alt"] or None, image=image)
         block.tag, block.attrib = fig.tag, fig.attrib  # the block *is* the figure
         block.remove(fig)
         block.extend(list(fig))
@@ -178,6 +194,10 @@ class FiguresExtension(BlocksExtension):  # type: ignore[misc]
         self.page_images: dict[int, PageImage] | None = None
         """Set by the jisik plugin for the page about to be converted: prompt number → image.
         None outside a jisik site, where only explicit `image` options are shown."""
+        self.count = 0
+        """Prompts numbered so far on the page being converted (reset for every page)."""
+        self.korean = False
+        """Whether the page being converted is Korean (bare prompts are recognised only there)."""
 
     def image_for(self, number: int, text: str, option: str | None) -> str | None:
         """The image of prompt `number`: the plugin's binding (only existing files), else the option."""
@@ -191,26 +211,24 @@ class FiguresExtension(BlocksExtension):  # type: ignore[misc]
         self.md = md
         self.reset()
         block_mgr.register(PromptBlock, {})
-        md.preprocessors.register(KoreanPagePreprocessor(md), "jisik_korean", 1)
+        md.preprocessors.register(KoreanPagePreprocessor(md, self), "jisik_korean", 1)
         # After hashtag (75) and source (74) lines are out, before `#` headings (70).
-        md.parser.blockprocessors.register(BarePromptProcessor(md.parser), "jisik_prompts", 73)
+        md.parser.blockprocessors.register(BarePromptProcessor(md.parser, self), "jisik_prompts", 73)
 
     def reset(self) -> None:
-        self.md.jisik_figures = {"count": 0, "korean": False, "extension": self}
-
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+        self.count = 0
+        self.korean = False
 
 
 def _safe_src(src: str) -> bool:
     """An http(s) URL or a path: what an `<img src>` may be."""
-    return is_http_url(src) or _SCHEME.match(src.strip()) is None
+    return is_http_url(src) or not has_scheme(src)
 
 
 def relative_src(image: str, page_path: str) -> str:
     """An image path relative to the docs folder, as a link from the page's Markdown file,
     percent-encoded: a file name with `#`, `?` or `%` is still that file."""
-    if "://" in image or image.startswith("/"):
+    if is_address(image):
         return image
     return quote(posixpath.relpath(image, posixpath.dirname(page_path) or "."))
 

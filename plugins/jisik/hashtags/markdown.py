@@ -1,7 +1,7 @@
 """Python-Markdown extension for the hashtag conventions of one page.
 
-* A line made only of `#tokens` is taken out of the body (Python-Markdown would make it an `<h1>`)
-  and its tags are kept on `md.jisik_hashtags`.
+* A line made only of `#tokens` is taken out of the body (Python-Markdown would make it an `<h1>`);
+  the article model reads the tags (once, for every output).
 * The related-posts heading (`함께 보면 좋은 글`) gets an empty slot element after it, which the
   jisik plugin fills with related articles once the whole site is known.
 
@@ -33,7 +33,7 @@ class HashtagLineProcessor(LineProcessor[list[str]]):
         return hashtag_line(line)
 
     def take(self, found: list[str]) -> None:
-        self.parser.md.jisik_hashtags.extend(found)
+        """The line is only taken out: the article model has read its tags."""
 
 
 class RelatedSlotProcessor(Treeprocessor):
@@ -64,17 +64,11 @@ class HashtagExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.registerExtension(self)
-        self.md = md
-        self.reset()
         # After indented code (80), before `#` headings (70).
         md.parser.blockprocessors.register(HashtagLineProcessor(md.parser), "jisik_hashtags", 75)
         md.treeprocessors.register(
             RelatedSlotProcessor(md, self.getConfig("related_heading")), "jisik_related_slot", 6
         )
-
-    def reset(self) -> None:
-        self.md.jisik_hashtags = []  # type: ignore[attr-defined]
 
 
 def makeExtension(**kwargs: Any) -> HashtagExtension:  # noqa: N802 (Python-Markdown's name)

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model.text import drop_controls
+from ..model.text import one_line
 
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _FOLD_DOUBLE = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
@@ -27,7 +27,7 @@ MAX_SLUG_BYTES = 120
 def tag_form(tag: str) -> str:
     """The written form of a tag: NFKC (full-width to half-width, NFD Hangul to NFC), trimmed, without
     control characters (`bell\x07` is `bell`)."""
-    return " ".join(drop_controls(unicodedata.normalize("NFKC", tag)).split()).lstrip("#")
+    return one_line(unicodedata.normalize("NFKC", tag)).lstrip("#")
 
 
 def tag_key(tag: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model.dates import iso_datetime
-from ..model.text import drop_controls
+from ..model.text import one_line
 
 # og:locale wants language_TERRITORY; a bare language gets its most common territory.
 _TERRITORY = {"ko": "KR", "en": "US", "ja": "JP", "zh": "CN", "de": "DE", "fr": "FR", "es": "ES"}
@@ -85,7 +85,7 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
 
 
 def _text(value: str) -> str:
-    return " ".join(drop_controls(value).split())
+    return one_line(value)
 
 
 def render(tags: list[tuple[str, str, str]]) -> str:

@@ -21,7 +21,7 @@ from markdown import util as markdown_util
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
 from .frontmatter import YAML_ERROR, FrontMatter, split_front_matter
-from .text import MAX_NESTING, drop_controls, meta_text, plain_text, shorten, title_text, too_deep
+from .text import MAX_NESTING, drop_controls, meta_text, one_line, plain_text, shorten, title_text, too_deep
 
 Level = Literal["error", "warning"]
 
@@ -117,7 +117,7 @@ class Article:
         """The page's description (`<meta name="description">`, JSON-LD): the front matter's
         `description` as written, else the summary cut at a word to about 160 characters."""
         given = self.meta.get("description")
-        return _one_line(meta_text(given)) if given else shorten(self.summary, DESCRIPTION_LENGTH)
+        return one_line(meta_text(given)) if given else shorten(self.summary, DESCRIPTION_LENGTH)
 
     @property
     def sort_key(self) -> tuple[float, str]:
@@ -145,7 +145,6 @@ _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:[ \t]|$)")
 _BLOCK_START = re.compile(r"^///[ \t]*(?P<name>[\w-]+)?[ \t]*(?:\|[ \t]*(?P<arg>.*?))?[ \t]*$")
 _BLOCK_END = re.compile(r"^///[ \t]*$")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _FENCE_HEADS = ("`", "~")
 _LIST_HEADS = ("-", "*", "+", "\u2022")
 _BREAK_HEADS = ("#", "`", "~")  # what can end a paragraph: a hashtag line, a fence, a heading
@@ -303,7 +302,7 @@ def _tags_from_meta(value: object, line: int | None, problems: list[Problem]) ->
             problems.append(Problem("empty `tags` entry", line))
             continue
         if isinstance(item, (list, dict)):
-            shown = _one_line(meta_text(item))[:60]
+            shown = one_line(meta_text(item))[:60]
             problems.append(
                 Problem(f"a `tags` entry must be one tag, not a list or mapping ({shown!r})", line)
             )
@@ -366,7 +365,7 @@ def _sources_from_meta(
             sources.append(
                 Source(
                     url=item["url"].strip(),
-                    title=(_one_line(meta_text(title)) or None) if title is not None else None,
+                    title=(one_line(meta_text(title)) or None) if title is not None else None,
                     line=line,
                     origin="front-matter",
                 )
@@ -391,11 +390,6 @@ def _date_from_meta(
 def _day_or_time(value: dt.datetime) -> str:
     """`2026-01-02` for a date written without a time, else `2026-01-02T09:30+09:00`."""
     return value.date().isoformat() if value.time() == dt.time() else value.isoformat(timespec="minutes")
-
-
-def _one_line(text: str) -> str:
-    """User text for a title: control characters dropped, spacing folded."""
-    return " ".join(drop_controls(text).split())
 
 
 def _flag(value: object) -> bool:
@@ -494,7 +488,7 @@ def parse_article(
         if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
             problems.append(
                 Problem(
-                    f"`{key}` is a {_kind(value)}, not text; it is shown as {_one_line(meta_text(value))!r} "
+                    f"`{key}` is a {_kind(value)}, not text; it is shown as {one_line(meta_text(value))!r} "
                     f'(write one line, in quotes if it starts with `[`, `{{` or `-`: `{key}: "…"`)',
                     lines.get(key),
                     "error",
@@ -517,12 +511,12 @@ def parse_article(
         if value is not None and not isinstance(value, bool):
             problems.append(
                 Problem(
-                    f"`{key}` must be true or false, not {_one_line(meta_text(value))[:80]!r}; "
+                    f"`{key}` must be true or false, not {one_line(meta_text(value))[:80]!r}; "
                     f"it is read as {'true' if meaning else 'false'}",
                     lines.get(key),
                 )
             )
-    title = _one_line(meta_text(meta["title"])) if meta.get("title") else heading_title
+    title = one_line(meta_text(meta["title"])) if meta.get("title") else heading_title
     if not title:
         title = PurePosixPath(path).stem
     meta_summary = meta_text(meta.get("summary") or meta.get("description") or "")
@@ -561,7 +555,7 @@ def _read_paragraph(block: Block, sources: list[Source], prompts: list[Prompt], 
     for offset, line in enumerate(block.lines):
         ref = conventions.source_line(line)
         if ref is not None:
-            title = _one_line(ref.title) if ref.title else None
+            title = one_line(ref.title) if ref.title else None
             sources.append(Source(url=ref.url, title=title or None, line=block.line + offset))
         else:
             prose_lines.append(line)
@@ -585,7 +579,11 @@ def _explicit_prompt(block: Block, problems: list[Problem]) -> Prompt:
             written = read.get(option.group("key"))  # as the page reads it: quotes, `#` comments
             value = written if isinstance(written, str) else option.group("value").strip("\"'")
             options[option.group("key")] = value
-            if option.group("key") == "image" and _SCHEME.match(value) and not conventions.is_http_url(value):
+            if (
+                option.group("key") == "image"
+                and conventions.has_scheme(value)
+                and not conventions.is_http_url(value)
+            ):
                 problems.append(
                     Problem(
                         f"prompt image {value!r} is neither an http(s) URL nor a path; it is not shown",

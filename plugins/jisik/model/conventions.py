@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .text import drop_controls
+from .text import one_line
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
@@ -155,6 +155,20 @@ def _trim_url(url: str) -> str:
     return url
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def has_scheme(url: str) -> bool:
+    """Whether `url` starts with a scheme (`https:`, `javascript:`, `data:`…): not a path."""
+    return _SCHEME.match(url.strip()) is not None
+
+
+def is_address(image: str) -> bool:
+    """Whether an image reference is an address (`https://…`, `/root/path`), not a file in the docs
+    folder relative to its article."""
+    return "://" in image or image.startswith("/")
+
+
 def is_http_url(url: str) -> bool:
     """True for absolute `http`/`https` URLs that a browser can follow, the only sources that may become
     links: a host is required, and a URL Python cannot split (`https://[::1`, a port such as `:99999`)
@@ -196,7 +210,7 @@ def parse_ratio(text: str) -> tuple[int, int] | None:
 def block_prompt_text(content: str, ratio: tuple[int, int]) -> str:
     """The text of a `/// prompt | W:H` block: its content on one line, without a trailing `, W:H`
     that repeats the block's ratio (a pasted prompt), so the text to paste says the ratio once."""
-    text = " ".join(drop_controls(content).split())
+    text = one_line(content)
     match = _RATIO_TAIL.search(text)
     if match is not None and parse_ratio(f"{match.group(1)}:{match.group(2)}") == ratio:
         return text[: match.start()].rstrip()
@@ -213,7 +227,7 @@ def prompt_paragraph(text: str) -> tuple[str, tuple[int, int]] | None:
     """
     if not _RATIO_END.search(text):
         return None  # nearly every paragraph stops here
-    flat = " ".join(drop_controls(text).split())
+    flat = one_line(text)
     if not flat or not (flat[0].isascii() and flat[0].isalpha()) or HANGUL.search(flat):
         return None
     match = _RATIO_TAIL.search(flat)

@@ -29,6 +29,11 @@ def drop_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def one_line(text: str) -> str:
+    """User text on one line: control characters dropped, any run of spaces and line breaks one space."""
+    return " ".join(drop_controls(text).split())
+
+
 def plain_text(source: str) -> str:
     """Render inline Markdown and keep only its text: `**굵게** [링크](u)` gives `굵게 링크`."""
     if not any(ch in source for ch in "*_`[]<>&\\!"):
