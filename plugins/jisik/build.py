@@ -71,9 +71,7 @@ class Build:
             capability.add_files(files, pages)
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.site.by_path, self.config)
-        self.session.rerender_stale(
-            files, self.site.entries, self.site.by_path, self.capabilities, [self.options.home.page]
-        )
+        self.session.rerender_stale(files, self.site.entries, self.site.by_path, self.capabilities)
         self._report(files)
         return files
 

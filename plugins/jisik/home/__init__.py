@@ -41,9 +41,9 @@ class Home(Capability):
         self.pages = self.paged.add_files(pages, in_nav=True)
 
     def listing(self, uri: str) -> Hashable:
-        number = self.pages.get(uri)
-        urls = self.site.urls
-        return None if number is None else (urls.feed, urls.archive, self.paged.listing(number))
+        """The home page shows most of the site (the newest articles with their chips and images, the
+        most used tags): under `serve --dirty` it is rendered again on every build."""
+        return object() if uri in self.pages else None
 
     def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         number = self.pages.get(page.file.src_uri)

@@ -72,11 +72,10 @@ class Session:
         entries: Sequence[Entry],
         articles: Mapping[str, Article],
         capabilities: Sequence[Capability],
-        always: Sequence[str],
     ) -> None:
         """`--dirty` renders only pages whose file changed. An unchanged page that shows something that
-        changed (its signature differs from the last build's), an edited article, and the pages in
-        `always` (the home page) are made to render again by deleting their output.
+        changed (its signature differs from the last build's) and an edited article are made to render
+        again by deleting their output.
 
         Working out every signature again on each edit would cost more than the edit: a capability may
         say a signature cannot have changed (`Capability.unchanged`) from what changed (`Changes`)."""
@@ -86,7 +85,7 @@ class Session:
         self.forget_outputs("pages", pages)
         before, self._last = self._last, dict(articles)
         changes = _changes(before, articles, entries)
-        stale = list(always)
+        stale: list[str] = []
         for path, article in articles.items():
             previous = self._signatures.get(path)
             signature = tuple(
