@@ -209,7 +209,9 @@ def test_search_index_holds_titles_and_tags_as_escaped_html(site: Built) -> None
     front, heading = docs["articles/front/"], docs["articles/heading/"]
     assert html.unescape(front["title"]) == shown(FRONT_TITLE)
     assert html.unescape(heading["title"]) == shown(HEADING)
-    assert [html.unescape(tag) for tag in front["tags"]] == [shown(tag) for tag in FRONT_TAGS]
+    # the tags as the chips name them: the front matter's and the hashtag line's (issue 14)
+    expected = [shown(tag) for tag in [*FRONT_TAGS, *LINE_TAGS, "공통"]]
+    assert [html.unescape(tag) for tag in front["tags"]] == expected
     for doc in index["docs"]:
         for text in [doc["title"], *doc.get("tags", [])]:
             assert "<" not in text, (doc["location"], text)
