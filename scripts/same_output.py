@@ -9,18 +9,17 @@ comes before the editable install) and once with the working tree's, and compare
 - a generated corpus of ~200 articles (scripts/benchmark.py's generator), jisik's search on;
 - the same corpus with jisik's search off and Material's search plugin on.
 
-Every build runs with the same `SOURCE_DATE_EPOCH`, `PYTHONHASHSEED` and `SITE_URL`, in folders of the
-same path, so the only things ignored are what is inherently variable between two builds:
-`sitemap.xml.gz` (gzip stores the build time; `sitemap.xml` beside it is compared) and jisik's
-`pagefind/` index folder (Pagefind writes fragment files named by content hashes that include its own
-build id; the pages it indexes are compared as the built HTML). Prints the differing files and exits 1
-if there are any.
+Every build runs with the same `SOURCE_DATE_EPOCH`, `PYTHONHASHSEED` and `SITE_URL`, in a folder of the
+same path, so nothing needs to be ignored: every file is compared, `sitemap.xml.gz` and jisik's
+Pagefind index (`pagefind/`) included (two builds of the same tree give the same bytes there too).
+Prints the differing files with the first lines of their diff, and exits 1 if there are any.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import random
 import shutil
@@ -34,7 +33,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchmark import config_text, generate  # noqa: E402
 
-IGNORED = ("sitemap.xml.gz", "pagefind/")
+IGNORED: tuple[str, ...] = ()
+"""Output paths (or folder prefixes) left out of the comparison: none."""
 ARTICLES = 200
 
 
@@ -107,6 +107,11 @@ def compare(name: str, before: dict[str, bytes], after: dict[str, bytes], lines:
             print(f"{name}: {rel}: only in {'the working tree' if old is None else 'REV'}")
             continue
         print(f"{name}: {rel}: differs")
+        if rel.endswith(".json"):
+            paths = sorted(set(_json_diff(json.loads(old), json.loads(new), "")))
+            keys = sorted({p.rsplit("/", 1)[-1] for p in paths})
+            print(f"    {len(paths)} JSON values differ, under the keys {keys}: {paths[:lines]}")
+            continue
         diff = difflib.unified_diff(
             old.decode("utf-8", "replace").splitlines(),
             new.decode("utf-8", "replace").splitlines(),
@@ -117,6 +122,17 @@ def compare(name: str, before: dict[str, bytes], after: dict[str, bytes], lines:
             print(f"    {line[:300]}")
     print(f"{name}: {len(before.keys() | after.keys())} files, {differing} differ")
     return differing
+
+
+def _json_diff(old: object, new: object, path: str) -> list[str]:
+    """The paths (`docs/3/tags`) of the JSON values that differ."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return [p for k in old.keys() | new.keys() for p in _json_diff(old.get(k), new.get(k), f"{path}/{k}")]
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [
+            p for n, (a, b) in enumerate(zip(old, new, strict=True)) for p in _json_diff(a, b, f"{path}/{n}")
+        ]
+    return [] if old == new else [path]
 
 
 def main() -> int:
