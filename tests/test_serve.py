@@ -193,3 +193,43 @@ def test_serve_dirty_does_not_render_unchanged_git_dated_articles_again(project:
         assert "2026-10-01T09:00:00+09:00" in serve.get("articles/undated/")[1]  # JSON-LD datePublished
     finally:
         serve.stop()
+
+
+def test_serve_dirty_renders_again_every_page_that_shows_an_edited_title(project: SiteProject) -> None:
+    """Renaming one article under `--dirty`: every page that shows its title is rendered again although
+    its own file did not change (each capability's signature or listing), and an unrelated page is not."""
+    edited = project.article(
+        "articles/a.md", "옛 제목", tags=["보안", "해킹"], date="2026-11-03", body="본문."
+    )
+    project.article("articles/b.md", "이웃 글", tags=["보안", "해킹"], date="2026-11-02")
+    project.article("articles/c.md", "먼 글", tags=["요리"], date="2026-10-01")
+    project.write("about.md", "# 소개\n\n이 사이트의 소개입니다.\n")
+    serve = _Serve(project)
+    showing = {
+        "tag page": "tags/" + quote("보안") + "/",
+        "archive": "archive/",
+        "home": "",
+        "related list and 다음 글 link": "articles/b/",
+    }
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/c/")[0] == 200)
+        for where, path in showing.items():
+            assert "옛 제목" in serve.get(path)[1], where
+        found = re.search(r"Config value 'site_dir' = '([^']+)'", serve.text())
+        assert found is not None
+        about = Path(found.group(1), "about", "index.html")
+        before = about.stat().st_mtime_ns
+        builds = serve.builds()
+        edited.write_text(
+            edited.read_text(encoding="utf-8").replace("# 옛 제목", "# 새 제목"), encoding="utf-8"
+        )
+        serve.wait(
+            "the rebuild", lambda: serve.builds() > builds and "새 제목" in serve.get("articles/a/")[1]
+        )
+        for where, path in showing.items():
+            html = serve.get(path)[1]
+            assert "새 제목" in html and "옛 제목" not in html, where
+        assert about.stat().st_mtime_ns == before  # shows nothing of the article: not rendered again
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
