@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,15 +41,20 @@ class Changes:
 
 
 class Capability:
-    """One feature of jisik. Made anew for every build, from the site-wide context."""
+    """One feature of jisik. Made anew for every build, from the site-wide context (its options are
+    `site.options.<name>`)."""
+
+    switch: ClassVar[str | None] = None
+    """The option section whose `enabled` decides whether the capability is in the build (`citations`);
+    None: always in it."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
 
     @classmethod
     def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
-        """Whether this capability takes part in the build (its `enabled` option, usually)."""
-        return True
+        """Whether this capability takes part in the build (by default: its `switch` section's `enabled`)."""
+        return cls.switch is None or bool(getattr(options, cls.switch).enabled)
 
     def setup(self, config: MkDocsConfig) -> None:
         """`on_config`: templates, stylesheets and scripts this capability adds to the theme."""

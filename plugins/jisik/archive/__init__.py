@@ -6,13 +6,11 @@ from collections.abc import Hashable
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..capability import Capability
 from ..cards import cards
-from ..config import JisikConfig
 from ..listings.paging import Paged
 from ..model import Article, Entry, listed
 from ..templates import Renderer
@@ -25,9 +23,7 @@ if TYPE_CHECKING:
 class Archive(Capability):
     """Every article, newest first, under year-and-month headings, on numbered pages."""
 
-    @classmethod
-    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
-        return bool(options.archive.enabled)
+    switch = "archive"
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)

@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from markdown.extensions import Extension
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..capability import Capability
 from ..cards import cards
-from ..config import JisikConfig
 from ..model import Article, Entry, listed
 from ..templates import Renderer
 from .markdown import CitationsExtension
@@ -41,9 +39,7 @@ class Domain:
 class Citations(Capability):
     """Shows every article's resolved sources (the 출처 section) and the sources index page."""
 
-    @classmethod
-    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
-        return bool(options.citations.enabled)
+    switch = "citations"
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)

@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from ..capability import Capability
-from ..config import JisikConfig
 from ..model import Article
 from ..templates import SCRIPT
 from .markdown import FiguresExtension, PageImage, relative_src
@@ -35,9 +34,7 @@ _PAGE_ONLY = [  # a reader shows the caption instead of the placeholder; the fol
 class Figures(Capability):
     """Hands each page its bound images (`site.Site.bindings`) and writes `prompts.json`."""
 
-    @classmethod
-    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
-        return bool(options.figures.enabled)
+    switch = "figures"
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)

@@ -7,13 +7,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..capability import Capability
 from ..cards import Card, CardImage, cards, href
-from ..config import JisikConfig
 from ..listings.paging import Paged
 from ..model import Article, Entry, listed
 from ..templates import Renderer
@@ -26,9 +24,7 @@ if TYPE_CHECKING:
 class Home(Capability):
     """The home page lists the newest articles; older ones continue on `page/2/`, `page/3/`…"""
 
-    @classmethod
-    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
-        return bool(options.home.enabled)
+    switch = "home"
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)

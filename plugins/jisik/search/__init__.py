@@ -33,7 +33,6 @@ from .analysis import Analyser
 from .documents import TAIL, Document, body_words, parse, render, words_of
 
 if TYPE_CHECKING:
-    from ..config import JisikConfig
     from ..generated import PageMaker
     from ..site import Site
 
@@ -96,9 +95,7 @@ def material_search_configured(config: MkDocsConfig) -> bool:
 class Search(Capability):
     """One build's search: the search page, the pages to index, then the index."""
 
-    @classmethod
-    def wanted(cls, options: JisikConfig, config: MkDocsConfig) -> bool:
-        return bool(options.search.enabled)
+    switch = "search"
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)
