@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, Deployed
+from support import FIXTURES, ROOT, Deployed
 
 ARTIFACTS = ROOT / "test-artifacts"  # uploaded by .github/workflows/ci.yml
 REAL_TITLE = "AI 번아웃 거물 인재들이 이탈하는 3가지 이유"

@@ -11,8 +11,8 @@ import pytest
 from mkdocs.config import base
 from mkdocs.exceptions import Abort
 
-from conftest import REAL_ARTICLE, ROOT, SiteProject
 from jisik.config import JisikConfig
+from support import REAL_ARTICLE, ROOT, SiteProject
 
 
 def _options(config: type[base.Config], prefix: str = "") -> list[tuple[str, object]]:

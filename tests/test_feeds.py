@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import Built, SiteProject, free_port, serve
+from support import Built, SiteProject, free_port, serve
 
 SITE = "https://example.org/kb/"
 REAL_URL = "articles/2026-11-27-ai-burnout/"

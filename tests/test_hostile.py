@@ -20,11 +20,11 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
-from conftest import Built, SiteProject, png, serve
 from jisik.citations.jsonld import script_json
 from jisik.feeds.items import Enclosure, Feed, FeedItem
 from jisik.feeds.jsonfeed import render_json
 from jisik.feeds.rss import render_rss
+from support import Built, SiteProject, png, serve
 
 SITE = "https://example.org/kb/"
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Built, SiteProject, png
+from support import Built, SiteProject, png
 
 SITE = "https://example.org/kb/"
 PROMPT = "A quiet library at night with warm lamps and rows of old books, cinematic, 4:3"

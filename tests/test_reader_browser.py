@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, Deployed, SiteProject, serve
+from support import ROOT, Deployed, SiteProject, serve
 
 SHOTS = Path(os.environ.get("JISIK_SHOTS", ROOT / "test-artifacts"))
 REAL_TITLE = "AI 번아웃 거물 인재들이 이탈하는 3가지 이유"
@@ -216,7 +216,7 @@ def instant_site(deployed_site: Deployed, tmp_path_factory: pytest.TempPathFacto
     import re
     import shutil
 
-    from conftest import REPO_PATH, free_port, run_build
+    from support import REPO_PATH, free_port, run_build
 
     project = tmp_path_factory.mktemp("instant") / "project"
     source = deployed_site.built.site_dir.parent
@@ -278,7 +278,7 @@ LONG_TAG = "y" * 120
 def test_very_long_titles_tags_and_urls_never_widen_a_phone_page(browser, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
     """A 120-letter tag made every page with its chip (home, articles, all tags) scroll sideways by
     500 px at 390 px: chips, titles, neighbours and source URLs wrap instead."""
-    from conftest import png
+    from support import png
 
     project = SiteProject(tmp_path / "project")
     project.config["site_url"] = "https://example.org/kb/"

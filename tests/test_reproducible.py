@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import SiteProject, png, tool
+from support import SiteProject, png, tool
 
 EPOCH = 981_173_106  # 2001-02-03 04:05:06 UTC
 EPOCH_DAY = "2001-02-03"
