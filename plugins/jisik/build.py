@@ -40,6 +40,7 @@ from .reading import Reading
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 from .safelinks import SafeLinksExtension, unsafe
 from .search import Search, Session
+from .toc import Anchors
 
 
 @dataclass
@@ -295,7 +296,7 @@ class Build:
             log.warning(Problem(message, line).format(display_path(page.file, self.config)))
 
     def env(self, env: jinja2.Environment) -> None:
-        self.renderer = Renderer(env.loader)
+        self.renderer = Renderer(env.loader, Anchors.of(self.config))
 
     def before_search(self, page: Page) -> None:
         """Runs before the search plugin indexes the page (see `Figures.hide`)."""

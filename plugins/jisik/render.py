@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from .model import Entry
 from .model.dates import iso_datetime
+from .toc import Anchors
 
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEET = "assets/jisik/jisik.css"
@@ -30,7 +31,9 @@ _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 class Renderer:
     """Renders `jisik/*.html` partials with autoescaping."""
 
-    def __init__(self, loader: jinja2.BaseLoader | None) -> None:
+    def __init__(self, loader: jinja2.BaseLoader | None, anchors: Anchors | None = None) -> None:
+        self.anchors = anchors or Anchors()
+        """Ids and TOC entries for the headings of list pages, as the site's `toc` makes them."""
         self.env = jinja2.Environment(
             loader=loader or jinja2.FileSystemLoader(THEME_DIR),
             autoescape=True,

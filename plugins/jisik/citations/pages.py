@@ -14,6 +14,7 @@ from ..log import log
 from ..model import Article, Entry, listed
 from ..pages import PageMaker
 from ..render import Renderer, cards
+from ..toc import add_to_toc
 from .jsonld import article_jsonld, script_tag
 from .markdown import CitationsExtension
 from .titles import Cited, TitleCache, cite
@@ -76,13 +77,17 @@ class Citations:
             domains.append(
                 (domain, [(card, cited) for card, (_, cited) in zip(listed, domain.citing, strict=True)])
             )
+        names = [domain.name for domain in self.domains]
+        ids = renderer.anchors.ids(names, page, "domain")
         html = renderer.render(
             "sources.html",
             domains=domains,
+            ids=ids,
             title=self.options.heading if self.index_generated else None,
             total=sum(d.count for d in self.domains),
         )
         page.content = html if self.index_generated else page.content + html
+        add_to_toc(page, [(name, ids[name]) for name in names])
 
     def head(self, page: Page, article: Article, keywords: list[str], language: str) -> str:
         """The JSON-LD `<script>` for an article page's `<head>`."""

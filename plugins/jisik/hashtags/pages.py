@@ -11,6 +11,7 @@ from ..listings.paging import Paged
 from ..model import Article, Entry
 from ..pages import PageMaker
 from ..render import Renderer, after_title, cards, href
+from ..toc import add_to_toc
 from .index import Tag, TagIndex
 from .markdown import RELATED_SLOT_HTML
 
@@ -74,10 +75,13 @@ class HashtagPages:
                 (group, [(t.name, href(self.tag_urls[t.key], page.url), t.count) for t in tags])
                 for group, tags in self.index.groups()
             ]
+            labels = [group.label for group, _tags in groups]
+            ids = renderer.anchors.ids(labels, page, "group")
             html = renderer.render(
-                "tags.html", groups=groups, total=len(self.index.tags), title=uri in self.generated
+                "tags.html", groups=groups, ids=ids, total=len(self.index.tags), title=uri in self.generated
             )
             page.content = self._place(page.content, html, uri)
+            add_to_toc(page, [(label, ids[label]) for label in labels])
 
     def related_to(self, article: Article) -> list[Entry]:
         """The related articles of one article (computed once per build)."""

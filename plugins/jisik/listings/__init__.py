@@ -14,6 +14,7 @@ from ..hashtags.index import TagIndex
 from ..model import Entry, listed
 from ..pages import PageMaker
 from ..render import Card, CardImage, Renderer, cards, href
+from ..toc import add_to_toc
 from .paging import Paged
 
 
@@ -111,12 +112,13 @@ class Archive:
         if number is None or page.content is None:
             return
         entries = self.paged.slice(number)
+        grouped = [(month, list(group)) for month, group in groupby(entries, key=_month)]
+        names = [f"{year:04d}-{month:02d}" if year else "undated" for (year, month), _ in grouped]
+        ids = renderer.anchors.ids(names, page, "month")
         months = []
-        for (year, month), group in groupby(entries, key=_month):
+        for ((year, month), group), name in zip(grouped, names, strict=True):
             label = f"{year}년 {month}월" if year else "날짜 없음"
-            months.append(
-                (label, f"{year:04d}-{month:02d}" if year else "undated", cards(list(group), page.url))
-            )
+            months.append((label, ids[name], cards(group, page.url)))
         generated = number in self.paged.generated
         html = renderer.render(
             "archive.html",
@@ -126,6 +128,7 @@ class Archive:
             pager=self.paged.pager(number, page.url),
         )
         page.content = html if generated else page.content + html
+        add_to_toc(page, [(label, ident) for label, ident, _cards in months])
 
 
 def _month(entry: Entry) -> tuple[int, int]:
