@@ -112,9 +112,7 @@ def _write_site(project: SiteProject) -> None:
         "---\ndate: 2026-11-22\n---\n\n# 평범한 글\n\n평범한 본문입니다.\n\n"
         "출처: https://example.net/p\n\n## 함께 보면 좋은 글\n\n#공통 #R&D\n",
     )
-    image = project.docs / "assets" / "prompts" / "front-2.png"
-    image.parent.mkdir(parents=True)
-    image.write_bytes(png(16, 9))
+    project.tree({"assets/prompts/front-2.png": png(16, 9)})
 
 
 @pytest.fixture(scope="module")

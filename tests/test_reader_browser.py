@@ -287,8 +287,7 @@ def test_very_long_titles_tags_and_urls_never_widen_a_phone_page(browser, tmp_pa
     project.article("a.md", "W" * 150, date="2026-01-02", tags=[LONG_TAG, LONG_HANGUL[:60]], body=body)
     project.article("b.md", LONG_HANGUL, date="2026-01-01", tags=[LONG_TAG])
     project.article("c.md", "Z" * 150, date="2026-01-03", tags=[LONG_TAG])
-    (project.docs / "assets" / "prompts").mkdir(parents=True)
-    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(40, 30))
+    project.tree({"assets/prompts/a-1.png": png(40, 30)})
     built = project.build()
     with serve(built.site_dir) as root:
         context = browser.new_context(viewport={"width": 390, "height": 900}, locale="ko-KR")
