@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.structure.toc import TableOfContents
 
+from jisik.toc import Anchors
 from support import Built, build_tree
 
 
@@ -189,3 +193,33 @@ def test_without_a_site_slugify_korean_ids_stay_korean(tmp_path: Path) -> None:
         strict=True,
     )
     assert toc(built.html("tags/")) == [("ㄱ", "ㄱ"), ("ㄴ", "ㄴ")]
+
+
+class _Page:
+    """What `Anchors.ids` reads of a page: its HTML and its TOC."""
+
+    def __init__(self, content: str = "") -> None:
+        self.content = content
+        self.toc = TableOfContents([])
+
+
+names = st.lists(st.text(max_size=12), max_size=12, unique=True)
+
+
+@given(names, names, st.sampled_from(["", '<h2 id="ㄱ">ㄱ</h2><p id="a">x</p>']))
+def test_ids_are_unique_valid_and_stable_for_any_names(
+    first: list[str], more: list[str], content: str
+) -> None:
+    anchors = Anchors()
+    ids = anchors.ids(first, _Page(content), "group")  # type: ignore[arg-type]
+    assert len(set(ids.values())) == len(ids) == len(first)
+    for ident in ids.values():
+        assert ident and not any(c.isspace() or c in "\"'<>&" for c in ident), ident
+        assert ident not in ("ㄱ", "a") or not content
+    # adding names leaves the id of every name whose slug no added name shares (or extends with `_…`)
+    both = anchors.ids([*first, *[n for n in more if n not in first]], _Page(content), "group")  # type: ignore[arg-type]
+    base = {name: anchors.ids([name], _Page(), "group")[name] for name in [*first, *more]}  # type: ignore[arg-type]
+    for name in first:
+        added = [base[other] for other in more if other not in first]
+        if not any(slug == base[name] or slug.startswith(base[name] + "_") for slug in added):
+            assert both[name] == ids[name], name
