@@ -122,6 +122,8 @@ HOSTILE = [
     "https://ab.c.com/",  # both slug to `abccom`
     "https://a.bc.com/",
     "https://xn--3e0b707e.kr/",
+    "https://xn--bcher-kva.example/",
+    "https://a b.com/",
     "https://<>/",  # nothing of it is left in a slug
     "https://%3C%22.com/",
 ]
@@ -140,12 +142,13 @@ def test_hostile_domains_stay_text_and_get_valid_unique_ids(tmp_path: Path) -> N
     entries = toc(soup)
     names = [h.contents[0].strip() for h in soup.select(".jisik-source-domain h2")]
     assert sorted(text for text, _ in entries) == sorted(names)
-    assert {'a"b.com', "x<y>.com", "a&b.com", "it's.com", "한국.kr"} <= set(names)
+    shown = {'a"b.com', "x<y>.com", "a&b.com", "it's.com", "한국.kr", "bücher.example", "a b.com", "<>"}
+    assert shown <= set(names)
     ids = [ident for _, ident in entries]
     assert len(set(ids)) == len(ids)
     for ident in ids:
         assert ident and not any(c in ident for c in " \"'<>&"), ident
-    assert {"abccom", "abccom_1"} <= set(ids)
+    assert {"abccom", "abccom_1", "한국kr", "bücherexample", "a-bcom", "domain"} <= set(ids)
     # the TOC shows each domain as text: `<y>` is not an element, `&` is not an entity
     raw = built.path("sources/").read_text(encoding="utf-8")
     assert "x&lt;y&gt;.com" in raw and "<y>" not in raw
