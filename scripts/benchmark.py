@@ -323,7 +323,7 @@ def _cold_queries(site_dir: Path, queries: list[str]) -> list[tuple[str, int, fl
     sys.path.insert(0, str(ROOT / "tests"))
     from playwright.sync_api import sync_playwright
 
-    from conftest import serve
+    from support.server import serve
 
     out = []
     with serve(site_dir, 0, "/kb/") as root, sync_playwright() as playwright:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import Built, SiteProject, run_build
+from support import Built, SiteProject, run_build
 
 GOOD = "---\ndate: 2026-11-04\n---\n\n# 멀쩡한 글\n\n본문입니다.\n\n출처: https://example.com/ok\n\n#태그\n"
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, Deployed
+from support import FIXTURES, ROOT, Deployed
 
 ARTIFACTS = ROOT / "test-artifacts"  # uploaded by .github/workflows/ci.yml
 REAL_TITLE = "AI 번아웃 거물 인재들이 이탈하는 3가지 이유"
@@ -70,6 +70,29 @@ def test_all_tags_page_shows_initial_consonant_groups(page, deployed_site: Deplo
     page.locator("a.jisik-tag", has_text="#해킹").click()
     page.wait_for_url("**/tags/**")
     assert unquote(page.url) == deployed_site.root + "tags/해킹/"
+
+
+@pytest.mark.parametrize(
+    ("url", "entry", "fragment"),
+    [("tags/", "ㅎ", "ㅎ"), ("sources/", "kisa.or.kr", "kisaorkr"), ("archive/", "2026년 11월", "2026-11")],
+)
+def test_list_pages_toc_sidebar_leads_to_each_group(  # type: ignore[no-untyped-def]
+    page, deployed_site: Deployed, url: str, entry: str, fragment: str
+) -> None:
+    """Material's TOC sidebar lists a list page's groups; a click scrolls that group's heading to the top
+    and the address names the group (`#ㅎ`), so it can be shared."""
+    page.goto(deployed_site.root + url)
+    sidebar = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
+    assert sidebar.is_visible()
+    link = sidebar.locator("a.md-nav__link", has_text=entry)
+    link.click()
+    page.wait_for_url(f"**/{url}#*")
+    assert unquote(urlsplit(page.url).fragment) == fragment
+    heading = page.locator(f"h2[id='{fragment}']")
+    box = heading.evaluate(
+        "h => [h.getBoundingClientRect().top, h.getBoundingClientRect().bottom, innerHeight]"
+    )
+    assert box[0] >= 0 and box[1] <= box[2], box  # in view
 
 
 def test_prompt_placeholder_has_its_ratio_and_copy_puts_the_prompt_on_the_clipboard(

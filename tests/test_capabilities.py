@@ -14,7 +14,7 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from conftest import SiteProject
+from support import SiteProject
 
 
 def _jsonld(project: SiteProject, url: str) -> dict[str, object]:

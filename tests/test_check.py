@@ -7,9 +7,9 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-from conftest import REAL_ARTICLE, ROOT, tool
 from jisik.checks import Finding, check, title_key
 from jisik.model import Article, parse_article
+from support import REAL_ARTICLE, ROOT, tool
 
 
 def jisik(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

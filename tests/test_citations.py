@@ -15,7 +15,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import Built, SiteProject, text_of, tool
+from support import Built, SiteProject, text_of, tool
 
 TECHCRUNCH = (
     "https://techcrunch.com/podcast/ai-burnout-billion-dollar-bets-and-silicon-valleys-epstein-problem/"

@@ -20,10 +20,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import REAL_ARTICLE, SiteProject, text_of, tool
 from jisik.citations.fetch import iri_to_uri
 from jisik.cli.common import UsageError
 from jisik.cli.generate import parse_command, substitute
+from support import REAL_ARTICLE, SiteProject, text_of, tool
 
 
 def jisik(

@@ -22,10 +22,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SiteProject, text_of, tool
 from jisik.citations.fetch import iri_to_uri
 from jisik.cli.common import UsageError
 from jisik.cli.generate import is_image, parse_command
+from support import SiteProject, text_of, tool
 from test_cli import NO_PROXY, _no_traceback, jisik
 
 # --- sources fetch-titles: one bad server never stops the batch -----------------------------------

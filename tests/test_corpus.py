@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Built, SiteProject
+from support import Built, SiteProject
 
 SEED = 20261127
 SEOUL = ZoneInfo("Asia/Seoul")

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import Built, SiteProject, free_port, serve
+from support import Built, SiteProject, free_port, serve
 
 SITE = "https://example.org/kb/"
 REAL_URL = "articles/2026-11-27-ai-burnout/"
@@ -55,9 +55,7 @@ def _corpus(project: SiteProject) -> None:
         "articles/draft.md", "---\ndate: 2026-11-26\ndraft: true\n---\n\n# 초안 글\n\n비밀.\n\n#보안\n"
     )
     project.write("articles/undated.md", "# 날짜 없는 글\n\n날짜가 없습니다.\n\n#보안\n")
-    image = project.docs / "assets" / "prompts" / "rnd-1.png"
-    image.parent.mkdir(parents=True)
-    image.write_bytes(PNG)
+    project.tree({"assets/prompts/rnd-1.png": PNG})
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, Built, SiteProject, free_port, pagefind_pages, serve, text_of, tool
+from support import FIXTURES, Built, SiteProject, free_port, pagefind_pages, serve, text_of, tool
 
 REAL_URL = "articles/2026-11-27-ai-burnout/"
 PNG = base64.b64decode(
@@ -176,9 +176,7 @@ def test_dropping_an_image_binds_it(project: SiteProject) -> None:
     missing = _jisik_prompts(project.docs, "--missing")
     assert expected in missing and missing.count("missing") == 4
 
-    image = project.docs / expected
-    image.parent.mkdir(parents=True)
-    image.write_bytes(PNG)
+    project.tree({expected: PNG})
     built = project.build(strict=True)
     figures = built.html(REAL_URL).select("figure.jisik-figure")
     assert figures[0].select_one(".jisik-figure__placeholder") is not None
@@ -196,8 +194,7 @@ def test_dropping_an_image_binds_it(project: SiteProject) -> None:
 
 
 def test_explicit_image_option_and_missing_explicit_image(project: SiteProject) -> None:
-    (project.docs / "pics").mkdir(parents=True)
-    (project.docs / "pics" / "city.png").write_bytes(PNG)
+    project.tree({"pics/city.png": PNG})
     project.write(
         "posts/city.md",
         """

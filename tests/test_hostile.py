@@ -20,11 +20,11 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
-from conftest import Built, SiteProject, png, serve
 from jisik.feeds.items import Enclosure, Feed, FeedItem
 from jisik.feeds.jsonfeed import render_json
 from jisik.feeds.rss import render_rss
 from jisik.head.jsonld import script_json
+from support import Built, SiteProject, png, serve
 
 SITE = "https://example.org/kb/"
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -112,9 +112,7 @@ def _write_site(project: SiteProject) -> None:
         "---\ndate: 2026-11-22\n---\n\n# 평범한 글\n\n평범한 본문입니다.\n\n"
         "출처: https://example.net/p\n\n## 함께 보면 좋은 글\n\n#공통 #R&D\n",
     )
-    image = project.docs / "assets" / "prompts" / "front-2.png"
-    image.parent.mkdir(parents=True)
-    image.write_bytes(png(16, 9))
+    project.tree({"assets/prompts/front-2.png": png(16, 9)})
 
 
 @pytest.fixture(scope="module")

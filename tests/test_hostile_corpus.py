@@ -27,8 +27,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import Built, SiteProject, png
 from jisik.cli import main as jisik
+from support import Built, SiteProject, png
 
 OK_TITLE = "정상 글"
 LINK = "[x](https://a.kr)"

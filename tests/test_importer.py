@@ -17,7 +17,6 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, Built, SiteProject, text_of, tool
 from jisik.cli.importer import Progress
 from jisik.importer import (
     DEFAULT_JUNK,
@@ -33,6 +32,7 @@ from jisik.importer.convert import date_line
 from jisik.importer.files import replace, write_new
 from jisik.model import parse_article
 from jisik.model.conventions import hashtag_line, prompt_paragraph, source_line
+from support import FIXTURES, Built, SiteProject, text_of, tool
 
 RAW = (FIXTURES / "ai-burnout.txt").read_text(encoding="utf-8")
 TITLE = "AI 번아웃 거물 인재들이 이탈하는 3가지 이유"

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, REAL_ARTICLE
 from jisik.model import Article, Problem, conventions, parse_article
+from support import FIXTURES, REAL_ARTICLE
 
 SEOUL = ZoneInfo("Asia/Seoul")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import Built, SiteProject
+from support import Built, SiteProject
 
 SITE = "https://example.org/kb/"
 SEOUL = ZoneInfo("Asia/Seoul")

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Built, SiteProject, png
+from support import Built, SiteProject, png
 
 SITE = "https://example.org/kb/"
 PROMPT = "A quiet library at night with warm lamps and rows of old books, cinematic, 4:3"
@@ -78,8 +78,7 @@ def _site(project: SiteProject) -> Built:
         body="중간에 쓴 글입니다. " * 200,
     )
     project.article("articles/new.md", "새 글", date="2026-03-20", tags=["독서", "C#"])
-    (project.docs / "assets" / "prompts").mkdir(parents=True)
-    (project.docs / "assets" / "prompts" / "old-1.png").write_bytes(png(64, 48))
+    project.tree({"assets/prompts/old-1.png": png(64, 48)})
     project.write("about.md", "---\narticle: false\n---\n\n# 소개\n\n이 사이트를 소개합니다.\n")
     project.config["site_description"] = "테스트용 지식 베이스"
     return project.build(strict=True)
@@ -284,8 +283,7 @@ def test_preview_image_size_is_read_from_the_file(project: SiteProject, kind: st
 def test_no_site_url_means_no_relative_urls_in_previews(project: SiteProject) -> None:
     project.config["site_url"] = None
     project.article("a.md", "글", body=f"본문입니다.\n\n{PROMPT}")
-    (project.docs / "assets" / "prompts").mkdir(parents=True)
-    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(10, 10))
+    project.tree({"assets/prompts/a-1.png": png(10, 10)})
     built = project.build()
     meta = preview_meta(built, "a/")
     assert one(meta, "og:title") == "글"
@@ -418,11 +416,7 @@ def test_image_alt_in_english_carries_lang_en_and_a_korean_alt_does_not(project:
             "A cat sitting on a roof\n///\n"
         ),
     )
-    (project.docs / "assets" / "prompts").mkdir(parents=True)
-    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(8, 6))
-    (project.docs / "img").mkdir()
-    (project.docs / "img" / "b.png").write_bytes(png(16, 9))
-    (project.docs / "img" / "c.png").write_bytes(png(4, 4))
+    project.tree({"assets/prompts/a-1.png": png(8, 6), "img/b.png": png(16, 9), "img/c.png": png(4, 4)})
     images = project.build(strict=True).html("a/").select("figure.jisik-figure img")
     assert [(i["alt"], i.get("lang")) for i in images] == [
         (PROMPT.rsplit(", ", 1)[0], "en"),
@@ -699,8 +693,7 @@ def test_a_site_url_with_a_query_is_reported_and_previews_are_clean(project: Sit
     (`…?ref=home/`); the build says so, and every preview URL is the page's own URL without it."""
     project.config["site_url"] = SITE + extra
     project.article("articles/a.md", "글", tags=["태그"], body=f"본문입니다.\n\n{PROMPT}")
-    (project.docs / "assets" / "prompts").mkdir(parents=True)
-    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(40, 30))
+    project.tree({"assets/prompts/a-1.png": png(40, 30)})
     built = project.build()
     assert any("site_url" in w and "mkdocs.yml" in w for w in built.warnings), built.warnings
     for url in ("", "articles/a/", "tags/", "archive/"):

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, Deployed, SiteProject, serve
+from support import ROOT, Deployed, SiteProject, serve
 
 SHOTS = Path(os.environ.get("JISIK_SHOTS", ROOT / "test-artifacts"))
 REAL_TITLE = "AI 번아웃 거물 인재들이 이탈하는 3가지 이유"
@@ -216,7 +216,7 @@ def instant_site(deployed_site: Deployed, tmp_path_factory: pytest.TempPathFacto
     import re
     import shutil
 
-    from conftest import REPO_PATH, free_port, run_build
+    from support import REPO_PATH, free_port, run_build
 
     project = tmp_path_factory.mktemp("instant") / "project"
     source = deployed_site.built.site_dir.parent
@@ -278,7 +278,7 @@ LONG_TAG = "y" * 120
 def test_very_long_titles_tags_and_urls_never_widen_a_phone_page(browser, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
     """A 120-letter tag made every page with its chip (home, articles, all tags) scroll sideways by
     500 px at 390 px: chips, titles, neighbours and source URLs wrap instead."""
-    from conftest import png
+    from support import png
 
     project = SiteProject(tmp_path / "project")
     project.config["site_url"] = "https://example.org/kb/"
@@ -287,8 +287,7 @@ def test_very_long_titles_tags_and_urls_never_widen_a_phone_page(browser, tmp_pa
     project.article("a.md", "W" * 150, date="2026-01-02", tags=[LONG_TAG, LONG_HANGUL[:60]], body=body)
     project.article("b.md", LONG_HANGUL, date="2026-01-01", tags=[LONG_TAG])
     project.article("c.md", "Z" * 150, date="2026-01-03", tags=[LONG_TAG])
-    (project.docs / "assets" / "prompts").mkdir(parents=True)
-    (project.docs / "assets" / "prompts" / "a-1.png").write_bytes(png(40, 30))
+    project.tree({"assets/prompts/a-1.png": png(40, 30)})
     built = project.build()
     with serve(built.site_dir) as root:
         context = browser.new_context(viewport={"width": 390, "height": 900}, locale="ko-KR")

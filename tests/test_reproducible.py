@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import SiteProject, png, tool
+from support import SiteProject, png, tool
 
 EPOCH = 981_173_106  # 2001-02-03 04:05:06 UTC
 EPOCH_DAY = "2001-02-03"
@@ -102,9 +102,7 @@ def write_project(root: Path, reverse: bool = False) -> SiteProject:
         target = project.docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    image = project.docs / "assets" / "prompts" / "2024-05-01-first-1.png"
-    image.parent.mkdir(parents=True)
-    image.write_bytes(png(40, 30))
+    project.tree({"assets/prompts/2024-05-01-first-1.png": png(40, 30)})
     project.write_config()
     return project
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SiteProject, text_of
+from support import SiteProject, text_of
 
 
 def test_the_nav_has_no_articles_and_pages_do_not_grow(project: SiteProject, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REAL_ARTICLE, ROOT, Built, SiteProject, free_port, pagefind_pages, serve
+from support import REAL_ARTICLE, ROOT, Built, SiteProject, free_port, pagefind_pages, serve
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from korean_corpus import generate
@@ -575,7 +575,7 @@ def test_serve_reloads_before_the_index_and_search_catches_up(page, tmp_path: Pa
     import time
     import urllib.request
 
-    from conftest import tool
+    from support import tool
 
     port = free_port()
     project = search_project(tmp_path / "project", port)

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 
-from conftest import ENGINE, SiteProject, free_port, tool
+from support import ENGINE, SiteProject, free_port, tool
 
 TIMEOUT = 180  # seconds for the first build, and again for the rebuild (a loaded 2-core machine is slow)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, Built, SiteProject, run_build, text_of, tool
+from support import FIXTURES, Built, SiteProject, run_build, text_of, tool
 
 REAL_URL = "articles/2026-11-27-ai-burnout/"
 REAL_TAGS = [

@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import REPO_PATH, Deployed
+from support import REPO_PATH, Deployed
 
 NS = {
     "atom": "http://www.w3.org/2005/Atom",

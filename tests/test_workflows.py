@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from conftest import ENGINE, ROOT, SiteProject
+from support import ENGINE, ROOT, SiteProject
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 

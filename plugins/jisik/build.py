@@ -31,6 +31,7 @@ from .pagemeta import (
 )
 from .site import Site
 from .templates import STYLESHEET, THEME_DIR, Renderer
+from .toc import Anchors
 
 
 class Build:
@@ -56,7 +57,7 @@ class Build:
     @cached_property
     def renderer(self) -> Renderer:
         """jisik's templates, found through the theme's loader (after the site's overrides)."""
-        return Renderer(self.config.theme.get_env().loader)
+        return Renderer(self.config.theme.get_env().loader, Anchors.of(self.config))
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)

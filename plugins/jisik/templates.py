@@ -13,6 +13,8 @@ from typing import Any
 
 import jinja2
 
+from .toc import Anchors
+
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEET = "assets/jisik/jisik.css"
 SCRIPT = "assets/jisik/jisik.js"
@@ -23,8 +25,10 @@ _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 class Renderer:
     """Renders `jisik/*.html` partials with autoescaping."""
 
-    def __init__(self, loader: jinja2.BaseLoader | None) -> None:
+    def __init__(self, loader: jinja2.BaseLoader | None, anchors: Anchors | None = None) -> None:
         """`loader`: the theme's (MkDocs' `theme.get_env().loader`), which finds a site's overrides first."""
+        self.anchors = anchors or Anchors()
+        """Ids and TOC entries for the headings of list pages, as the site's `toc` makes them."""
         self.env = jinja2.Environment(
             loader=loader,
             autoescape=True,

@@ -14,6 +14,7 @@ from ..cards import cards
 from ..listings.paging import Paged
 from ..model import Article, Entry, listed
 from ..templates import Renderer
+from ..toc import add_to_toc
 
 if TYPE_CHECKING:
     from ..generated import PageMaker
@@ -45,12 +46,13 @@ class Archive(Capability):
         if number is None or page.content is None:
             return
         entries = self.paged.slice(number)
+        grouped = [(month, list(group)) for month, group in groupby(entries, key=_month)]
+        names = [f"{year:04d}-{month:02d}" if year else "undated" for (year, month), _ in grouped]
+        ids = renderer.anchors.ids(names, page, "month")
         months = []
-        for (year, month), group in groupby(entries, key=_month):
+        for ((year, month), group), name in zip(grouped, names, strict=True):
             label = f"{year}년 {month}월" if year else "날짜 없음"
-            months.append(
-                (label, f"{year:04d}-{month:02d}" if year else "undated", cards(list(group), page.url))
-            )
+            months.append((label, ids[name], cards(group, page.url)))
         generated = number in self.paged.generated
         html = renderer.render(
             "archive.html",
@@ -60,6 +62,7 @@ class Archive(Capability):
             pager=self.paged.pager(number, page.url),
         )
         page.content = html if generated else page.content + html
+        add_to_toc(page, [(label, ident) for label, ident, _cards in months])
 
 
 def _month(entry: Entry) -> tuple[int, int]:

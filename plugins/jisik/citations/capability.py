@@ -16,6 +16,7 @@ from ..capability import Capability
 from ..cards import cards
 from ..model import Article, Entry, listed
 from ..templates import Renderer
+from ..toc import add_to_toc
 from .markdown import CitationsExtension
 from .titles import Cited
 
@@ -85,13 +86,17 @@ class Citations(Capability):
             domains.append(
                 (domain, [(card, cited) for card, (_, cited) in zip(listed, domain.citing, strict=True)])
             )
+        names = [domain.name for domain in self.domains]
+        ids = renderer.anchors.ids(names, page, "domain")
         html = renderer.render(
             "sources.html",
             domains=domains,
+            ids=ids,
             title=self.options.heading if self.index_generated else None,
             total=sum(d.count for d in self.domains),
         )
         page.content = html if self.index_generated else page.content + html
+        add_to_toc(page, [(name, ids[name]) for name in names])
 
 
 def _domains(entries: list[Entry], cited: dict[str, list[Cited]]) -> list[Domain]:

@@ -16,6 +16,7 @@ from ..feeds.items import RSS_NAME
 from ..listings.paging import Paged
 from ..model import Article, Entry
 from ..templates import Renderer, after_title
+from ..toc import add_to_toc
 from .index import Tag, TagIndex
 from .markdown import RELATED_SLOT_HTML, HashtagExtension
 
@@ -107,10 +108,13 @@ class Hashtags(Capability):
                 (group, [(t.name, href(self.site.urls.tags[t.key], page.url), t.count) for t in tags])
                 for group, tags in self.index.groups()
             ]
+            labels = [group.label for group, _tags in groups]
+            ids = renderer.anchors.ids(labels, page, "group")
             html = renderer.render(
-                "tags.html", groups=groups, total=len(self.index.tags), title=uri in self.generated
+                "tags.html", groups=groups, ids=ids, total=len(self.index.tags), title=uri in self.generated
             )
             page.content = self._place(page.content, html, uri)
+            add_to_toc(page, [(label, ids[label]) for label in labels])
 
     def related_to(self, article: Article) -> list[Entry]:
         """The related articles of one article (computed once per build)."""
