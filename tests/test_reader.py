@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jisik.head.opengraph import og_locale
 from support import Built, SiteProject, png
 
 SITE = "https://example.org/kb/"
@@ -121,6 +122,25 @@ def test_reading_time_counts_the_body_not_chips_or_related_lists(project: SitePr
     project.article("b.md", "관련된 아주 긴 제목의 다른 글 " * 3, tags=tags)
     byline = project.build(strict=True).html("a/").select_one(".jisik-byline").get_text()
     assert "읽는 데 1분" in byline
+
+
+@pytest.mark.parametrize(
+    ("date", "updated", "shown"),
+    [
+        ("2026-02-10 09:00", "2026-02-10 18:30", None),  # fixed later the same day: not news
+        ("2026-02-10", "2026-02-10", None),
+        ("2026-02-10 23:00", "2026-02-11 00:30", "2026년 2월 11일"),  # the next day, by the site's clock
+        ("2026-02-10", "2026-02-12", "2026년 2월 12일"),
+    ],
+)
+def test_the_updated_date_shows_only_when_it_is_another_day(
+    project: SiteProject, date: str, updated: str, shown: str | None
+) -> None:
+    project.write("a.md", f"---\ndate: {date}\nupdated: {updated}\n---\n\n# 글\n\n본문입니다.\n")
+    byline = project.build(strict=True).html("a/").select_one(".jisik-byline")
+    times = [t.get_text() for t in byline.select("time")]
+    assert times == (["2026년 2월 10일"] + ([shown] if shown else []))
+    assert ("수정" in byline.get_text()) == (shown is not None)
 
 
 def test_undated_article_has_no_date_line(project: SiteProject) -> None:
@@ -278,6 +298,75 @@ def test_preview_image_size_is_read_from_the_file(project: SiteProject, kind: st
     assert one(meta, "og:image") == f"{SITE}assets/prompts/a-1.{ext}"
     size = (one(meta, "og:image:width"), one(meta, "og:image:height"))
     assert size == ((None, None) if kind == "broken" else ("321", "123"))  # unknown: left out, not guessed
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG's signature and IHDR chunk (any 32-bit size, as a corrupt file can claim)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr + b"\x00" * 4
+
+
+@pytest.mark.parametrize(
+    ("kind", "width", "height"),
+    [
+        ("png", 4294967295, 10),
+        ("png", 10, 2147483648),
+        ("png", 0, 10),
+        ("avif", 4294967295, 4294967295),
+        ("avif", 70000, 10),
+        ("webp", 16777216, 10),
+        ("png", 65536, 1),
+    ],
+)
+def test_a_size_no_image_has_is_left_out_of_the_preview(
+    project: SiteProject, kind: str, width: int, height: int
+) -> None:
+    """A header that claims billions of pixels (a corrupt or hostile file) gives no size, not a lie."""
+    project.article("a.md", "글", body=f"본문입니다.\n\n{PROMPT}")
+    folder = project.docs / "assets" / "prompts"
+    folder.mkdir(parents=True)
+    data = _png_header(width, height) if kind == "png" else _header(kind, width, height)
+    (folder / f"a-1.{kind}").write_bytes(data)
+    meta = preview_meta(project.build(), "a/")
+    assert one(meta, "og:image") == f"{SITE}assets/prompts/a-1.{kind}"
+    assert (one(meta, "og:image:width"), one(meta, "og:image:height")) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [
+        ("ko", "ko_KR"),
+        ("zh-Hant", "zh_TW"),
+        ("zh-TW", "zh_TW"),
+        ("pt-BR", "pt_BR"),
+        ("ku-IQ", "ku_IQ"),
+        ("sr", None),
+    ],
+)
+def test_og_locale_is_language_and_territory(project: SiteProject, language: str, locale: str | None) -> None:
+    """Every language Material offers gives `language_TERRITORY` or no og:locale, never `zh_HANT`."""
+    project.config["theme"]["language"] = language
+    project.article("a.md", "글")
+    built = project.build()
+    assert one(preview_meta(built, "a/"), "og:locale") == locale
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [
+        ("en-GB", "en_GB"),
+        ("zh-Hans", "zh_CN"),
+        ("zh-Hant-HK", "zh_HK"),
+        ("zh_tw", "zh_TW"),
+        ("sr-Latn", None),
+        ("es-419", None),
+        ("", None),
+        ("-", None),
+        ("한국어", None),
+    ],
+)
+def test_og_locale_of_any_language_tag(language: str, locale: str | None) -> None:
+    assert og_locale(language) == locale
 
 
 def test_no_site_url_means_no_relative_urls_in_previews(project: SiteProject) -> None:

@@ -9,6 +9,9 @@ import struct
 from pathlib import Path
 
 _READ = 256 * 1024  # JPEG size markers may follow EXIF data; AVIF's `ispe` box sits in the header
+# A side longer than this is a header that lies (PNG and AVIF store sizes in 32 bits: a corrupt file can
+# claim 4294967295 pixels); no link preview shows such an image, so its size is left out, not passed on.
+MAX_SIDE = 65_535
 
 
 def image_size(path: str | Path) -> tuple[int, int] | None:
@@ -21,7 +24,7 @@ def image_size(path: str | Path) -> tuple[int, int] | None:
         size = _size(data)
     except (struct.error, IndexError, ValueError):
         return None
-    return size if size and size[0] > 0 and size[1] > 0 else None
+    return size if size and 0 < size[0] <= MAX_SIDE and 0 < size[1] <= MAX_SIDE else None
 
 
 def _size(data: bytes) -> tuple[int, int] | None:

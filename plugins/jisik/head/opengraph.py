@@ -13,17 +13,28 @@ from typing import Literal
 from ..model.dates import iso_datetime
 from ..model.text import one_line
 
-# og:locale wants language_TERRITORY; a bare language gets its most common territory.
+# og:locale wants language_TERRITORY; a bare language gets its most common territory, a language with
+# a script subtag (BCP 47 `zh-Hant`, `sr-Latn`) the territory that script is written in.
 _TERRITORY = {"ko": "KR", "en": "US", "ja": "JP", "zh": "CN", "de": "DE", "fr": "FR", "es": "ES"}
+_SCRIPT_TERRITORY = {("zh", "hant"): "TW", ("zh", "hans"): "CN"}
 
 
 def og_locale(language: str) -> str | None:
-    """`ko` → `ko_KR`, `en-GB` → `en_GB`; None for a language with no territory known."""
-    parts = language.replace("-", "_").split("_")
-    if len(parts) >= 2 and parts[0] and parts[1]:
-        return f"{parts[0].lower()}_{parts[1].upper()}"
-    territory = _TERRITORY.get(parts[0].lower())
-    return f"{parts[0].lower()}_{territory}" if territory else None
+    """`ko` → `ko_KR`, `en-GB` → `en_GB`, `zh-Hant` → `zh_TW`, `zh-Hant-HK` → `zh_HK`; None for a
+    language with no territory known (Open Graph has no form for a script or a numeric region)."""
+    parts = [part for part in language.replace("-", "_").split("_") if part]
+    if not parts or not parts[0].isascii() or not parts[0].isalpha():
+        return None
+    lang = parts[0].lower()
+    script = next((p.lower() for p in parts[1:2] if len(p) == 4 and p.isascii() and p.isalpha()), None)
+    rest = parts[2:] if script else parts[1:]
+    region = rest[0] if rest and len(rest[0]) == 2 and rest[0].isascii() and rest[0].isalpha() else None
+    if region:
+        return f"{lang}_{region.upper()}"
+    if rest:  # `es-419`, a variant: no territory Open Graph knows
+        return None
+    territory = _SCRIPT_TERRITORY.get((lang, script)) if script else _TERRITORY.get(lang)
+    return f"{lang}_{territory}" if territory else None
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class Reading(Capability):
             byline = renderer.render(
                 "byline.html",
                 published=_stamp(article.date),
-                updated=_stamp(article.updated) if article.updated != article.date else None,
+                updated=_updated_stamp(article.date, article.updated),
                 minutes=minutes,
             )
             content = after_title(content, byline)
@@ -108,6 +108,13 @@ class Reading(Capability):
         if entry is None:
             return None
         return Neighbour(entry.article.title, href(entry.url, page_url))
+
+
+def _updated_stamp(published: object, updated: object) -> tuple[str, str] | None:
+    """The updated date, unless it shows as the published day (a same-day fix is not news)."""
+    stamp = _stamp(updated)
+    shown = _stamp(published)
+    return None if stamp is None or (shown is not None and stamp[0] == shown[0]) else stamp
 
 
 def _stamp(value: object) -> tuple[str, str] | None:
