@@ -93,6 +93,30 @@ def test_archive_months_are_toc_entries(site: Built) -> None:
     all_ids_unique(soup)
 
 
+def test_an_article_in_another_time_zone_is_under_the_month_it_shows(tmp_path: Path) -> None:
+    """Articles are ordered by instant but shown on the date as written: `2026-11-30 20:00+00:00` is
+    after `2026-12-01 03:00+09:00`, yet shows 11월 30일. Each month is one heading, every card under the
+    month its date shows, and no id twice."""
+    built = build_tree(
+        tmp_path,
+        {
+            "docs/index.md": "# 홈\n",
+            "docs/a.md": article("런던에서", "2026-11-30 20:00:00+00:00"),
+            "docs/b.md": article("서울에서", "2026-12-01 03:00:00+09:00"),
+            "docs/c.md": article("11월 초", "2026-11-02"),
+            "docs/d.md": article("12월 말", "2026-12-20"),
+        },
+        strict=True,
+    )
+    soup = built.html("archive/")
+    assert toc(soup) == [("2026년 12월", "2026-12"), ("2026년 11월", "2026-11")]
+    all_ids_unique(soup)
+    for month in ("2026-12", "2026-11"):
+        section = soup.find(id=month).find_parent("section") or soup.find(id=month).parent
+        shown = [time.get_text() for time in section.select("time")]
+        assert shown and all(f"{int(month[5:])}월" in text for text in shown), (month, shown)
+
+
 def test_ids_stay_when_other_groups_come_and_go(tmp_path: Path, site: Built) -> None:
     """A group's id is its name: adding groups before it (a ㄱ tag, a more cited domain, a newer month)
     or removing others leaves the ids of the rest as they were, so links to them keep working."""

@@ -34,7 +34,9 @@ class Archive(Capability):
         self.pages: dict[str, int] = {}
 
     def add_files(self, files: Files, pages: PageMaker) -> None:
-        self.paged.entries = listed(self.site.entries)
+        # Newest first, each under the month its date shows (as written, in its own offset): ordered by
+        # instant alone, `2026-11-30 20:00+00:00` would split 12월 1일 (+09:00) from the rest of 12월.
+        self.paged.entries = sorted(listed(self.site.entries), key=_month, reverse=True)
         self.pages = self.paged.add_files(pages, in_nav=True)
 
     def listing(self, uri: str) -> Hashable:
