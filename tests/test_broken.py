@@ -3,7 +3,9 @@ is built, and `mkdocs build --strict` fails exactly where a writer would want it
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import time
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -11,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from mkdocs.exceptions import Abort
 
-from support import Built, SiteProject, run_build
+from support import Built, SiteProject, run_build, tool
 
 GOOD = "---\ndate: 2026-11-04\n---\n\n# 멀쩡한 글\n\n본문입니다.\n\n출처: https://example.com/ok\n\n#태그\n"
 
@@ -195,6 +197,32 @@ def test_a_file_that_is_not_utf8_is_reported_and_the_rest_builds(project: SitePr
     assert len(_levels(built, "cp949")) == 1
     assert built.path("articles/good/").is_file()
     assert not built.path("articles/cp949/").exists()
+
+
+@pytest.mark.parametrize("name", ["articles/pipe.md", "images/pipe.png", "notes.md"])
+def test_a_named_pipe_in_docs_is_said_and_the_rest_builds(project: SiteProject, name: str) -> None:
+    """`mkfifo docs/x.md`: reading it would wait for a writer forever (the build hung); copying it
+    stops MkDocs. The build and `jisik check` say so at the file and go on."""
+    _write(project, "good", GOOD)
+    pipe = project.docs / name
+    pipe.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(pipe)
+    project.write_config()
+    result = run_build("mkdocs", project.root / "cli-site", project.root, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    said = [line for line in result.stderr.splitlines() if f"docs/{name}" in line]
+    assert len(said) == 1 and "not a regular file" in said[0], said
+    assert (project.root / "cli-site" / "articles" / "good" / "index.html").is_file()
+    strict = run_build("mkdocs", project.root / "strict-site", project.root, strict=True)
+    assert strict.returncode != 0 and "Traceback" not in strict.stderr
+    check = subprocess.run(
+        [tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True, timeout=120
+    )
+    assert "Traceback" not in check.stderr
+    if name.endswith(".md"):
+        said = [line for line in check.stdout.splitlines() if line.startswith(f"docs/{name}:1:")]
+        assert len(said) == 1 and "not a regular file" in said[0], check.stdout
 
 
 def test_a_one_megabyte_article_builds_quickly(project: SiteProject) -> None:

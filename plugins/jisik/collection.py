@@ -73,6 +73,7 @@ class Collection:
         """Where unreadable pages are reported; None: logged as a warning naming the file (the build)."""
 
     def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
+        self._drop_special_files(files, config)
         for file in files.documentation_pages():
             if not file.generated_by and not matches(file.src_uri, self.options.articles.paths):
                 self._misnamed(file, config)
@@ -93,6 +94,20 @@ class Collection:
         if self.options.articles.git_dates and any(e.article.date is None for e in self.entries):
             self._dates_from_git(config)
         return self.entries
+
+    def _drop_special_files(self, files: Files, config: MkDocsConfig) -> None:
+        """A named pipe, socket or device in the docs folder (`mkfifo docs/x.md`) is no file to read:
+        reading it waits for a writer forever, and copying it stops the build. It is left out and said."""
+        for file in list(files):
+            path = file.abs_src_path
+            if file.generated_by or not path or not os.path.exists(path) or os.path.isfile(path):
+                continue
+            files.remove(file)
+            reason = "not a regular file (a named pipe, socket or device): it is left out of the site"
+            if self.unreadable is not None:
+                self.unreadable(file, reason, 1)
+            else:
+                log.warning(Problem(reason, None).format(display_path(file, config)))
 
     def _misnamed(self, file: File, config: MkDocsConfig) -> None:
         """A page MkDocs reads as Markdown (`.markdown`, `.mkd`…) that would be an article with an `.md`
