@@ -205,7 +205,12 @@ nav:
 """
 
 
+FIXED_GIT_DATE = "2026-11-27T09:00:00+09:00"
+"""The corpora's one commit, at a fixed time: git dates (and so the output) are the same in every run."""
+
+
 def _git_init(site: Path) -> None:
+    env = dict(os.environ, GIT_AUTHOR_DATE=FIXED_GIT_DATE, GIT_COMMITTER_DATE=FIXED_GIT_DATE)
     git = [
         "git",
         "-c",
@@ -215,9 +220,9 @@ def _git_init(site: Path) -> None:
         "-c",
         "init.defaultBranch=main",
     ]
-    subprocess.run([*git, "init", "-q"], cwd=site, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=site, check=True)
-    subprocess.run([*git, "commit", "-qm", "articles"], cwd=site, check=True)
+    subprocess.run([*git, "init", "-q"], cwd=site, check=True, env=env)
+    subprocess.run([*git, "add", "-A"], cwd=site, check=True, env=env)
+    subprocess.run([*git, "commit", "-qm", "articles"], cwd=site, check=True, env=env)
 
 
 SITES = {
@@ -635,6 +640,55 @@ def print_table(results: list[dict[str, object]]) -> None:
         print(f"{'PASS' if v['pass'] else 'FAIL'} {v['target']} @ {articles}: {value} (limit {limit})")
 
 
+def same_output_snapshot(out: Path, commit: str | None = None, n: int = 200) -> dict[str, str]:
+    """Build this repository's site and an n-article corpus (jisik with everything) into `out/repo` and
+    `out/corpus`, with jisik's code as it is in the work tree or, given `commit`, as it was there (its
+    `plugins/` exported and put first on PYTHONPATH). Returns {path: blake2b} of every file written.
+    Two snapshots compared with `same_output_diff` show whether a change kept the output byte-identical."""
+    import hashlib
+
+    out = out.resolve()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="https://example.github.io/jisik/")
+    if commit is not None:
+        code = out / "code"
+        code.mkdir()
+        archive = subprocess.run(
+            ["git", "archive", commit, "plugins"], cwd=ROOT, check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+        env["PYTHONPATH"] = str(code / "plugins")
+    check = [sys.executable, "-c", "import jisik, sys; sys.stdout.write(jisik.__file__)"]
+    used = subprocess.run(check, env=env, capture_output=True, text=True, check=True).stdout
+    corpus = make_site(out / "work", n, True, True, "corpus")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    for name, config in (("repo", ROOT / "mkdocs.yml"), ("corpus", corpus / "mkdocs.yml")):
+        for _ in range(2):  # the second build has the Korean word cache warm, as the benchmark's builds
+            subprocess.run(
+                [mkdocs, "build", "-q", "-f", str(config), "-d", str(out / name)],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+    shutil.rmtree(out / "work", ignore_errors=True)
+    hashes = {
+        str(path.relative_to(out)): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        for name in ("repo", "corpus")
+        for path in sorted((out / name).rglob("*"))
+        if path.is_file()
+    }
+    (out / "hashes.json").write_text(json.dumps({"jisik": used, "files": hashes}, indent=1), "utf-8")
+    return hashes
+
+
+def same_output_diff(a: Path, b: Path) -> list[str]:
+    """Files that differ (or exist in one snapshot only) between two `--same-output` snapshots."""
+    first = json.loads((a / "hashes.json").read_text(encoding="utf-8"))["files"]
+    second = json.loads((b / "hashes.json").read_text(encoding="utf-8"))["files"]
+    return sorted(path for path in first.keys() | second.keys() if first.get(path) != second.get(path))
+
+
 SEARCH_QUERIES = [
     "번아웃",
     "번아웃의",
@@ -785,7 +839,32 @@ def main() -> int:
         action="store_true",
         help="instead: search on a Korean corpus, Pagefind (jisik) next to Material's lunr",
     )
+    parser.add_argument(
+        "--same-output",
+        metavar="DIR",
+        type=Path,
+        help="instead: build this repository's site and a 200-article corpus into DIR (hashes.json lists "
+        "every file's hash), with jisik's code from the work tree or from --code COMMIT",
+    )
+    parser.add_argument("--code", metavar="COMMIT", help="with --same-output: jisik's code as of COMMIT")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        type=Path,
+        help="instead: the files that differ between two --same-output snapshots (exit 1 if any)",
+    )
     args = parser.parse_args()
+    if args.same_output:
+        hashes = same_output_snapshot(args.same_output, args.code)
+        print(f"{len(hashes)} files in {args.same_output}")
+        return 0
+    if args.compare:
+        differ = same_output_diff(*args.compare)
+        for path in differ:
+            print(f"differs: {path}")
+        print("byte-identical" if not differ else f"{len(differ)} files differ")
+        return 1 if differ else 0
     if args.search:
         for n in args.articles:
             r = search_benchmark(n)
