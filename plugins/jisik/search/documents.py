@@ -128,13 +128,25 @@ def body_words(parts: Iterable[tuple[str, str]]) -> list[str]:
     return [w for kind, value in parts if kind == "text" for w in words_of(value)]
 
 
-def _annotate(text: str, terms: dict[str, list[str]], extra: Callable[[str, list[str]], list[str]]) -> str:
+def _annotate(
+    text: str,
+    terms: dict[str, list[str]],
+    extra: Callable[[str, list[str]], list[str]],
+    memo: dict[str, str] | None = None,
+) -> str:
+    """`text` with each word's terms after it. `memo` (written word → annotated word, for one `terms` and
+    `extra`) is shared by a page's pieces of text: a page repeats most of its words."""
+    done = {} if memo is None else memo
+
     def one(match: re.Match[str]) -> str:
         written = match.group()
-        key = _EDGE.sub("", written)
-        found = list(terms.get(key, ()))
-        found += [t for t in extra(key, found) if t not in found]
-        return written + TAIL + "-".join(found) if found else written
+        annotated = done.get(written)
+        if annotated is None:
+            key = _EDGE.sub("", written)
+            found = list(terms.get(key, ()))
+            found += [t for t in extra(key, found) if t not in found]
+            annotated = done[written] = written + TAIL + "-".join(found) if found else written
+        return annotated
 
     return _WORD.sub(one, text)
 
@@ -167,11 +179,12 @@ def render(
         f'data-title="{html.escape(document.title)}" data-kind="{html.escape(document.kind)}">',
     ]
     body = len(out)
+    memo: dict[str, str] = {}
     in_title = False  # the page's own `<h1>` is the title, indexed once below
     for kind, value in parts:
         if kind == "text":
             if not in_title:
-                out.append(html.escape(_annotate(value, terms, _no_extra), quote=False))
+                out.append(html.escape(_annotate(value, terms, _no_extra, memo), quote=False))
         elif kind == "open":
             tag, ident = value.split("\0")
             if tag == "h1":
