@@ -291,6 +291,7 @@ def git_wrapper(base: Path) -> Path:
 
 
 def _env(base: Path, git_log: Path) -> dict[str, str]:
+    base, git_log = base.resolve(), git_log.resolve()
     return dict(
         os.environ,
         PATH=f"{git_wrapper(base)}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -313,6 +314,7 @@ def instructions_once(site: Path) -> float:
     (Debian's `valgrind`): unlike seconds, the same in every run on any machine."""
     if shutil.which("valgrind") is None:
         raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    site = site.resolve()
     result = subprocess.run(
         [*VALGRIND, sys.executable, "-c", RUNNER, str(site / "mkdocs.yml")],
         capture_output=True,
@@ -330,6 +332,7 @@ def instructions_once(site: Path) -> float:
 def build_once(site: Path, env: dict[str, str] | None = None) -> dict[str, float]:
     """One whole build in a fresh process: CPU seconds (user + sys, with its children), wall seconds,
     peak memory, git calls."""
+    site = site.resolve()
     git_log = Path(env["JISIK_BENCH_GIT_LOG"]) if env else None
     if git_log is not None and git_log.exists():
         git_log.unlink()
