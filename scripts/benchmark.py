@@ -692,6 +692,155 @@ def same_output_diff(a: Path, b: Path) -> list[str]:
     return sorted(path for path in first.keys() | second.keys() if first.get(path) != second.get(path))
 
 
+PROFILED_BUILD = r"""
+import cProfile, os, sys, logging
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+logging.disable(logging.INFO)
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+config = load_config(sys.argv[1])
+config.plugins.on_startup(command="build", dirty=False)
+profile = cProfile.Profile()
+profile.enable()
+build(config)
+profile.disable()
+profile.dump_stats(sys.argv[2])
+"""
+
+PROFILED_SERVE = r"""
+import cProfile, os, sys, tempfile, threading, time, logging
+from pathlib import Path
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+logging.disable(logging.INFO)
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.livereload import _serve_url
+site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+url = _serve_url("127.0.0.1", 8000, "/kb/")
+def builder():  # as mkdocs/commands/serve.py's builder: the config loaded again, a dirty build
+    config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+    config.site_url = url
+    build(config, serve_url=url, dirty=True)
+    return config
+def join_search():
+    for thread in threading.enumerate():
+        if thread.name == "jisik-search":
+            thread.join()
+config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+config.plugins.on_startup(command="serve", dirty=True)
+config.site_url = url
+build(config, serve_url=url, dirty=True)
+join_search()
+article = Path("docs/articles/a00007.md")
+text = article.read_text(encoding="utf-8")
+time.sleep(1.1)
+kind = sys.argv[2]
+if kind == "body":
+    article.write_text(text.replace("# 글 7:", "# 글 7 (고침):"), encoding="utf-8")
+elif kind == "tag":
+    article.write_text(text.rstrip("\n") + " #편집확인\n", encoding="utf-8")
+else:
+    article.write_bytes(article.read_bytes())
+profile = cProfile.Profile()
+start = time.perf_counter()
+profile.enable()
+builder()
+profile.disable()
+rebuild = time.perf_counter() - start
+start = time.perf_counter()
+join_search()
+index = time.perf_counter() - start
+print(f"{kind} rebuild {rebuild:.2f} s (profiled); the search index it started {index:.2f} s")
+profile.dump_stats(sys.argv[1])
+article.write_text(text, encoding="utf-8")
+"""
+
+PHASES = [
+    ("whole build", "mkdocs/commands/build.py", "build"),
+    ("get_files", "mkdocs/structure/files.py", "get_files"),
+    ("nav", "mkdocs/structure/nav.py", "get_navigation"),
+    ("on_files (jisik: articles, tag index, generated files)", "mkdocs/plugins.py", "on_files"),
+    ("pages: read + Markdown", "mkdocs/commands/build.py", "_populate_page"),
+    ("  Markdown() made per page", "markdown/core.py", "__init__"),
+    ("  Markdown convert", "markdown/core.py", "convert"),
+    ("  on_page_markdown", "mkdocs/plugins.py", "on_page_markdown"),
+    ("  on_page_content", "mkdocs/plugins.py", "on_page_content"),
+    ("pages: template + write", "mkdocs/commands/build.py", "_build_page"),
+    ("  on_page_context (decorate; Material search)", "mkdocs/plugins.py", "on_page_context"),
+    ("  Jinja render (theme + jisik partials)", "jinja2/environment.py", "render"),
+    ("  on_post_page", "mkdocs/plugins.py", "on_post_page"),
+    ("  write_file", "mkdocs/utils/__init__.py", "write_file"),
+    ("sitemap + 404", "mkdocs/commands/build.py", "_build_theme_template"),
+    ("Jinja compile", "jinja2/environment.py", "compile"),
+    ("on_post_build", "mkdocs/plugins.py", "on_post_build"),
+    ("  subprocesses (wall: Pagefind, git)", "subprocess.py", "run"),
+    ("io.open", "~", "<built-in method io.open>"),
+    ("os.stat", "~", "<built-in method posix.stat>"),
+]
+
+
+def phase_table(profiles: dict[str, Path]) -> str:
+    """Cumulative seconds (and calls) of MkDocs' phases and jisik's hooks in each profile."""
+    import pstats
+
+    def load(path: Path) -> dict[str, tuple[float, int]]:
+        out: dict[str, tuple[float, int]] = {}
+        stats = pstats.Stats(str(path)).stats  # type: ignore[attr-defined]
+        for (file, _line, function), (_cc, calls, _tt, cumulative, _callers) in stats.items():
+            for label, where, name in PHASES:
+                if function == name and (where == "~" or file.endswith(where)):
+                    before = out.get(label, (0.0, 0))
+                    out[label] = (max(before[0], cumulative), before[1] + calls)
+        return out
+
+    data = {name: load(path) for name, path in profiles.items()}
+    lines = ["| phase | " + " | ".join(data) + " |", "|---|" + "---|" * len(data)]
+    for label, _where, _name in PHASES:
+        cells = [f"{d[label][0]:.2f} s ({d[label][1]:,})" if label in d else "–" for d in data.values()]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def profile(n: int, out: Path, serve: bool) -> str:
+    """cProfile of one build of each site (word cache warm), or with `serve` of one `serve --dirty`
+    rebuild after a body edit, a new tag and a no-op; the .prof files stay in `out` (read them with
+    `python -m pstats`). Returns the phase table."""
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    base = Path(tempfile.mkdtemp(prefix=f"jisik-profile-{n}-"))
+    try:
+        profiles: dict[str, Path] = {}
+        if serve:
+            site = make_site(base, n, True, True, "jisik")
+            for kind in ("body", "tag", "noop"):
+                target = out / f"serve-{kind}-{n}.prof"
+                answer = subprocess.run(
+                    [sys.executable, "-c", PROFILED_SERVE, str(target), kind],
+                    cwd=site,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                print(answer.stdout.strip())
+                profiles[f"serve {kind}"] = target
+        else:
+            for name, (jisik, search) in SITES.items():
+                site = make_site(base, n, jisik, search, name)
+                if jisik:
+                    build_once(site)  # the word cache, warm
+                target = out / f"{name}-{n}.prof"
+                subprocess.run(
+                    [sys.executable, "-c", PROFILED_BUILD, str(site / "mkdocs.yml"), str(target)],
+                    cwd=site,
+                    check=True,
+                    capture_output=True,
+                )
+                profiles[name] = target
+        return phase_table(profiles)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 SEARCH_QUERIES = [
     "번아웃",
     "번아웃의",
@@ -857,7 +1006,17 @@ def main() -> int:
         type=Path,
         help="instead: the files that differ between two --same-output snapshots (exit 1 if any)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        type=Path,
+        help="instead: cProfile one build of each site (with --serve: one serve --dirty rebuild after a "
+        "body edit, a new tag and a no-op) at the first --articles size; .prof files and the phase table",
+    )
     args = parser.parse_args()
+    if args.profile:
+        print(profile(args.articles[0], args.profile, args.serve))
+        return 0
     if args.same_output:
         hashes = same_output_snapshot(args.same_output, args.code)
         print(f"{len(hashes)} files in {args.same_output}")
