@@ -267,7 +267,11 @@ def check_peer(site: Path, n: int) -> dict[str, int]:
         "json_items": len(feed.get("items", [])),
         "blog_pages": len(list((out / "blog").rglob("*.html"))),
     }
-    if found["category_pages"] < len(CATEGORIES) or found["rss_items"] == 0 or found["json_items"] == 0:
+    used = set()  # the categories the posts name: each has its page
+    for post in (site / "docs" / "blog" / "posts").glob("*.md"):
+        used |= set(re.findall(r"^  - (분류\d+)$", post.read_text(encoding="utf-8"), re.M))
+    found["categories_used"] = len(used)
+    if found["category_pages"] < len(used) or not used or found["rss_items"] == 0 or found["json_items"] == 0:
         raise RuntimeError(f"the peer site is an empty shell: {found}")
     if "주제0" not in tags_page:
         raise RuntimeError("the peer's tags page lists no tags")

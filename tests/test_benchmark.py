@@ -22,7 +22,7 @@ def test_the_peer_builds_category_pages_a_tags_page_and_feeds(tmp_path: Path) ->
     assert text.count("<!-- more -->") == 1 and "categories:\n" in text and "tags:\n" in text
     benchmark.build_once(site)
     found = benchmark.check_peer(site, 30)
-    assert found["category_pages"] == len(benchmark.CATEGORIES)
+    assert found["category_pages"] == found["categories_used"] >= 10
     assert found["rss_items"] == found["json_items"] == 20  # the plugin's default length
     feed = json.loads((site / "site" / "feed_json_created.json").read_text(encoding="utf-8"))
     titles = {item["title"] for item in feed["items"]}
