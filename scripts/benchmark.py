@@ -420,6 +420,17 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
     def builds() -> int:
         return log.read_text(encoding="utf-8", errors="replace").count("Documentation built in")
 
+    searching = "enabled: false" not in (site / "mkdocs.yml").read_text(encoding="utf-8")
+
+    def indexed() -> int:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        return sum(text.count(m) for m in ("search: indexed", "search: no page", "search: the index was not"))
+
+    def idle(what: str) -> float:
+        """Seconds until jisik's background search index of every build so far is done: each edit is
+        made on an idle server (the time the index takes after an edit is reported on its own)."""
+        return wait(what, lambda: indexed() >= builds(), 1800) if searching else 0.0
+
     def wait(what: str, check: Callable[[], bool], limit: float = 600) -> float:
         start = time.perf_counter()
         while not check():
@@ -431,7 +442,8 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
         return time.perf_counter() - start
 
     try:
-        wait("first build", lambda: fetch(base) is not None and builds() >= 1)
+        wait("first build", lambda: fetch(base) is not None and builds() >= 1, 1800)
+        first_index_s = idle("the first build's search index")
         time.sleep(1.5)  # let the watcher settle after the first build
         article = site / "docs" / "articles" / "a00007.md"
         text = article.read_text(encoding="utf-8")
@@ -447,8 +459,9 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
         body_s = wait(
             "the body edit",
             lambda: "고친문장" in (fetch(page_url) or "") and "글 7 (고침)" in (fetch(old_tag_url) or ""),
-            120,
+            600,
         )
+        body_index_s = idle("the body edit's search index")
         time.sleep(1.0)
         # 2. a new tag
         marker = "편집확인"
@@ -461,9 +474,10 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
                 urllib.parse.quote(marker) in (fetch(page_url) or "")
                 and "글 7 (고침)" in (fetch(tag_url) or "")
             ),
-            120,
+            600,
         )
         del start
+        tag_index_s = idle("the tag edit's search index")
         time.sleep(1.5)
         # 3. a no-op: the same bytes saved again; serve's build folder is the one mkdocs_* in our TMPDIR
         built = [p for p in tmp.glob("mkdocs_*") if p.is_dir()]
@@ -471,7 +485,8 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
             raise RuntimeError(f"serve's build folder not found in {tmp}: {built}")
         before, count = _snapshot(built[0]), builds()
         article.write_bytes(article.read_bytes())
-        noop_s = wait("the no-op rebuild", lambda: builds() > count, 120)
+        noop_s = wait("the no-op rebuild", lambda: builds() > count, 600)
+        idle("the no-op's search index")
         after = _snapshot(built[0])
         rewritten = sorted(path for path, stamp in after.items() if before.get(path) != stamp)
         rewritten += sorted(before.keys() - after.keys())
@@ -480,6 +495,9 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
             "serve_body_edit_s": body_s,
             "serve_tag_edit_s": tag_s,
             "serve_noop_s": noop_s,
+            "serve_first_index_s": first_index_s,
+            "serve_body_index_s": body_index_s,
+            "serve_tag_index_s": tag_index_s,
             "serve_noop_rewritten": len(rewritten),
             "serve_noop_rewritten_pages": rewritten[:20],  # type: ignore[dict-item]
             "serve_pages": len(after),
@@ -635,7 +653,10 @@ def print_table(results: list[dict[str, object]]) -> None:
         if "serve_noop_s" in r:
             extra.append(
                 f"serve no-op rebuild {r['serve_noop_s']:.2f} s over {r['serve_pages']:,} pages, rewrote "
-                f"{r['serve_noop_rewritten_pages']}"
+                f"{r['serve_noop_rewritten_pages']}; the background search index took "
+                f"{r['serve_first_index_s']:.1f} s after the first build, {r['serve_body_index_s']:.1f} s "
+                f"after the body edit, {r['serve_tag_index_s']:.1f} s after the new tag (each edit waited "
+                "for it: an edit made while it runs waits for it too)"
             )
         print(f"- {r['articles']:,} articles (load {r['load']}): " + "; ".join(extra))
     print()
