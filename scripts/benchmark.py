@@ -33,12 +33,14 @@ Every target of issue 17 is printed as a PASS/FAIL line with its measured value 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
 import re
 import resource
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -414,6 +416,7 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
             env=env,
             stdout=sink,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: Pagefind runs of its index thread end with it
         )
     base = f"http://127.0.0.1:{port}/kb/"
 
@@ -503,8 +506,13 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
             "serve_pages": len(after),
         }
     finally:
-        server.terminate()
+        # the whole group: a Pagefind the index thread started outlives `mkdocs serve` otherwise (one
+        # orphan kept a core busy for 30 minutes)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
