@@ -1,30 +1,46 @@
-"""Benchmark: a jisik site against a bare MkDocs + Material site over the same articles.
+"""Benchmark: a jisik site against bare MkDocs + Material and against the Material blog+tags+rss peer.
 
-    .venv/bin/python scripts/benchmark.py --articles 1000 --runs 3
-    .venv/bin/python scripts/benchmark.py --articles 1000 5000 --runs 3 --serve
-
-With --search: search on a Korean corpus with a realistic vocabulary (scripts/korean_corpus.py), Pagefind
-next to Material's lunr: index sizes, build and analysis times, bytes and time per cold query in Chromium.
-
-    .venv/bin/python scripts/benchmark.py --search --articles 1000 5000
+    .venv/bin/python scripts/benchmark.py --articles 1000 5000 --peer --serve
+    .venv/bin/python scripts/benchmark.py --articles 300 --runs 3 --json
+    .venv/bin/python scripts/benchmark.py --articles 500 --breakdown
 
 Generates N seed-style articles (the real article's body, titles, dates, 8–10 tags each from a
-vocabulary of N/10 tags with a few very common ones, prompts and 출처 lines), then builds
-  * bare:  Material, the same Markdown extensions and search, articles out of the nav;
-  * jisik: the same plus the jisik plugin (tag pages, feeds, citations, figures, related, archive),
-alternating bare/jisik runs, each build in a fresh process. Reports the median build-time ratio, the
-peak-memory ratio (max RSS), the mean article-page-size ratio and the per-article cost; with --serve
-also the edit-to-reload time of `mkdocs serve --dirty` for a one-article edit (article and tag page).
+vocabulary of N/10 tags with a few very common ones, prompts and 출처 lines) and builds, each in a fresh
+`mkdocs build` process, in alternating order (one round of every site, then the next round):
+  * bare:           Material, the same Markdown extensions, its lunr search, articles out of the nav;
+  * jisik:          the same plus the jisik plugin with everything (tag pages, feeds, citations, figures,
+                    related, archive, its Pagefind search; the Korean word cache warmed by one uncounted
+                    build);
+  * bare-nosearch:  bare without any search plugin;
+  * jisik-nosearch: jisik with `search: {enabled: false}` (the page pipeline);
+  * peer (--peer):  Material's blog plugin (posts under blog/posts/ with date, tags and two categories,
+                    `<!-- more -->` after the first paragraph), its tags plugin, mkdocs-rss-plugin
+                    (`use_git: false`) and its search: what a user would pick instead of jisik.
+Every site folder is a git repository (one commit), so jisik's git dates do real work; a `git` wrapper
+first on PATH counts the git processes of each build.
+
+The figure compared is CPU seconds (user + sys of the build process and everything it waited for, e.g.
+Pagefind's binary and git: getrusage(RUSAGE_CHILDREN) around each build), the median of the rounds; wall
+seconds are printed next to it, and `--instructions` adds valgrind instruction counts (the same on every
+run; children traced). With --serve: `mkdocs serve --dirty` on the jisik site, a one-article body edit then
+a new-tag edit, each timed from saving the file to the article page AND the tag page showing the change,
+then a no-op rebuild (the same bytes saved again) whose rewritten pages are counted in serve's own build
+folder (serve builds into `$TMPDIR/mkdocs_*`: the server gets its own TMPDIR, so the folder is known).
+
+Every target of issue 17 is printed as a PASS/FAIL line with its measured value and its limit.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
 import re
+import resource
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -34,11 +50,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "docs" / "articles" / "2026-11-27-ai-burnout.md"
 COMMON_TAGS = ["AI", "IT트렌드", "테크이슈", "기술혁신"]
+CATEGORIES = [f"분류{i}" for i in range(12)]
 
 RUNNER = r"""
 import json, resource, sys, time, os
@@ -49,9 +67,17 @@ from mkdocs.config import load_config
 from mkdocs.commands.build import build
 start = time.perf_counter()
 config = load_config(sys.argv[1])
-build(config)
+config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+try:
+    build(config)
+finally:
+    config.plugins.on_shutdown()
 elapsed = time.perf_counter() - start
-print(json.dumps({"seconds": elapsed, "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+print(json.dumps({
+    "seconds": elapsed,
+    "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "children_max_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+}))
 """
 
 
@@ -64,22 +90,31 @@ def seed_body() -> str:
     return hashtags.sub("", body).strip()
 
 
-def generate(docs: Path, n: int, rng: random.Random) -> list[Path]:
-    body = seed_body()
+def _articles(n: int) -> list[tuple[str, str, list[str]]]:
+    """(date, title, tags) of the n generated articles: the same for every site."""
+    rng = random.Random(20261127)
     vocabulary = [f"주제{i}" for i in range(max(20, n // 10))]
-    (docs / "articles").mkdir(parents=True)
-    paths = []
+    out = []
     for i in range(n):
         day = 1 + i % 28
         month = 1 + (i // 28) % 12
         year = 2020 + i // (28 * 12)
         tags = rng.sample(COMMON_TAGS, 2) + rng.sample(vocabulary, rng.randint(6, 8))
-        text = (
-            f"---\ndate: {year}-{month:02d}-{day:02d}\n---\n\n"
-            f"# 글 {i}: AI 번아웃 거물 인재들이 이탈하는 이유 {i}\n\n{body}\n\n"
-            + " ".join(f"#{t}" for t in tags)
-            + "\n"
+        out.append(
+            (f"{year}-{month:02d}-{day:02d}", f"글 {i}: AI 번아웃 거물 인재들이 이탈하는 이유 {i}", tags)
         )
+    return out
+
+
+def generate(docs: Path, n: int, rng: random.Random | None = None) -> list[Path]:
+    """jisik's (and bare's) articles: `docs/articles/aNNNNN.md`, tags as a hashtag line."""
+    body = seed_body()
+    (docs / "articles").mkdir(parents=True)
+    paths = []
+    for i, (date, title, tags) in enumerate(_articles(n)):
+        # one article in 50 has no date: jisik dates it from git (its one git call per build)
+        front = "" if i % 50 == 49 else f"---\ndate: {date}\n---\n\n"
+        text = f"{front}# {title}\n\n{body}\n\n" + " ".join(f"#{t}" for t in tags) + "\n"
         path = docs / "articles" / f"a{i:05d}.md"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -87,13 +122,53 @@ def generate(docs: Path, n: int, rng: random.Random) -> list[Path]:
     return paths
 
 
+def generate_peer(docs: Path, n: int) -> list[Path]:
+    """The same articles as Material blog posts: tags and two categories in the front matter, an excerpt
+    marker after the first paragraph, a blog index and a tags index page."""
+    first, rest = seed_body().split("\n\n", 1)
+    rng = random.Random(17)
+    posts = docs / "blog" / "posts"
+    posts.mkdir(parents=True)
+    paths = []
+    for i, (date, title, tags) in enumerate(_articles(n)):
+        categories = rng.sample(CATEGORIES, 2)
+        meta = (
+            f"---\ndate: {date}\ntags:\n"
+            + "".join(f"  - {t}\n" for t in tags)
+            + "categories:\n"
+            + "".join(f"  - {c}\n" for c in categories)
+            + "---\n\n"
+        )
+        path = posts / f"a{i:05d}.md"
+        path.write_text(f"{meta}# {title}\n\n{first}\n\n<!-- more -->\n\n{rest}\n", encoding="utf-8")
+        paths.append(path)
+    (docs / "index.md").write_text("# 지식\n\n벤치마크 사이트입니다.\n", encoding="utf-8")
+    (docs / "blog" / "index.md").write_text("# 블로그\n", encoding="utf-8")
+    (docs / "tags.md").write_text("# 태그\n\n<!-- material/tags -->\n", encoding="utf-8")
+    return paths
+
+
 CAPABILITIES = ["hashtags", "related", "citations", "figures", "feeds", "home", "archive", "search"]
 
+MARKDOWN = """markdown_extensions:
+  - toc:
+      permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}
+  - attr_list
+  - admonition
+  - pymdownx.superfences
+"""
 
-def config_text(jisik: bool, without: str | None = None) -> str:
-    plugin = f"  - jisik:\n      {without}:\n        enabled: false\n" if without else "  - jisik\n"
-    # bare: Material's search (lunr); jisik: jisik's own search (Pagefind), as this repository's mkdocs.yml
-    plugins = plugin if jisik else "  - search:\n      lang: ko\n"
+
+def config_text(jisik: bool, without: str | None = None, search: bool = True) -> str:
+    if jisik:
+        off = [name for name in (without, None if search else "search") if name]
+        plugins = "  - jisik\n"
+        if off:
+            plugins = "  - jisik:\n" + "".join(f"      {name}:\n        enabled: false\n" for name in off)
+    else:
+        # bare: Material's search (lunr); jisik: its own search (Pagefind), as this repository's mkdocs.yml
+        plugins = "  - search:\n      lang: ko\n" if search else " []\n"
     nav = "" if jisik else "nav:\n  - index.md\n"  # bare: articles out of the nav, as jisik does
     return f"""site_name: 벤치마크
 site_url: https://example.org/kb/
@@ -101,32 +176,151 @@ theme:
   name: material
   language: ko
   font: false
-{nav}markdown_extensions:
-  - toc:
-      permalink: true
-      slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}
-  - attr_list
-  - admonition
-  - pymdownx.superfences
-plugins:
-{plugins}"""
+{nav}{MARKDOWN}plugins:{"" if plugins.startswith(" []") else chr(10)}{plugins}"""
 
 
-def make_site(base: Path, n: int, jisik: bool) -> Path:
-    site = base / ("jisik" if jisik else "bare")
-    generate(site / "docs", n, random.Random(20261127))
-    (site / "mkdocs.yml").write_text(config_text(jisik), encoding="utf-8")
+def peer_config_text() -> str:
+    return f"""site_name: 벤치마크
+site_url: https://example.org/kb/
+theme:
+  name: material
+  language: ko
+  font: false
+nav:
+  - index.md
+  - blog/index.md
+  - tags.md
+{MARKDOWN}plugins:
+  - search:
+      lang: ko
+  - blog:
+      categories: true
+  - tags
+  - rss:
+      use_git: false
+      match_path: "blog/posts/.*"
+      date_from_meta:
+        as_creation: date
+      categories:
+        - categories
+        - tags
+"""
+
+
+FIXED_GIT_DATE = "2026-11-27T09:00:00+09:00"
+"""The corpora's one commit, at a fixed time: git dates (and so the output) are the same in every run."""
+
+
+def _git_init(site: Path) -> None:
+    env = dict(os.environ, GIT_AUTHOR_DATE=FIXED_GIT_DATE, GIT_COMMITTER_DATE=FIXED_GIT_DATE)
+    git = [
+        "git",
+        "-c",
+        "user.name=bench",
+        "-c",
+        "user.email=bench@example.org",
+        "-c",
+        "init.defaultBranch=main",
+    ]
+    subprocess.run([*git, "init", "-q"], cwd=site, check=True, env=env)
+    subprocess.run([*git, "add", "-A"], cwd=site, check=True, env=env)
+    subprocess.run([*git, "commit", "-qm", "articles"], cwd=site, check=True, env=env)
+
+
+SITES = {
+    # name: (jisik?, search?)
+    "bare": (False, True),
+    "jisik": (True, True),
+    "bare-nosearch": (False, False),
+    "jisik-nosearch": (True, False),
+}
+
+
+def make_site(base: Path, n: int, jisik: bool, search: bool = True, name: str | None = None) -> Path:
+    site = base / (name or ("jisik" if jisik else "bare"))
+    generate(site / "docs", n)
+    (site / "mkdocs.yml").write_text(config_text(jisik, search=search), encoding="utf-8")
+    (site / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
+    _git_init(site)
     return site
 
 
-VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+def make_peer(base: Path, n: int) -> Path:
+    site = base / "peer"
+    generate_peer(site / "docs", n)
+    (site / "mkdocs.yml").write_text(peer_config_text(), encoding="utf-8")
+    (site / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
+    _git_init(site)
+    return site
+
+
+def check_peer(site: Path, n: int) -> dict[str, int]:
+    """The peer really did the work (not an empty shell): category pages, the tags index listing the
+    tags, both feeds with items. Raises when it did not."""
+    out = site / "site"
+    categories = list((out / "blog" / "category").glob("*/index.html"))
+    tags_page = (out / "tags" / "index.html").read_text(encoding="utf-8")
+    rss = (out / "feed_rss_created.xml").read_text(encoding="utf-8")
+    feed = json.loads((out / "feed_json_created.json").read_text(encoding="utf-8"))
+    found = {
+        "category_pages": len(categories),
+        "tags_on_tags_page": tags_page.count('class="md-tag"'),
+        "rss_items": rss.count("<item>"),
+        "json_items": len(feed.get("items", [])),
+        "blog_pages": len(list((out / "blog").rglob("*.html"))),
+    }
+    used = set()  # the categories the posts name: each has its page
+    for post in (site / "docs" / "blog" / "posts").glob("*.md"):
+        used |= set(re.findall(r"^  - (분류\d+)$", post.read_text(encoding="utf-8"), re.M))
+    found["categories_used"] = len(used)
+    if found["category_pages"] < len(used) or not used or found["rss_items"] == 0 or found["json_items"] == 0:
+        raise RuntimeError(f"the peer site is an empty shell: {found}")
+    if "주제0" not in tags_page:
+        raise RuntimeError("the peer's tags page lists no tags")
+    return found
+
+
+GIT_WRAPPER = """#!/bin/sh
+echo "$*" >> "$JISIK_BENCH_GIT_LOG"
+exec {git} "$@"
+"""
+
+
+def git_wrapper(base: Path) -> Path:
+    """A folder holding `git`, which logs each call and runs the real git: put first on PATH."""
+    folder = base / "bin"
+    folder.mkdir(exist_ok=True)
+    wrapper = folder / "git"
+    wrapper.write_text(GIT_WRAPPER.format(git=shutil.which("git") or "/usr/bin/git"), encoding="utf-8")
+    wrapper.chmod(0o755)
+    return folder
+
+
+def _env(base: Path, git_log: Path) -> dict[str, str]:
+    base, git_log = base.resolve(), git_log.resolve()
+    return dict(
+        os.environ,
+        PATH=f"{git_wrapper(base)}{os.pathsep}{os.environ.get('PATH', '')}",
+        JISIK_BENCH_GIT_LOG=str(git_log),
+        NO_MKDOCS_2_WARNING="1",
+    )
+
+
+VALGRIND = [
+    "valgrind",
+    "--tool=cachegrind",
+    "--cache-sim=no",
+    "--trace-children=yes",
+    "--cachegrind-out-file=/dev/null",
+]
 
 
 def instructions_once(site: Path) -> float:
-    """Instructions the build executes, counted by valgrind (Debian's `valgrind`): unlike seconds, the
-    same in every run on any machine, so small differences show through a noisy machine's drift."""
+    """Instructions the build executes, its children included (Pagefind, git), counted by valgrind
+    (Debian's `valgrind`): unlike seconds, the same in every run on any machine."""
     if shutil.which("valgrind") is None:
         raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+    site = site.resolve()
     result = subprocess.run(
         [*VALGRIND, sys.executable, "-c", RUNNER, str(site / "mkdocs.yml")],
         capture_output=True,
@@ -135,25 +329,49 @@ def instructions_once(site: Path) -> float:
         cwd=site,
         env=dict(os.environ, PYTHONHASHSEED="0"),
     )
-    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
-    if found is None:
+    found = re.findall(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if not found:
         raise RuntimeError(f"no instruction count from valgrind:\n{result.stderr[-2000:]}")
-    return float(found.group(1).replace(",", ""))
+    return float(sum(int(x.replace(",", "")) for x in found))
 
 
-def build_once(site: Path) -> dict[str, float]:
+def build_once(site: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """One whole build in a fresh process: CPU seconds (user + sys, with its children), wall seconds,
+    peak memory, git calls."""
+    site = site.resolve()
+    git_log = Path(env["JISIK_BENCH_GIT_LOG"]) if env else None
+    if git_log is not None and git_log.exists():
+        git_log.unlink()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", RUNNER, str(site / "mkdocs.yml")],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         cwd=site,
+        env=env,
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    if result.returncode != 0:
+        raise RuntimeError(f"the build of {site} failed:\n{result.stderr[-3000:]}")
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    out["wall_s"] = wall
+    out["user_s"] = after.ru_utime - before.ru_utime
+    out["sys_s"] = after.ru_stime - before.ru_stime
+    out["cpu_s"] = out["user_s"] + out["sys_s"]
+    # the larger of the Python process and the largest process it ran (Pagefind, git); not their sum: a
+    # child's maximum counts the parent's pages it shared between fork and exec
+    out["peak_mb"] = max(out["max_rss_kb"], out["children_max_rss_kb"]) / 1024
+    out["git_calls"] = (
+        len(git_log.read_text(encoding="utf-8").splitlines()) if git_log and git_log.exists() else 0
+    )
+    return out
 
 
-def page_size(site: Path) -> float:
-    pages = list((site / "site" / "articles").glob("*/index.html"))
+def page_size(site: Path, folder: str = "articles") -> float:
+    pages = list((site / "site" / folder).glob("*/index.html"))
     return statistics.mean(p.stat().st_size for p in pages)
 
 
@@ -171,49 +389,135 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def serve_edit(site: Path) -> float:
-    """Seconds from saving a one-article edit to both its page and its new tag page showing it."""
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime in ns) of every page under `folder`."""
+    out = {}
+    for path in folder.rglob("*.html"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        out[str(path.relative_to(folder))] = (stat.st_ino, stat.st_mtime_ns)
+    return out
+
+
+def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, object]:
+    """Under `mkdocs serve --dirty`: seconds from saving a body edit, then a new-tag edit, to both the
+    article page and its tag page showing it; then the pages a no-op rebuild (same bytes saved) rewrote."""
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    tmp = Path(tempfile.mkdtemp(prefix="jisik-serve-tmp-"))
+    log = tmp / "serve.log"
+    env = dict(base_env or os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp))
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
-    server = subprocess.Popen(
-        [mkdocs, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=site,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("wb") as sink:
+        server = subprocess.Popen(
+            [mkdocs, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=site,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: Pagefind runs of its index thread end with it
+        )
     base = f"http://127.0.0.1:{port}/kb/"
+
+    def builds() -> int:
+        return log.read_text(encoding="utf-8", errors="replace").count("Documentation built in")
+
+    searching = "enabled: false" not in (site / "mkdocs.yml").read_text(encoding="utf-8")
+
+    def indexed() -> int:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        return sum(text.count(m) for m in ("search: indexed", "search: no page", "search: the index was not"))
+
+    def idle(what: str) -> float:
+        """Seconds until jisik's background search index of every build so far is done: each edit is
+        made on an idle server (the time the index takes after an edit is reported on its own)."""
+        return wait(what, lambda: indexed() >= builds(), 1800) if searching else 0.0
+
+    def wait(what: str, check: Callable[[], bool], limit: float = 600) -> float:
+        start = time.perf_counter()
+        while not check():
+            if server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve exited: {log.read_text(errors='replace')[-3000:]}")
+            if time.perf_counter() - start > limit:
+                raise RuntimeError(f"{what}: not after {limit} s")
+            time.sleep(0.05)
+        return time.perf_counter() - start
+
     try:
-        deadline = time.time() + 600
-        while fetch(base) is None:
-            if time.time() > deadline or server.poll() is not None:
-                raise RuntimeError("mkdocs serve did not start")
-            time.sleep(0.5)
+        wait("first build", lambda: fetch(base) is not None and builds() >= 1, 1800)
+        first_index_s = idle("the first build's search index")
+        time.sleep(1.5)  # let the watcher settle after the first build
         article = site / "docs" / "articles" / "a00007.md"
         text = article.read_text(encoding="utf-8")
+        tags = re.findall(r"#(주제\d+)", text)
+        old_tag_url = base + "tags/" + urllib.parse.quote(tags[-1]) + "/"
+        page_url = base + "articles/a00007/"
+
+        # 1. a body edit: the title (shown on the tag page) and a sentence
+        edited = text.replace("# 글 7:", "# 글 7 (고침):").replace(
+            "최근 실리콘밸리", "최근 고친문장 실리콘밸리", 1
+        )
+        article.write_text(edited, encoding="utf-8")
+        body_s = wait(
+            "the body edit",
+            lambda: "고친문장" in (fetch(page_url) or "") and "글 7 (고침)" in (fetch(old_tag_url) or ""),
+            600,
+        )
+        body_index_s = idle("the body edit's search index")
+        time.sleep(1.0)
+        # 2. a new tag
         marker = "편집확인"
         tag_url = base + "tags/" + urllib.parse.quote(marker) + "/"
-        time.sleep(1.5)  # let the watcher settle after the first build
         start = time.perf_counter()
-        article.write_text(
-            text.replace("# 글 7:", "# 글 7 (고침):").rstrip("\n") + f" #{marker}\n", encoding="utf-8"
+        article.write_text(edited.rstrip("\n") + f" #{marker}\n", encoding="utf-8")
+        tag_s = wait(
+            "the new tag",
+            lambda: (
+                urllib.parse.quote(marker) in (fetch(page_url) or "")
+                and "글 7 (고침)" in (fetch(tag_url) or "")
+            ),
+            600,
         )
-        while True:
-            page = fetch(base + "articles/a00007/")
-            tag_page = fetch(tag_url)
-            if page and "글 7 (고침)" in page and tag_page and "글 7 (고침)" in tag_page:
-                return time.perf_counter() - start
-            if time.perf_counter() - start > 120:
-                raise RuntimeError("the edit never showed")
-            time.sleep(0.05)
+        del start
+        tag_index_s = idle("the tag edit's search index")
+        time.sleep(1.5)
+        # 3. a no-op: the same bytes saved again; serve's build folder is the one mkdocs_* in our TMPDIR
+        built = [p for p in tmp.glob("mkdocs_*") if p.is_dir()]
+        if len(built) != 1:
+            raise RuntimeError(f"serve's build folder not found in {tmp}: {built}")
+        before, count = _snapshot(built[0]), builds()
+        article.write_bytes(article.read_bytes())
+        noop_s = wait("the no-op rebuild", lambda: builds() > count, 600)
+        idle("the no-op's search index")
+        after = _snapshot(built[0])
+        rewritten = sorted(path for path, stamp in after.items() if before.get(path) != stamp)
+        rewritten += sorted(before.keys() - after.keys())
+        article.write_text(text, encoding="utf-8")  # the site as it was
+        return {
+            "serve_body_edit_s": body_s,
+            "serve_tag_edit_s": tag_s,
+            "serve_noop_s": noop_s,
+            "serve_first_index_s": first_index_s,
+            "serve_body_index_s": body_index_s,
+            "serve_tag_index_s": tag_index_s,
+            "serve_noop_rewritten": len(rewritten),
+            "serve_noop_rewritten_pages": rewritten[:20],  # type: ignore[dict-item]
+            "serve_pages": len(after),
+        }
     finally:
-        server.terminate()
+        # the whole group: a Pagefind the index thread started outlives `mkdocs serve` otherwise (one
+        # orphan kept a core busy for 30 minutes)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def breakdown(n: int, runs: int, instructions: bool = False) -> dict[str, float]:
-    """Median build time (or instruction count) of the jisik site with each capability turned off in
+    """Median CPU seconds (or instruction count) of the jisik site with each capability turned off in
     turn, over the same articles."""
     base = Path(tempfile.mkdtemp(prefix=f"jisik-breakdown-{n}-"))
     try:
@@ -223,46 +527,349 @@ def breakdown(n: int, runs: int, instructions: bool = False) -> dict[str, float]
             shutil.copytree(sites["jisik"] / "docs", site / "docs")
             (site / "mkdocs.yml").write_text(config_text(True, name), encoding="utf-8")
             sites[f"without {name}"] = site
+        for site in sites.values():  # the Korean word cache, warm
+            if site.name != "bare":
+                build_once(site)
         times: dict[str, list[float]] = {name: [] for name in sites}
         for _ in range(1 if instructions else runs):
             for name, site in sites.items():
-                times[name].append(instructions_once(site) if instructions else build_once(site)["seconds"])
+                times[name].append(instructions_once(site) if instructions else build_once(site)["cpu_s"])
         return {name: statistics.median(values) for name, values in times.items()}
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def run(n: int, runs: int, serve: bool, instructions: bool = False) -> dict[str, float]:
+def run(n: int, runs: int, serve: bool, instructions: bool = False, peer: bool = False) -> dict[str, object]:
     base = Path(tempfile.mkdtemp(prefix=f"jisik-bench-{n}-"))
     try:
-        bare, jisik = make_site(base, n, False), make_site(base, n, True)
-        times: dict[str, list[float]] = {"bare": [], "jisik": []}
-        memory: dict[str, list[float]] = {"bare": [], "jisik": []}
+        sites = {name: make_site(base, n, j, s, name) for name, (j, s) in SITES.items()}
+        if peer:
+            sites["peer"] = make_peer(base, n)
+        env = _env(base, base / "git.log")
+        build_once(sites["jisik"], env)  # warm-up: the Korean word cache (not counted)
+        results: dict[str, list[dict[str, float]]] = {name: [] for name in sites}
         for _ in range(runs):
-            for name, site in (("bare", bare), ("jisik", jisik)):
-                result = build_once(site)
-                times[name].append(result["seconds"])
-                memory[name].append(result["max_rss_kb"])
-        out = {
-            "articles": n,
-            "bare_s": statistics.median(times["bare"]),
-            "jisik_s": statistics.median(times["jisik"]),
-            "bare_rss_mb": max(memory["bare"]) / 1024,
-            "jisik_rss_mb": max(memory["jisik"]) / 1024,
-            "bare_page_kb": page_size(bare) / 1024,
-            "jisik_page_kb": page_size(jisik) / 1024,
-            "pages_bare": sum(1 for _ in (bare / "site").rglob("*.html")),
-            "pages_jisik": sum(1 for _ in (jisik / "site").rglob("*.html")),
-        }
-        out["time_ratio"] = out["jisik_s"] / out["bare_s"]
-        out["memory_ratio"] = out["jisik_rss_mb"] / out["bare_rss_mb"]
-        out["page_ratio"] = out["jisik_page_kb"] / out["bare_page_kb"]
-        out["jisik_ms_per_article"] = 1000 * out["jisik_s"] / n
+            for name, site in sites.items():  # alternating: one build of each site per round
+                results[name].append(build_once(site, env))
+        out: dict[str, object] = {"articles": n, "runs": runs, "load": os.getloadavg()}
+        for name, rounds in results.items():
+            for key in ("cpu_s", "user_s", "sys_s", "wall_s"):
+                out[f"{name}_{key}"] = statistics.median(r[key] for r in rounds)
+            out[f"{name}_peak_mb"] = max(r["peak_mb"] for r in rounds)
+            out[f"{name}_git_calls"] = max(r["git_calls"] for r in rounds)
+            out[f"{name}_pages"] = sum(1 for _ in (sites[name] / "site").rglob("*.html"))
+        out["bare_page_kb"] = page_size(sites["bare"]) / 1024
+        out["jisik_page_kb"] = page_size(sites["jisik"]) / 1024
+
+        def ratio(a: str, b: str, key: str = "cpu_s") -> float:
+            return float(out[f"{a}_{key}"]) / float(out[f"{b}_{key}"])  # type: ignore[arg-type]
+
+        out["total_ratio"] = ratio("jisik", "bare")
+        out["total_wall_ratio"] = ratio("jisik", "bare", "wall_s")
+        out["pipeline_ratio"] = ratio("jisik-nosearch", "bare-nosearch")
+        out["pipeline_wall_ratio"] = ratio("jisik-nosearch", "bare-nosearch", "wall_s")
+        out["memory_ratio"] = ratio("jisik", "bare", "peak_mb")
+        out["page_ratio"] = float(out["jisik_page_kb"]) / float(out["bare_page_kb"])  # type: ignore[arg-type]
+        out["jisik_ms_per_article"] = 1000 * float(out["jisik_cpu_s"]) / n  # type: ignore[arg-type]
+        out["bare_ms_per_article"] = 1000 * float(out["bare_cpu_s"]) / n  # type: ignore[arg-type]
+        if peer:
+            out["peer_check"] = check_peer(sites["peer"], n)
+            out["peer_ratio"] = ratio("jisik", "peer")
+            out["peer_wall_ratio"] = ratio("jisik", "peer", "wall_s")
         if instructions:
-            out["instructions_ratio"] = instructions_once(jisik) / instructions_once(bare)
+            counts = {
+                name: instructions_once(sites[name])
+                for name in ("bare", "jisik", "bare-nosearch", "jisik-nosearch")
+            }
+            out["instructions"] = counts
+            out["total_instructions_ratio"] = counts["jisik"] / counts["bare"]
+            out["pipeline_instructions_ratio"] = counts["jisik-nosearch"] / counts["bare-nosearch"]
         if serve:
-            out["serve_dirty_edit_s"] = serve_edit(jisik)
+            out.update(serve_edit(sites["jisik"], env))
         return out
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def verdicts(results: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Every target of issue 17: (target, articles, measured, limit, PASS/FAIL)."""
+    lines: list[dict[str, object]] = []
+
+    def add(target: str, n: object, value: float, limit: float, unit: str = "×") -> None:
+        lines.append(
+            {
+                "target": target,
+                "articles": n,
+                "value": value,
+                "limit": limit,
+                "unit": unit,
+                "pass": value <= limit,
+            }
+        )
+
+    for r in results:
+        n = r["articles"]
+        f = {k: v for k, v in r.items() if isinstance(v, (int, float))}
+        add("total build (CPU s) jisik / bare with lunr", n, f["total_ratio"], 1.5)
+        if "peer_ratio" in f:
+            add("total build (CPU s) jisik / Material blog+tags+rss peer", n, f["peer_ratio"], 0.4)
+        add("page pipeline (CPU s) jisik search off / bare no search", n, f["pipeline_ratio"], 1.25)
+        add("peak memory jisik / bare", n, f["memory_ratio"], 1.3)
+        add("article page size jisik / bare", n, f["page_ratio"], 1.3)
+        add("git calls per jisik build", n, f["jisik_git_calls"], 1, " calls")
+        if "serve_body_edit_s" in f:
+            limit = 1.0 if int(n) <= 1000 else 2.0  # type: ignore[call-overload]
+            add("serve --dirty body edit → article + tag page", n, f["serve_body_edit_s"], limit, " s")
+            add("serve --dirty new tag → article + new tag page", n, f["serve_tag_edit_s"], limit, " s")
+            add("serve --dirty no-op rebuild: pages rewritten", n, f["serve_noop_rewritten"], 0, " pages")
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = float(last["jisik_ms_per_article"]) / float(first["jisik_ms_per_article"])  # type: ignore[arg-type]
+        bare = float(last["bare_ms_per_article"]) / float(first["bare_ms_per_article"])  # type: ignore[arg-type]
+        add(
+            f"per-article CPU {first['articles']}→{last['articles']} (bare grows {bare:.2f}×)",
+            f"{first['articles']}→{last['articles']}",
+            growth,
+            1.15,
+        )
+    return lines
+
+
+def print_table(results: list[dict[str, object]]) -> None:
+    names = [
+        n for n in ("bare", "jisik", "bare-nosearch", "jisik-nosearch", "peer") if f"{n}_cpu_s" in results[0]
+    ]
+    print("| articles | site | CPU s (user + sys) | wall s | peak MB | pages | git calls |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        for name in names:
+            print(
+                f"| {r['articles']:,} | {name} | {r[f'{name}_cpu_s']:.1f} ({r[f'{name}_user_s']:.1f} + "
+                f"{r[f'{name}_sys_s']:.1f}) | {r[f'{name}_wall_s']:.1f} | {r[f'{name}_peak_mb']:.0f} "
+                f"| {r[f'{name}_pages']:,} | {r[f'{name}_git_calls']} |"
+            )
+    print()
+    for r in results:
+        extra = [f"wall ratios: total {r['total_wall_ratio']:.2f}×, pipeline {r['pipeline_wall_ratio']:.2f}×"]
+        if "peer_wall_ratio" in r:
+            extra.append(f"peer {r['peer_wall_ratio']:.2f}×; peer site: {r['peer_check']}")
+        if "total_instructions_ratio" in r:
+            extra.append(
+                f"instructions: total {r['total_instructions_ratio']:.2f}×, "
+                f"pipeline {r['pipeline_instructions_ratio']:.2f}×"
+            )
+        if "serve_noop_s" in r:
+            extra.append(
+                f"serve no-op rebuild {r['serve_noop_s']:.2f} s over {r['serve_pages']:,} pages, rewrote "
+                f"{r['serve_noop_rewritten_pages']}; the background search index took "
+                f"{r['serve_first_index_s']:.1f} s after the first build, {r['serve_body_index_s']:.1f} s "
+                f"after the body edit, {r['serve_tag_index_s']:.1f} s after the new tag (each edit waited "
+                "for it: an edit made while it runs waits for it too)"
+            )
+        print(f"- {r['articles']:,} articles (load {r['load']}): " + "; ".join(extra))
+    print()
+    for v in verdicts(results):
+        unit = str(v["unit"])
+        value = f"{v['value']:.2f}{unit}" if unit in ("×", " s") else f"{v['value']:.0f}{unit}"
+        limit = f"{v['limit']:.2f}{unit}" if unit in ("×", " s") else f"{v['limit']:.0f}{unit}"
+        articles = v["articles"] if isinstance(v["articles"], str) else f"{v['articles']:,}"
+        print(f"{'PASS' if v['pass'] else 'FAIL'} {v['target']} @ {articles}: {value} (limit {limit})")
+
+
+def same_output_snapshot(out: Path, commit: str | None = None, n: int = 200) -> dict[str, str]:
+    """Build this repository's site and an n-article corpus (jisik with everything) into `out/repo` and
+    `out/corpus`, with jisik's code as it is in the work tree or, given `commit`, as it was there (its
+    `plugins/` exported and put first on PYTHONPATH). Returns {path: blake2b} of every file written.
+    Two snapshots compared with `same_output_diff` show whether a change kept the output byte-identical."""
+    import hashlib
+
+    out = out.resolve()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="https://example.github.io/jisik/")
+    if commit is not None:
+        code = out / "code"
+        code.mkdir()
+        archive = subprocess.run(
+            ["git", "archive", commit, "plugins"], cwd=ROOT, check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+        env["PYTHONPATH"] = str(code / "plugins")
+    check = [sys.executable, "-c", "import jisik, sys; sys.stdout.write(jisik.__file__)"]
+    used = subprocess.run(check, env=env, capture_output=True, text=True, check=True).stdout
+    corpus = make_site(out / "work", n, True, True, "corpus")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    for name, config in (("repo", ROOT / "mkdocs.yml"), ("corpus", corpus / "mkdocs.yml")):
+        for _ in range(2):  # the second build has the Korean word cache warm, as the benchmark's builds
+            subprocess.run(
+                [mkdocs, "build", "-q", "-f", str(config), "-d", str(out / name)],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+    shutil.rmtree(out / "work", ignore_errors=True)
+    hashes = {
+        str(path.relative_to(out)): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        for name in ("repo", "corpus")
+        for path in sorted((out / name).rglob("*"))
+        if path.is_file()
+    }
+    (out / "hashes.json").write_text(json.dumps({"jisik": used, "files": hashes}, indent=1), "utf-8")
+    return hashes
+
+
+def same_output_diff(a: Path, b: Path) -> list[str]:
+    """Files that differ (or exist in one snapshot only) between two `--same-output` snapshots."""
+    first = json.loads((a / "hashes.json").read_text(encoding="utf-8"))["files"]
+    second = json.loads((b / "hashes.json").read_text(encoding="utf-8"))["files"]
+    return sorted(path for path in first.keys() | second.keys() if first.get(path) != second.get(path))
+
+
+PROFILED_BUILD = r"""
+import cProfile, os, sys, logging
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+logging.disable(logging.INFO)
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+config = load_config(sys.argv[1])
+config.plugins.on_startup(command="build", dirty=False)
+profile = cProfile.Profile()
+profile.enable()
+build(config)
+profile.disable()
+profile.dump_stats(sys.argv[2])
+"""
+
+PROFILED_SERVE = r"""
+import cProfile, os, sys, tempfile, threading, time, logging
+from pathlib import Path
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+logging.disable(logging.INFO)
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.livereload import _serve_url
+site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+url = _serve_url("127.0.0.1", 8000, "/kb/")
+def builder():  # as mkdocs/commands/serve.py's builder: the config loaded again, a dirty build
+    config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+    config.site_url = url
+    build(config, serve_url=url, dirty=True)
+    return config
+def join_search():
+    for thread in threading.enumerate():
+        if thread.name == "jisik-search":
+            thread.join()
+config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+config.plugins.on_startup(command="serve", dirty=True)
+config.site_url = url
+build(config, serve_url=url, dirty=True)
+join_search()
+article = Path("docs/articles/a00007.md")
+text = article.read_text(encoding="utf-8")
+time.sleep(1.1)
+kind = sys.argv[2]
+if kind == "body":
+    article.write_text(text.replace("# 글 7:", "# 글 7 (고침):"), encoding="utf-8")
+elif kind == "tag":
+    article.write_text(text.rstrip("\n") + " #편집확인\n", encoding="utf-8")
+else:
+    article.write_bytes(article.read_bytes())
+profile = cProfile.Profile()
+start = time.perf_counter()
+profile.enable()
+builder()
+profile.disable()
+rebuild = time.perf_counter() - start
+start = time.perf_counter()
+join_search()
+index = time.perf_counter() - start
+print(f"{kind} rebuild {rebuild:.2f} s (profiled); the search index it started {index:.2f} s")
+profile.dump_stats(sys.argv[1])
+article.write_text(text, encoding="utf-8")
+"""
+
+PHASES = [
+    ("whole build", "mkdocs/commands/build.py", "build"),
+    ("get_files", "mkdocs/structure/files.py", "get_files"),
+    ("nav", "mkdocs/structure/nav.py", "get_navigation"),
+    ("on_files (jisik: articles, tag index, generated files)", "mkdocs/plugins.py", "on_files"),
+    ("pages: read + Markdown", "mkdocs/commands/build.py", "_populate_page"),
+    ("  Markdown() made per page", "markdown/core.py", "__init__"),
+    ("  Markdown convert", "markdown/core.py", "convert"),
+    ("  on_page_markdown", "mkdocs/plugins.py", "on_page_markdown"),
+    ("  on_page_content", "mkdocs/plugins.py", "on_page_content"),
+    ("pages: template + write", "mkdocs/commands/build.py", "_build_page"),
+    ("  on_page_context (decorate; Material search)", "mkdocs/plugins.py", "on_page_context"),
+    ("  Jinja render (theme + jisik partials)", "jinja2/environment.py", "render"),
+    ("  on_post_page", "mkdocs/plugins.py", "on_post_page"),
+    ("  write_file", "mkdocs/utils/__init__.py", "write_file"),
+    ("sitemap + 404", "mkdocs/commands/build.py", "_build_theme_template"),
+    ("Jinja compile", "jinja2/environment.py", "compile"),
+    ("on_post_build", "mkdocs/plugins.py", "on_post_build"),
+    ("  subprocesses (wall: Pagefind, git)", "subprocess.py", "run"),
+    ("io.open", "~", "<built-in method io.open>"),
+    ("os.stat", "~", "<built-in method posix.stat>"),
+]
+
+
+def phase_table(profiles: dict[str, Path]) -> str:
+    """Cumulative seconds (and calls) of MkDocs' phases and jisik's hooks in each profile."""
+    import pstats
+
+    def load(path: Path) -> dict[str, tuple[float, int]]:
+        out: dict[str, tuple[float, int]] = {}
+        stats = pstats.Stats(str(path)).stats  # type: ignore[attr-defined]
+        for (file, _line, function), (_cc, calls, _tt, cumulative, _callers) in stats.items():
+            for label, where, name in PHASES:
+                if function == name and (where == "~" or file.endswith(where)):
+                    before = out.get(label, (0.0, 0))
+                    out[label] = (max(before[0], cumulative), before[1] + calls)
+        return out
+
+    data = {name: load(path) for name, path in profiles.items()}
+    lines = ["| phase | " + " | ".join(data) + " |", "|---|" + "---|" * len(data)]
+    for label, _where, _name in PHASES:
+        cells = [f"{d[label][0]:.2f} s ({d[label][1]:,})" if label in d else "–" for d in data.values()]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def profile(n: int, out: Path, serve: bool) -> str:
+    """cProfile of one build of each site (word cache warm), or with `serve` of one `serve --dirty`
+    rebuild after a body edit, a new tag and a no-op; the .prof files stay in `out` (read them with
+    `python -m pstats`). Returns the phase table."""
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    base = Path(tempfile.mkdtemp(prefix=f"jisik-profile-{n}-"))
+    try:
+        profiles: dict[str, Path] = {}
+        if serve:
+            site = make_site(base, n, True, True, "jisik")
+            for kind in ("body", "tag", "noop"):
+                target = out / f"serve-{kind}-{n}.prof"
+                answer = subprocess.run(
+                    [sys.executable, "-c", PROFILED_SERVE, str(target), kind],
+                    cwd=site,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                print(answer.stdout.strip())
+                profiles[f"serve {kind}"] = target
+        else:
+            for name, (jisik, search) in SITES.items():
+                site = make_site(base, n, jisik, search, name)
+                if jisik:
+                    build_once(site)  # the word cache, warm
+                target = out / f"{name}-{n}.prof"
+                subprocess.run(
+                    [sys.executable, "-c", PROFILED_BUILD, str(site / "mkdocs.yml"), str(target)],
+                    cwd=site,
+                    check=True,
+                    capture_output=True,
+                )
+                profiles[name] = target
+        return phase_table(profiles)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -398,6 +1005,11 @@ def main() -> int:
     parser.add_argument(
         "--serve", action="store_true", help="also time a one-article edit under serve --dirty"
     )
+    parser.add_argument(
+        "--peer",
+        action="store_true",
+        help="also build the Material blog+tags+rss peer from the same articles",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--instructions",
@@ -412,7 +1024,42 @@ def main() -> int:
         action="store_true",
         help="instead: search on a Korean corpus, Pagefind (jisik) next to Material's lunr",
     )
+    parser.add_argument(
+        "--same-output",
+        metavar="DIR",
+        type=Path,
+        help="instead: build this repository's site and a 200-article corpus into DIR (hashes.json lists "
+        "every file's hash), with jisik's code from the work tree or from --code COMMIT",
+    )
+    parser.add_argument("--code", metavar="COMMIT", help="with --same-output: jisik's code as of COMMIT")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        type=Path,
+        help="instead: the files that differ between two --same-output snapshots (exit 1 if any)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        type=Path,
+        help="instead: cProfile one build of each site (with --serve: one serve --dirty rebuild after a "
+        "body edit, a new tag and a no-op) at the first --articles size; .prof files and the phase table",
+    )
     args = parser.parse_args()
+    if args.profile:
+        print(profile(args.articles[0], args.profile, args.serve))
+        return 0
+    if args.same_output:
+        hashes = same_output_snapshot(args.same_output, args.code)
+        print(f"{len(hashes)} files in {args.same_output}")
+        return 0
+    if args.compare:
+        differ = same_output_diff(*args.compare)
+        for path in differ:
+            print(f"differs: {path}")
+        print("byte-identical" if not differ else f"{len(differ)} files differ")
+        return 1 if differ else 0
     if args.search:
         for n in args.articles:
             r = search_benchmark(n)
@@ -440,7 +1087,7 @@ def main() -> int:
                 print(f"  - {query}: {cost / 1024:.0f} KB, {seconds:.2f} s, {count} results shown")
         return 0
     if args.breakdown:
-        unit = "instructions" if args.instructions else "median build"
+        unit = "instructions" if args.instructions else "median CPU s"
         for n in args.articles:
             costs = breakdown(n, args.runs, args.instructions)
             full, bare = costs["jisik"], costs["bare"]
@@ -453,26 +1100,11 @@ def main() -> int:
                 cell = f"{share:.0%}" if share is not None else "–"
                 print(f"| {name} | {shown} | {cost / bare:.2f}× | {cell} |")
         return 0
-    results = [run(n, args.runs, args.serve, args.instructions) for n in args.articles]
+    results = [run(n, args.runs, args.serve, args.instructions, args.peer) for n in args.articles]
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({"results": results, "targets": verdicts(results)}, indent=2, ensure_ascii=False))
         return 0
-    print(
-        "| articles | bare build | jisik build | time ratio | peak memory (bare → jisik) | memory ratio "
-        "| article page (bare → jisik) | page ratio | jisik ms/article | pages (bare → jisik) "
-        "| serve --dirty edit | instructions ratio |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for r in results:
-        serve_cell = f"{r['serve_dirty_edit_s']:.2f} s" if "serve_dirty_edit_s" in r else "–"
-        count_cell = f"{r['instructions_ratio']:.2f}×" if "instructions_ratio" in r else "–"
-        print(
-            f"| {r['articles']:,} | {r['bare_s']:.1f} s | {r['jisik_s']:.1f} s | {r['time_ratio']:.2f}× "
-            f"| {r['bare_rss_mb']:.0f} → {r['jisik_rss_mb']:.0f} MB | {r['memory_ratio']:.2f}× "
-            f"| {r['bare_page_kb']:.1f} → {r['jisik_page_kb']:.1f} KB | {r['page_ratio']:.2f}× "
-            f"| {r['jisik_ms_per_article']:.1f} | {r['pages_bare']:,} → {r['pages_jisik']:,} | {serve_cell} "
-            f"| {count_cell} |"
-        )
+    print_table(results)
     return 0
 
 

