@@ -40,6 +40,7 @@ from .reading import Reading
 from .render import SCRIPT, STYLESHEET, THEME_DIR, Renderer
 from .safelinks import SafeLinksExtension, unsafe
 from .search import Search, Session
+from .wikilinks import Wikilinks  # wikilinks
 
 
 @dataclass
@@ -93,6 +94,8 @@ class Build:
         self.collection = Collection(options, cache)
         self.renderer = Renderer(None)
         self.extensions = setup(options, config)
+        self.wikilinks = Wikilinks(options.wikilinks, config)  # wikilinks
+        config.markdown_extensions.extend(self.wikilinks.extensions())  # type: ignore[arg-type]  # wikilinks
         self.hashtags: HashtagPages | None = None
         self.citations: Citations | None = None
         self.figures: Figures | None = None
@@ -116,6 +119,7 @@ class Build:
         }
         entries = self.collection.read(files, self.config)
         index = TagIndex(entries)
+        self.wikilinks.add_files(files, entries)  # wikilinks
         pages = PageMaker(files, self.config, self.store)
         self.hashtags = HashtagPages(self.options.hashtags, self.options.related, index)
         self.hashtags.add_files(pages, feeds_wanted(self.options.feeds, self.config))
@@ -206,6 +210,7 @@ class Build:
                 [b.image for b in self.figures.bindings.get(path, [])] if self.figures else None,
                 [c.title for c in self.citations.cited.get(path, [])] if self.citations else None,
                 self.reading.signature(article) if self.reading else None,
+                self.wikilinks.signature(article),  # wikilinks
             )
             # An edited article is rendered again even when its file looks older than its page (a
             # rewrite that kept the modification time), which MkDocs alone would skip.
@@ -222,7 +227,9 @@ class Build:
         for path in self.collection.by_path:
             file = files.get_file_from_path(path)
             shown[path] = display_path(file, self.config) if file else path
-        for finding in check(self.collection.by_path.values(), index):
+        for finding in check(
+            self.collection.by_path.values(), index, self.options.wikilinks.enabled
+        ):  # wikilinks
             message = replace(finding, path=shown.get(finding.path, finding.path)).format()
             (log.info if finding.code in NOTES else log.warning)(message)
 
@@ -245,6 +252,7 @@ class Build:
             self.citations.before_render(article)
         if self.figures is not None:
             self.figures.before_render(article)
+        self.wikilinks.before_render(page, article)  # wikilinks
         if article is None:
             markdown, problems = prepare_page(markdown, page)
             for problem in problems:
@@ -333,7 +341,8 @@ class Build:
         if article is not None and self.citations is not None:
             keywords = [name for name, _tag in self.hashtags.index.chips(article)] if self.hashtags else []
             language = str(self.config.theme.get("language") or "ko")
-            head.append(self.citations.head(page, article, keywords, language))
+            mentions = self.wikilinks.mentions(article, self.config.site_url)  # wikilinks
+            head.append(self.citations.head(page, article, keywords, language, mentions))
         if self.head is not None:
             head.append(self.head.html(page, article))
         html = "\n".join(part for part in head if part)

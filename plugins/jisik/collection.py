@@ -23,6 +23,7 @@ from .log import display_path, log
 from .model import Article, Entry, Problem, parse_article
 from .model.frontmatter import split_front_matter
 from .pages import readme_for
+from .wikilinks.reader import LinkReader, for_site  # wikilinks
 
 RACY_NS = 2_000_000_000
 """Files modified this recently (ns) are read again even if their stamp looks unchanged."""
@@ -42,6 +43,8 @@ class RecordCache:
         self._outputs: dict[str, set[str]] = {}
         self.feed_items = ItemMemo()
         """Serialised feed items, reused while an article's item is unchanged."""
+        self.links: LinkReader | None = None  # wikilinks
+        """Reads each article's links with the site's Markdown extensions (set by `Collection.read`)."""
 
     def unchanged(self, path: str, stamp: tuple[object, ...]) -> Article | None:
         """The record of a file whose stamp (see `Collection._stamp`) is the same as when it was last
@@ -52,7 +55,10 @@ class RecordCache:
         return self._records.get(key)
 
     def get(self, path: str, text: str, options: JisikConfig, stamp: tuple[object, ...] = ()) -> Article:
-        settings = f"{options.articles.timezone}\0{options.related.heading}"
+        reader = self.links  # wikilinks
+        settings = (
+            f"{options.articles.timezone}\0{options.related.heading}\0{reader.signature if reader else ''}"
+        )
         digest = hashlib.blake2b(f"{settings}\0{text}".encode(), digest_size=16).hexdigest()
         key = (path, digest)
         self._current[path] = key
@@ -65,6 +71,7 @@ class RecordCache:
                 path,
                 timezone=options.articles.timezone,
                 related_heading=options.related.heading,
+                read_links=reader,  # wikilinks
             )
             self._records[key] = record
         return record
@@ -196,6 +203,9 @@ class Collection:
         """Where unreadable pages are reported; None: logged as a warning naming the file (the build)."""
 
     def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
+        reader = for_site(config.markdown_extensions, config.mdx_configs)  # wikilinks
+        if self.cache.links is None or self.cache.links.signature != reader.signature:  # wikilinks
+            self.cache.links = reader  # wikilinks
         for file in files.documentation_pages():
             if not file.generated_by and not matches(file.src_uri, self.options.articles.paths):
                 self._misnamed(file, config)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -84,12 +85,19 @@ class Citations:
         )
         page.content = html if self.index_generated else page.content + html
 
-    def head(self, page: Page, article: Article, keywords: list[str], language: str) -> str:
+    def head(
+        self,
+        page: Page,
+        article: Article,
+        keywords: list[str],
+        language: str,
+        mentions: list[dict[str, Any]] | None = None,  # wikilinks
+    ) -> str:
         """The JSON-LD `<script>` for an article page's `<head>`."""
         if not self.options.jsonld:
             return ""
         cited = self.cited.get(article.path, [])
-        return script_tag(article_jsonld(article, cited, page.canonical_url, language, keywords))
+        return script_tag(article_jsonld(article, cited, page.canonical_url, language, keywords, mentions))
 
 
 def _domains(entries: list[Entry], cited: dict[str, list[Cited]]) -> list[Domain]:

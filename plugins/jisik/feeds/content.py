@@ -21,6 +21,9 @@ _DROP = [
     ),
     re.compile(r'<div class="jisik-related-slot"></div>'),
     re.compile(r'<span class="jisik-prompt__less">.*?</span>', re.DOTALL),  # the fold's 접기 label
+    # The backlinks section is the site's navigation, and changes whenever another article links here:
+    # an item would change in every reader without its article changing.
+    re.compile(r'<section class="jisik-backlinks"[^>]*>.*?</section>', re.DOTALL),  # wikilinks
 ]
 
 

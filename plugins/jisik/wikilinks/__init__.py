@@ -1,0 +1,161 @@
+"""Links between articles in a MkDocs build: `[[wikilinks]]`, backlinks, redirects from former paths.
+
+Capability hooks (see the capability interface): `extensions` (the Markdown extension),
+`add_files` (resolves every article's links once, computes backlinks, adds redirect pages),
+`before_render` (hands the page its resolver and backlinks), `signature` (for `serve --dirty`),
+`mentions` (JSON-LD) and `problems` (the broken links `jisik check` and builds report).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from markdown import Extension
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..config import WikilinksConfig
+from ..log import log
+from ..model import Article, Entry
+from ..model.dates import iso_datetime
+from ..model.links import Link
+from ..render import format_date, href
+from .markdown import Backlink, Resolved, WikiLinkExtension
+from .resolve import Resolver, backlinks
+
+__all__ = ["Wikilinks"]
+
+
+class Wikilinks:
+    """Resolves links between the build's articles and shows them on every page."""
+
+    def __init__(self, options: WikilinksConfig, config: MkDocsConfig) -> None:
+        self.options = options
+        self.config = config
+        self.extension = WikiLinkExtension(backlinks_heading=options.backlinks_heading)
+        self.resolver = Resolver(())
+        self.urls: dict[str, str] = {}
+        self.articles: dict[str, Article] = {}
+        self.outgoing: dict[str, list[str]] = {}
+        self.incoming: dict[str, list[str]] = {}
+        self.redirects: dict[str, str] = {}
+        """Redirect files written (their output path) → the article path they point to."""
+
+    def extensions(self) -> Sequence[Extension]:
+        return [self.extension] if self.options.enabled else []
+
+    def add_files(self, files: Files, entries: list[Entry]) -> None:
+        """Resolve every article's links (drafts are no target) and add redirect pages."""
+        if not self.options.enabled:
+            return
+        self.urls = {e.article.path: e.url for e in entries}
+        self.articles = {e.article.path: e.article for e in entries}
+        self.resolver = Resolver(self.articles.values())
+        published = [a for a in self.articles.values() if not a.draft]
+        self.outgoing = {a.path: self.resolver.targets(a) for a in published}
+        order = {a.path: a.sort_key for a in published}
+        self.incoming = backlinks(self.outgoing, order) if self.options.backlinks else {}
+        if self.options.redirects:
+            self._add_redirects(files, published)
+
+    def backlinks_of(self, article: Article) -> list[Entry]:
+        return [Entry(self.articles[p], self.urls[p]) for p in self.incoming.get(article.path, [])]
+
+    def before_render(self, page: Page, article: Article | None) -> None:
+        """Hand the extension what this page links to and what links to it."""
+        if not self.options.enabled:
+            return
+        source = article.path if article is not None else page.file.src_uri
+
+        def resolve(link: Link) -> Resolved:
+            found = self.resolver.resolve(link, source)
+            if found.outcome != "ok" or found.target is None:
+                mark = "여러 글" if found.outcome == "ambiguous" else "없는 글"
+                return Resolved(None, link.target, _tooltip(found.outcome, link.target), mark)
+            target = self.articles[found.target]
+            url = "" if found.target == source else href(self.urls[found.target], page.url)
+            return Resolved(url, target.title, heading=found.heading)
+
+        self.extension.resolve = resolve
+        self.extension.backlinks = (
+            [
+                Backlink(
+                    e.article.title,
+                    href(e.url, page.url),
+                    format_date(e.article.date),
+                    iso_datetime(e.article.date) if e.article.date else "",
+                )
+                for e in self.backlinks_of(article)
+            ]
+            if article is not None and not article.draft
+            else []
+        )
+
+    def signature(self, article: Article) -> tuple[object, ...]:
+        """What an article page shows of other articles here: where each of its links goes (URL and
+        title, or why nowhere) and its backlinks (URL, title, date). A retitled article changes both."""
+        if not self.options.enabled:
+            return ()
+        reached = []
+        for link in article.links:
+            found = self.resolver.resolve(link, article.path)
+            target = self.articles.get(found.target or "")
+            reached.append(
+                (found.outcome, self.urls.get(found.target or ""), target.title if target else None)
+            )
+        shown = tuple((e.url, e.article.title, e.article.date) for e in self.backlinks_of(article))
+        return tuple(reached), shown
+
+    def mentions(self, article: Article, site_url: str | None) -> list[dict[str, Any]]:
+        """JSON-LD `mentions`: the articles this one links to, as schema.org `Article`s with absolute URLs."""
+        found = []
+        for path in self.outgoing.get(article.path, []):
+            item: dict[str, Any] = {"@type": "Article", "headline": self.articles[path].title}
+            if site_url:
+                item["url"] = site_url.rstrip("/") + "/" + self.urls[path]
+            found.append(item)
+        return found
+
+    def _add_redirects(self, files: Files, published: list[Article]) -> None:
+        """A small page at each former URL (`redirect_from:`) sending readers and crawlers to the article."""
+        for article in published:
+            for old in article.redirect_from:
+                probe = File(old, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
+                taken = files.get_file_from_path(old) or next(
+                    (f for f in files if f.dest_uri == probe.dest_uri), None
+                )
+                if taken is not None:
+                    log.warning(
+                        f"{article.path}: `redirect_from: {old}` is the path of a page that exists "
+                        f"({taken.src_uri}); no redirect is made there"
+                    )
+                    continue
+                target = href(self.urls[article.path], probe.url)
+                site_url = self.config.site_url or ""
+                canonical = site_url.rstrip("/") + "/" + self.urls[article.path] if site_url else target
+                page = _redirect_page(article.title, target, canonical)
+                files.append(File.generated(self.config, probe.dest_uri, content=page))
+                self.redirects[probe.dest_uri] = article.path
+
+
+def _tooltip(outcome: str, name: str) -> str:
+    if outcome == "ambiguous":
+        return f"‘{name}’은(는) 여러 글의 제목입니다: 어느 글인지 알 수 없습니다"
+    if outcome == "draft":
+        return f"‘{name}’은(는) 아직 공개되지 않은 글입니다"
+    return f"‘{name}’이라는 글이 없습니다"
+
+
+def _redirect_page(title: str, target: str, canonical: str) -> str:
+    """A page at a former URL: refreshes to `target` at once; crawlers read the canonical link."""
+    t, c, name = (html.escape(v, quote=True) for v in (target, canonical, title))
+    return (
+        '<!doctype html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{name}</title>\n"
+        f'<link rel="canonical" href="{c}">\n<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={t}">\n</head>\n'
+        f'<body>\n<p>이 글은 <a href="{t}">{name}</a>(으)로 옮겨졌습니다.</p>\n</body>\n</html>\n'
+    )
