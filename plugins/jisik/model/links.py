@@ -59,8 +59,9 @@ def link_key(text: str) -> str:
 
 def parse_inner(inner: str) -> tuple[str, str | None, str | None, str] | None:
     """`(target, heading, label, whole)` of a wikilink's inside as an inline processor sees it:
-    `\\|`, `\\#` and `\\]` (escaped, so placeholders here) are the characters themselves, not
-    separators. None when it names nothing (`[[ ]]`, `[[|x]]`) or holds code or markup."""
+    `\\#` and `\\]` (escaped, so placeholders here) are the characters themselves, not separators;
+    `|` and `\\|` both start the label. None when it names nothing (`[[ ]]`, `[[|x]]`) or holds code
+    or markup."""
     if util.INLINE_PLACEHOLDER_PREFIX in inner:
         return None  # a code span or raw HTML inside: not a link
     parts: list[tuple[str, bool]] = []  # (character, escaped)
@@ -70,7 +71,9 @@ def parse_inner(inner: str) -> tuple[str, str | None, str | None, str] | None:
         parts.append((chr(int(match.group(1))), True))
         position = match.end()
     parts.extend((ch, False) for ch in inner[position:])
-    bar = next((i for i, (ch, escaped) in enumerate(parts) if ch == "|" and not escaped), None)
+    # `\\|` separates too: a table needs it (`| [[제목\\|보이는 글]] |`); a title with `|` is reached by
+    # its file name or an alias
+    bar = next((i for i, (ch, _escaped) in enumerate(parts) if ch == "|"), None)
     head, label_parts = (parts[:bar], parts[bar + 1 :]) if bar is not None else (parts, [])
     hash_at = next((i for i, (ch, escaped) in enumerate(head) if ch == "#" and not escaped), None)
     whole = "".join(ch for ch, _ in head).strip()

@@ -210,7 +210,9 @@ class WikiLinkExtension(Extension):
             found = (self.resolve or self._standalone)(link)
         if found.href is None:
             shown = link.label or link.whole or link.target
-            span = etree.Element("span", {"class": f"{WIKILINK_CLASS} {MISSING_CLASS}", "title": found.why})
+            span = etree.Element(
+                "span", {"class": f"{WIKILINK_CLASS} {MISSING_CLASS}", "title": literal(found.why)}
+            )
             span.text = AtomicString(literal(shown) + " ")
             mark = etree.SubElement(span, "small", {"class": f"{WIKILINK_CLASS}__mark"})
             mark.text = AtomicString(f"({found.mark})")
@@ -222,7 +224,7 @@ class WikiLinkExtension(Extension):
         href = found.href + ("#" + slug if slug else "")
         anchor = etree.Element("a", {"class": WIKILINK_CLASS, "href": href or "#"})
         if found.title and found.title != shown:
-            anchor.set("title", found.title)
+            anchor.set("title", literal(found.title))
         anchor.text = AtomicString(literal(shown))
         return anchor
 
