@@ -411,3 +411,53 @@ def test_importer_links_listed_titles(tmp_path: Path) -> None:
     )
     first = next(out.glob("2026-01-01-*.md")).read_text(encoding="utf-8")
     assert "- [[둘째 글]]" in first and "- 없는 글" in first and "[[없는 글]]" not in first
+
+
+def test_heading_that_is_not_there_and_writer_pages_are_reported(project: SiteProject) -> None:
+    project.article(
+        "articles/a.md", "가", tags=["t"], body="[[나#있는 절]] [[나#없는 절]]\n\n출처: https://a.example/"
+    )
+    project.article(
+        "articles/b.md", "나", tags=["t"], body="본문.\n\n## 있는 절\n\n글.\n\n출처: https://a.example/"
+    )
+    project.write("about.md", "# 소개\n\n[[가]] 그리고\n\n[[없는 글]]\n")
+    built = project.build()
+    warned = [w for w in built.warnings if "[[" in w]
+    assert len(warned) == 2, warned
+    assert any("docs/articles/a.md:7: [[나#없는 절]]" in w and "no heading" in w for w in warned)
+    assert any("docs/about.md:5: [[없는 글]]" in w for w in warned)
+    about = built.html("about/")
+    assert built.follow("about/", about.select_one("a.jisik-wikilink")["href"]) == "articles/a/"
+    assert about.select_one(".jisik-wikilink--missing") is not None
+
+
+def test_serve_dirty_updates_linking_pages_and_backlinks_on_a_retitle(project: SiteProject) -> None:
+    """Retitling an article renders again the unchanged pages that show its title: the backlinks of the
+    articles it links to, and the wikilinks that named it (now marked 없는 글)."""
+    from test_serve import _Serve
+
+    first = project.article("articles/a.md", "가", date="2026-01-02", tags=["t"], body="요약 [[나]].")
+    second = project.article("articles/b.md", "나", date="2026-01-01", tags=["t"], body="요약 [[가]].")
+    project.article("articles/c.md", "다", date="2026-01-03", tags=["t"])
+    serve = _Serve(project)
+
+    def backlinks_of_b() -> list[str]:
+        soup = BeautifulSoup(serve.get("articles/b/")[1], "lxml")
+        return [a.get_text() for a in soup.select("section.jisik-backlinks li a")]
+
+    def missing_in_a() -> list[str]:
+        soup = BeautifulSoup(serve.get("articles/a/")[1], "lxml")
+        return [s.get_text() for s in soup.select(".jisik-wikilink--missing")]
+
+    try:
+        serve.wait("the first build", lambda: serve.get("")[0] == 200)
+        assert backlinks_of_b() == ["가"] and missing_in_a() == []
+        builds = serve.builds()
+        first.write_text(first.read_text(encoding="utf-8").replace("# 가", "# 가나다라"), encoding="utf-8")
+        serve.wait("b's backlinks", lambda: serve.builds() > builds and backlinks_of_b() == ["가나다라"])
+        builds = serve.builds()
+        second.write_text(second.read_text(encoding="utf-8").replace("# 나", "# 나중"), encoding="utf-8")
+        serve.wait("a's link marked", lambda: serve.builds() > builds and missing_in_a() == ["나 (없는 글)"])
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()

@@ -115,6 +115,8 @@ class Article:
     """Other names `[[…]]` may use for this article (front matter `aliases:`, e.g. a former title)."""
     redirect_from: tuple[str, ...] = ()
     """Former paths of the file (front matter `redirect_from:`): their old URLs redirect here."""
+    headings: tuple[str, ...] = ()
+    """The text of every top-level heading, in order (what `[[제목#소제목]]` may name)."""
 
     @property
     def description(self) -> str:
@@ -515,6 +517,7 @@ def parse_article(
         problems,
     )
     prompts: list[Prompt] = []
+    headings: list[str] = []
     heading_title: str | None = None
     heading_line: str | None = None
     summary: str | None = None
@@ -528,6 +531,7 @@ def parse_article(
             tag_lines.extend([block.line] * len(found))
         elif block.kind == "heading":
             level, heading = heading_of(block) or (0, "")
+            headings.append(title_text(heading))
             if level == 1 and heading_title is None:
                 heading_title = title_text(heading)
                 heading_line = block.lines[0]
@@ -627,6 +631,7 @@ def parse_article(
         links=(read_links or default_link_reader())(fm.body, fm.body_line, path) if fm.body else (),
         aliases=tuple(aliases),
         redirect_from=tuple(redirects),
+        headings=tuple(headings),
     )
 
 

@@ -18,13 +18,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..config import WikilinksConfig
-from ..log import log
-from ..model import Article, Entry
+from ..log import display_path, log
+from ..model import Article, Entry, Problem
 from ..model.dates import iso_datetime
-from ..model.links import Link
+from ..model.frontmatter import normalise_newlines
+from ..model.links import Link, locate
 from ..render import format_date, href
 from .markdown import Backlink, Resolved, WikiLinkExtension
-from .resolve import Resolver, backlinks
+from .resolve import Resolver, backlinks, explain
 
 __all__ = ["Wikilinks"]
 
@@ -93,6 +94,24 @@ class Wikilinks:
             if article is not None and not article.draft
             else []
         )
+
+    def page_content(self, page: Page, article: Article | None) -> None:
+        """A page that is no article (its links are in no record): its wikilinks that reach no article
+        are said here, at their line, as `jisik check` says an article's."""
+        if not self.options.enabled or article is not None:
+            return
+        written = list(getattr(getattr(self.extension, "md", None), "jisik_wikilinks", []))
+        if not written:
+            return
+        try:
+            text = normalise_newlines(page.file.content_string)
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        for link in locate(written, text, 1, lambda link: [f"[[{link.whole or link.target}", "[["]):
+            found = self.resolver.resolve(link, page.file.src_uri)
+            if found.outcome != "ok":
+                where = display_path(page.file, self.config)
+                log.warning(Problem(f"{link.written}: {explain(found, link)}", link.line).format(where))
 
     def signature(self, article: Article) -> tuple[object, ...]:
         """What an article page shows of other articles here: where each of its links goes (URL and

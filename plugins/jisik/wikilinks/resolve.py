@@ -96,6 +96,16 @@ class Resolver:
                 continue
             resolution = self.resolve(link, article.path)
             if resolution.outcome == "ok":
+                if resolution.heading and resolution.target in self.paths:
+                    target = self.paths[resolution.target]
+                    if link_key(resolution.heading) not in {link_key(h) for h in target.headings}:
+                        found.append(
+                            Problem(
+                                f"{link.written}: ‘{target.title}’ has no heading ‘{resolution.heading}’; "
+                                "the link goes to the top of the article",
+                                link.line,
+                            )
+                        )
                 continue
             found.append(Problem(f"{link.written}: {explain(resolution, link)}", link.line))
         return found
