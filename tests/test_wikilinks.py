@@ -7,6 +7,7 @@ import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
@@ -14,7 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Built, SiteProject, tool
+from conftest import REPO_PATH, Built, SiteProject, free_port, serve, tool
 from jisik.model import parse_article
 from jisik.model.links import Link
 from jisik.wikilinks.markdown import WikiLinkExtension
@@ -461,3 +462,42 @@ def test_serve_dirty_updates_linking_pages_and_backlinks_on_a_retitle(project: S
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()
+
+
+def test_chromium_follows_a_wikilink_and_its_backlink_under_a_repository_path(
+    project: SiteProject,
+    browser,  # type: ignore[no-untyped-def]
+) -> None:
+    port = free_port()
+    root = f"http://127.0.0.1:{port}{REPO_PATH}"
+    project.config["site_url"] = root
+    project.article("articles/보안-습관.md", "개인정보 보안 습관", date="2026-11-20", tags=["보안"])
+    project.article(
+        "articles/해킹-복구.md",
+        "해킹 사고 이후 복구",
+        date="2026-11-25",
+        tags=["보안"],
+        body=f"사고 뒤에는 [[{unicodedata.normalize('NFD', '개인정보 보안 습관')}|보안 습관]]부터.",
+    )
+    built = project.build(strict=True)
+    with serve(built.site_dir, port, REPO_PATH):
+        context = browser.new_context(locale="ko-KR")
+        errors: list[str] = []
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(root + "articles/해킹-복구/")
+            page.locator("article a.jisik-wikilink", has_text="보안 습관").click()
+            page.wait_for_url("**/articles/**/")
+            assert unquote(page.url) == root + "articles/보안-습관/"
+            assert page.locator("article h1").first.inner_text().startswith("개인정보 보안 습관")
+            toc = page.locator(".md-sidebar--secondary a.md-nav__link", has_text="이 글을 언급한 글")
+            assert toc.count() == 1
+            backlink = page.locator("section.jisik-backlinks li a", has_text="해킹 사고 이후 복구")
+            assert page.locator("section.jisik-backlinks time").inner_text() == "2026년 11월 25일"
+            backlink.click()
+            page.wait_for_url("**/articles/**/")
+            assert unquote(page.url) == root + "articles/해킹-복구/"
+        finally:
+            context.close()
+    assert not errors, errors
