@@ -471,7 +471,13 @@ def test_chromium_follows_a_wikilink_and_its_backlink_under_a_repository_path(
     port = free_port()
     root = f"http://127.0.0.1:{port}{REPO_PATH}"
     project.config["site_url"] = root
-    project.article("articles/보안-습관.md", "개인정보 보안 습관", date="2026-11-20", tags=["보안"])
+    project.article(
+        "articles/보안-습관.md",
+        "개인정보 보안 습관",
+        date="2026-11-20",
+        tags=["보안"],
+        body="비밀번호 관리자와 &lt;img src=x onerror=alert(1)&gt; 2단계 인증을 씁니다.",
+    )
     project.article(
         "articles/해킹-복구.md",
         "해킹 사고 이후 복구",
@@ -487,7 +493,21 @@ def test_chromium_follows_a_wikilink_and_its_backlink_under_a_repository_path(
         page.on("pageerror", lambda error: errors.append(str(error)))
         try:
             page.goto(root + "articles/해킹-복구/")
-            page.locator("article a.jisik-wikilink", has_text="보안 습관").click()
+            link = page.locator("article a.jisik-wikilink", has_text="보안 습관")
+            preview = page.locator("[role=tooltip].jisik-preview")
+            link.focus()  # the keyboard reaches the preview as the pointer does
+            assert preview.is_visible()
+            assert link.get_attribute("aria-describedby") == "jisik-preview"
+            assert preview.locator(".jisik-preview__title").inner_text() == "개인정보 보안 습관"
+            assert preview.locator(".jisik-preview__date").inner_text() == "2026년 11월 20일"
+            summary = preview.locator(".jisik-preview__summary").inner_text()
+            assert "<img src=x onerror=alert(1)>" in summary and preview.locator("img").count() == 0
+            page.keyboard.press("Escape")
+            assert not preview.is_visible()
+            page.locator("article h1").first.hover()
+            link.hover()
+            assert preview.is_visible()
+            link.click()
             page.wait_for_url("**/articles/**/")
             assert unquote(page.url) == root + "articles/보안-습관/"
             assert page.locator("article h1").first.inner_text().startswith("개인정보 보안 습관")

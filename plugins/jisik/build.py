@@ -96,6 +96,7 @@ class Build:
         self.extensions = setup(options, config)
         self.wikilinks = Wikilinks(options.wikilinks, config)  # wikilinks
         config.markdown_extensions.extend(self.wikilinks.extensions())  # type: ignore[arg-type]  # wikilinks
+        self.wikilinks.assets(config)  # wikilinks
         self.hashtags: HashtagPages | None = None
         self.citations: Citations | None = None
         self.figures: Figures | None = None

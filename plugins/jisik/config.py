@@ -172,6 +172,9 @@ class WikilinksConfig(base.Config):
     """Heading of the backlinks section (in the page's table of contents)."""
     redirects = c.Type(bool, default=True)
     """Write a small redirect page at each former path an article lists under `redirect_from:`."""
+    preview = c.Type(bool, default=True)
+    """Show the linked article's title, date and summary while a wikilink is hovered or focused (from
+    the link's own attributes: no request; Escape hides it)."""
 
 
 class JisikConfig(base.Config):

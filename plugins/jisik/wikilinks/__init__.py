@@ -23,11 +23,16 @@ from ..model import Article, Entry, Problem
 from ..model.dates import iso_datetime
 from ..model.frontmatter import normalise_newlines
 from ..model.links import Link, locate
+from ..model.text import shorten
 from ..render import format_date, href
 from .markdown import Backlink, Resolved, WikiLinkExtension
 from .resolve import Resolver, backlinks, explain
 
 __all__ = ["Wikilinks"]
+
+SCRIPT = "assets/jisik/wikilinks.js"
+PREVIEW_LENGTH = 140
+"""Characters of the target's summary a link's preview shows (cut at a word, with …)."""
 
 
 class Wikilinks:
@@ -47,6 +52,15 @@ class Wikilinks:
 
     def extensions(self) -> Sequence[Extension]:
         return [self.extension] if self.options.enabled else []
+
+    def assets(self, config: MkDocsConfig) -> None:
+        """The link preview's script (the stylesheet is jisik's own, added by the build)."""
+        if (
+            self.options.enabled
+            and self.options.preview
+            and SCRIPT not in [str(s) for s in config.extra_javascript]
+        ):
+            config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
 
     def add_files(self, files: Files, entries: list[Entry]) -> None:
         """Resolve every article's links (drafts are no target) and add redirect pages."""
@@ -78,7 +92,10 @@ class Wikilinks:
                 return Resolved(None, link.target, _tooltip(found.outcome, link.target), mark)
             target = self.articles[found.target]
             url = "" if found.target == source else href(self.urls[found.target], page.url)
-            return Resolved(url, target.title, heading=found.heading)
+            summary = shorten(target.summary, PREVIEW_LENGTH)
+            return Resolved(
+                url, target.title, heading=found.heading, date=format_date(target.date), summary=summary
+            )
 
         self.extension.resolve = resolve
         self.extension.backlinks = (

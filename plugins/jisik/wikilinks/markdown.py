@@ -51,6 +51,10 @@ class Resolved:
     mark: str = MISSING_MARK
     heading: str | None = None
     """The heading the link goes to (None when the whole text, `#` included, named the article)."""
+    date: str = ""
+    """The target's date as shown (`2026년 11월 27일`), for the link's preview."""
+    summary: str = ""
+    """The start of the target's summary, for the link's preview."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,9 @@ class WikiLinkExtension(Extension):
                 "span", {"class": f"{WIKILINK_CLASS} {MISSING_CLASS}", "title": literal(found.why)}
             )
             span.text = AtomicString(literal(shown) + " ")
-            mark = etree.SubElement(span, "small", {"class": f"{WIKILINK_CLASS}__mark"})
+            mark = etree.SubElement(
+                span, "small", {"class": f"{WIKILINK_CLASS}__mark", "data-pagefind-ignore": ""}
+            )
             mark.text = AtomicString(f"({found.mark})")
             return span
         shown = link.label or " › ".join(
@@ -223,8 +229,12 @@ class WikiLinkExtension(Extension):
         slug = _slug(md, found.heading) if found.heading else ""
         href = found.href + ("#" + slug if slug else "")
         anchor = etree.Element("a", {"class": WIKILINK_CLASS, "href": href or "#"})
-        if found.title and found.title != shown:
-            anchor.set("title", literal(found.title))
+        if found.title:  # the preview (wikilinks.js) shows these; no request
+            anchor.set("data-jisik-title", literal(found.title))
+            if found.date:
+                anchor.set("data-jisik-date", found.date)
+            if found.summary:
+                anchor.set("data-jisik-summary", literal(found.summary))
         anchor.text = AtomicString(literal(shown))
         return anchor
 

@@ -18,6 +18,8 @@ from ..model import Article, Problem
 from ..model.links import Link, link_key
 
 Outcome = Literal["ok", "missing", "ambiguous", "draft", "empty"]
+ADDED_HEADINGS = ("출처", "함께 보면 좋은 글", "이 글을 언급한 글")
+"""Headings jisik adds to an article (its default names): a `[[제목#출처]]` is no broken heading."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ class Resolver:
             if resolution.outcome == "ok":
                 if resolution.heading and resolution.target in self.paths:
                     target = self.paths[resolution.target]
-                    if link_key(resolution.heading) not in {link_key(h) for h in target.headings}:
+                    known = {link_key(h) for h in (*target.headings, *ADDED_HEADINGS)}
+                    if link_key(resolution.heading) not in known:
                         found.append(
                             Problem(
                                 f"{link.written}: ‘{target.title}’ has no heading ‘{resolution.heading}’; "
