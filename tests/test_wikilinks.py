@@ -62,6 +62,8 @@ def test_no_wikilink_inside_code_urls_html_or_other_links(text: str) -> None:
     soup = render(text, {"글": "/g/"})
     assert soup.select(".jisik-wikilink") == []
     assert "/g/" not in str(soup)
+    if "`" not in text[2:-2]:  # the text stays as written: in code, in the URL, in the HTML attribute
+        assert "[[글]]" in str(soup).replace("%5B", "[").replace("%5D", "]")
     assert parse_article(f"# 제목\n\n{text}\n", "a.md").links == ()
 
 
