@@ -523,3 +523,99 @@ def test_chromium_follows_a_wikilink_and_its_backlink_under_a_repository_path(
         finally:
             context.close()
     assert not errors, errors
+
+
+TITLE_POOL = [
+    "보안 습관",
+    "C# 입문",
+    "R&D 정리",
+    '따옴표 "글"',
+    "ＡＩ 노트",
+    "번아웃 이야기",
+    "AT&amp;T 요금",
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_generated_corpus_has_every_link_resolved_or_reported_at_its_line(
+    project: SiteProject, seed: int
+) -> None:
+    """Exact, NFD, full-width and case-changed titles, aliases, headings, broken and ambiguous names:
+    each link either leads to the article (and heading) an independent oracle expects, or is marked on
+    the page and warned about at its own line."""
+    import random
+
+    rng = random.Random(seed)
+    count = 12
+    titles = [f"{TITLE_POOL[i % len(TITLE_POOL)]} {i}" for i in range(count)]
+    titles[count - 1] = titles[count - 2]  # two articles share a title: ambiguous
+    aliases = {i: f"옛 이름 {i}" for i in range(0, count, 3)}
+
+    def key(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+    owners: dict[str, set[int]] = {}
+    for i in range(count):
+        for name in (titles[i], aliases.get(i), f"a{i}"):
+            if name:
+                owners.setdefault(key(name), set()).add(i)
+    expected: dict[int, list[tuple[str, int | None, str | None, int]]] = {}  # written, target, heading, line
+    for i in range(count):
+        lines = ["---", f"date: 2026-01-{i + 1:02d}"]
+        if i in aliases:
+            lines.append(f"aliases: [{json.dumps(aliases[i], ensure_ascii=False)}]")
+        lines += [
+            "---",
+            "",
+            f"# {titles[i]}".replace("<", "&lt;"),
+            "",
+            "요약 문단입니다.",
+            "",
+            "## 둘째 절",
+            "",
+        ]
+        found = []
+        for _ in range(rng.randint(1, 5)):
+            j = rng.randrange(count)
+            kind = rng.choice(["exact", "nfd", "wide", "alias", "stem", "heading", "broken"])
+            heading = None
+            if kind == "exact":
+                name = titles[j]
+            elif kind == "nfd":
+                name = unicodedata.normalize("NFD", titles[j])
+            elif kind == "wide":
+                name = titles[j].upper().replace("A", "Ａ")
+            elif kind == "alias" and j in aliases:
+                name = aliases[j]
+            elif kind == "heading":
+                name, heading = f"a{j}", "둘째 절"
+            elif kind == "broken":
+                name = f"없는 글 {rng.randrange(100)}"
+            else:
+                name = f"a{j}"
+            written = name + (f"#{heading}" if heading else "")
+            lines.append(f"링크 [[{written}]] 입니다.")
+            targets = owners.get(key(name), set())
+            target = next(iter(targets)) if len(targets) == 1 else None
+            found.append((written, target, heading, len(lines)))
+            lines.append("")
+        lines.append("#태그")
+        expected[i] = found
+        project.write(f"a{i}.md", "\n".join(lines) + "\n")
+    built = project.build()
+    for i, links in expected.items():
+        soup = built.html(f"a{i}/")
+        shown = soup.select("article .jisik-wikilink")
+        assert len(shown) == len(links)
+        for element, (written, target, heading, line) in zip(shown, links, strict=True):
+            if target is None:
+                assert "jisik-wikilink--missing" in element["class"] and element.name == "span"
+                assert any(f"docs/a{i}.md:{line}: [[{written}]]" in w for w in built.warnings), written
+            else:
+                assert element.name == "a", written
+                reached = built.follow(f"a{i}/", element["href"])
+                want = f"a{target}/" if target != i else f"a{i}/"
+                assert reached.split("#")[0] == want, (written, reached)
+                if heading:
+                    assert reached.endswith("#둘째-절")
+    assert not [w for w in built.warnings if "[[" in w and "no heading" in w]
