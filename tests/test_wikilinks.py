@@ -157,6 +157,7 @@ LINES = [
     "!!! note",
     "    ",
     "[^1]: ",
+    "# ",
     "<div>",
     "</div>",
     "---",
@@ -263,6 +264,9 @@ def test_wikilinks_lead_to_the_named_article_and_heading(site: Built) -> None:
     assert target == "articles/openai/#둘째-절"
     assert site.html("articles/openai/").find(id="둘째-절") is not None
     assert site.follow("articles/burnout/", links["셋째 글"]) == "articles/third/"
+    # the links are the writer's kind (`openai.md#…`): MkDocs makes them URLs and finds their anchors
+    said = [r.getMessage() for r in site.records]
+    assert not [m for m in said if "unrecognized relative link" in m or "does not contain an anchor" in m]
 
 
 def test_broken_ambiguous_and_draft_links_are_marked_text_and_warned_at_their_line(site: Built) -> None:
@@ -280,6 +284,21 @@ def test_broken_ambiguous_and_draft_links_are_marked_text_and_warned_at_their_li
         for w in warned
     )
     assert len(warned) == 3
+
+
+def test_a_wikilink_in_the_title_heading_is_its_text(project: SiteProject) -> None:
+    """The title is text (see pagemeta): a `[[…]]` in it is shown as its name, not a link of the record."""
+    project.article(
+        "articles/a.md", "[[나]]에 대하여", tags=["t"], body="본문 [[나]].\n\n출처: https://a.example/"
+    )
+    project.article("articles/b.md", "나", tags=["t"], body="본문.\n\n출처: https://a.example/")
+    built = project.build(strict=True)
+    title = built.html("articles/a/").select_one("article h1")
+    assert title is not None and title.get_text().startswith("나에 대하여")
+    assert title.select(".jisik-wikilink") == []
+    assert not [r for r in built.records if "unrecognized relative link" in r.getMessage()]
+    text = (project.docs / "articles/a.md").read_text(encoding="utf-8")
+    assert [link.line for link in parse_article(text, "articles/a.md").links] == [7]
 
 
 def test_strict_build_fails_on_a_broken_link(project: SiteProject) -> None:

@@ -518,6 +518,7 @@ def parse_article(
     )
     prompts: list[Prompt] = []
     headings: list[str] = []
+    heading_number = 0
     heading_title: str | None = None
     heading_line: str | None = None
     summary: str | None = None
@@ -535,6 +536,7 @@ def parse_article(
             if level == 1 and heading_title is None:
                 heading_title = title_text(heading)
                 heading_line = block.lines[0]
+                heading_number = block.line
             if conventions.same_heading(plain_text(heading), related_heading):
                 related_slot = True
         elif block.kind == "prompt-block":
@@ -628,7 +630,14 @@ def parse_article(
         problems=tuple(problems),
         tag_lines=tuple(tag_lines),
         title_heading=heading_line,
-        links=(read_links or default_link_reader())(fm.body, fm.body_line, path) if fm.body else (),
+        # the title heading is shown as its text (see `pagemeta`): a wikilink there is no link
+        links=tuple(
+            link
+            for link in (
+                (read_links or default_link_reader())(fm.body, fm.body_line, path) if fm.body else ()
+            )
+            if link.line != heading_number or heading_line is None
+        ),
         aliases=tuple(aliases),
         redirect_from=tuple(redirects),
         headings=tuple(headings),

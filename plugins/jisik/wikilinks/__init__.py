@@ -9,8 +9,10 @@ Capability hooks (see the capability interface): `extensions` (the Markdown exte
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
@@ -91,7 +93,7 @@ class Wikilinks:
                 mark = "여러 글" if found.outcome == "ambiguous" else "없는 글"
                 return Resolved(None, link.target, _tooltip(found.outcome, link.target), mark)
             target = self.articles[found.target]
-            url = "" if found.target == source else href(self.urls[found.target], page.url)
+            url = "" if found.target == source else file_link(found.target, source)
             summary = shorten(target.summary, PREVIEW_LENGTH)
             return Resolved(
                 url, target.title, heading=found.heading, date=format_date(target.date), summary=summary
@@ -102,7 +104,7 @@ class Wikilinks:
             [
                 Backlink(
                     e.article.title,
-                    href(e.url, page.url),
+                    file_link(e.article.path, source),
                     format_date(e.article.date),
                     iso_datetime(e.article.date) if e.article.date else "",
                 )
@@ -139,11 +141,10 @@ class Wikilinks:
         for link in article.links:
             found = self.resolver.resolve(link, article.path)
             target = self.articles.get(found.target or "")
-            reached.append(
-                (found.outcome, self.urls.get(found.target or ""), target.title if target else None)
-            )
-        shown = tuple((e.url, e.article.title, e.article.date) for e in self.backlinks_of(article))
-        return tuple(reached), shown
+            shown = (target.title, target.date, target.summary) if target else None  # the preview too
+            reached.append((found.outcome, self.urls.get(found.target or ""), shown))
+        listed = tuple((e.url, e.article.title, e.article.date) for e in self.backlinks_of(article))
+        return tuple(reached), listed
 
     def mentions(self, article: Article, site_url: str | None) -> list[dict[str, Any]]:
         """JSON-LD `mentions`: the articles this one links to, as schema.org `Article`s with absolute URLs."""
@@ -175,6 +176,12 @@ class Wikilinks:
                 page = _redirect_page(article.title, target, canonical)
                 files.append(File.generated(self.config, probe.dest_uri, content=page))
                 self.redirects[probe.dest_uri] = article.path
+
+
+def file_link(target: str, source: str) -> str:
+    """A link from the page of file `source` to the page of file `target`, as a writer writes it
+    (`../b.md`): MkDocs turns it into the page's URL (and checks it, with its anchor) as for any link."""
+    return quote(posixpath.relpath(target, posixpath.dirname(source) or "."))
 
 
 def _tooltip(outcome: str, name: str) -> str:
