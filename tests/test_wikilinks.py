@@ -638,3 +638,18 @@ def test_a_generated_corpus_has_every_link_resolved_or_reported_at_its_line(
                 if heading:
                     assert reached.endswith("#둘째-절")
     assert not [w for w in built.warnings if "[[" in w and "no heading" in w]
+
+
+def test_wikilinks_off_leaves_the_text_and_says_nothing(project: SiteProject) -> None:
+    project.plugin_options = {"wikilinks": {"enabled": False}}
+    project.article(
+        "articles/a.md",
+        "가",
+        tags=["t"],
+        body="본문 [[나]] [[없음]] [보통](b.md).\n\n출처: https://a.example/",
+    )
+    project.article("articles/b.md", "나", tags=["t"], body="본문.\n\n출처: https://a.example/")
+    built = project.build(strict=True)
+    assert "[[나]] [[없음]]" in built.html("articles/a/").select_one("article").get_text()
+    assert built.html("articles/b/").select("section.jisik-backlinks") == []
+    assert not [w for w in built.warnings if "[[" in w]

@@ -203,7 +203,9 @@ class Collection:
         """Where unreadable pages are reported; None: logged as a warning naming the file (the build)."""
 
     def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
-        reader = for_site(config.markdown_extensions, config.mdx_configs)  # wikilinks
+        reader = for_site(
+            config.markdown_extensions, config.mdx_configs, self.options.wikilinks.enabled
+        )  # wikilinks
         if self.cache.links is None or self.cache.links.signature != reader.signature:  # wikilinks
             self.cache.links = reader  # wikilinks
         for file in files.documentation_pages():

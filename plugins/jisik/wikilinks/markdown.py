@@ -36,6 +36,8 @@ MISSING_MARK = "없는 글"
 BACKLINKS_HEADING = "이 글을 언급한 글"
 BACKLINKS_ID = "jisik-backlinks"
 BACKLINKS_CLASS = "jisik-backlinks"
+WIKILINK_PRIORITY = 85
+"""After raw HTML (90), links (160), code spans (190): their text is theirs."""
 _RAW = "data-jisik-raw"  # the written form, while the page is parsed (taken off before it is serialised)
 _INDEX = "data-jisik-link"
 
@@ -190,7 +192,7 @@ class WikiLinkExtension(Extension):
         self.md = md
         self.reset()
         # After raw HTML (90): `<a href="[[x]]">` and `<https://x/[[y]]>` keep their text.
-        md.inlinePatterns.register(WikiLinkProcessor(md, self), "jisik_wikilink", 85)
+        md.inlinePatterns.register(WikiLinkProcessor(md, self), "jisik_wikilink", WIKILINK_PRIORITY)
         md.treeprocessors.register(LinkTreeprocessor(md), "jisik_links", 19)
         md.treeprocessors.register(BacklinksTreeprocessor(md, self), "jisik_backlinks", 6.5)
 

@@ -9,13 +9,16 @@ the page cannot disagree on which text is a link.
 from __future__ import annotations
 
 import posixpath
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from ..model.links import Link, locate, page_target
-from .markdown import WikiLinkExtension
+from .markdown import WIKILINK_PRIORITY, WikiLinkExtension
 
 DEFAULT_EXTENSIONS = ("tables", "footnotes", "admonition", "attr_list", "pymdownx.superfences")
 """Read with when no site configuration is known (a bare `parse_article`)."""
@@ -39,8 +42,9 @@ class LinkReader:
                 self._md = markdown.Markdown(
                     extensions=[*self.extensions, WikiLinkExtension()], extension_configs=dict(self.configs)
                 )
-            except Exception:
+            except Exception:  # a site extension that cannot load: MkDocs says so itself
                 self._md = markdown.Markdown(extensions=[WikiLinkExtension()])
+            _links_only(self._md)
         return self._md
 
     def __call__(self, body: str, first_line: int, path: str) -> tuple[Link, ...]:
@@ -49,7 +53,7 @@ class LinkReader:
         md = self._markdown()
         md.reset()
         try:
-            md.convert(body)
+            _read(md, body)
         except RecursionError:  # nested too deep: the page is shown as plain text (see pagemeta)
             return ()
         found: list[Link] = []
@@ -61,6 +65,39 @@ class LinkReader:
         return tuple(locate(found, body, first_line, _written))
 
 
+class _Sparse(Treeprocessor):
+    """Before inline patterns: text with no `[` can hold no link of either kind, so it is not parsed."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.text and "[" not in element.text and not isinstance(element.text, AtomicString):
+                element.text = None
+            if element.tail and "[" not in element.tail:
+                element.tail = None
+
+
+def _links_only(md: markdown.Markdown) -> None:
+    """Leave out of the reader's parser what cannot change which text is a link: inline patterns that run
+    after the wikilink pattern (emphasis, entities), and text without `[`."""
+    for item in list(getattr(md.inlinePatterns, "_priority", [])):  # (name, priority) of each
+        if item.priority < WIKILINK_PRIORITY:
+            md.inlinePatterns.deregister(item.name)
+    md.treeprocessors.register(_Sparse(md), "jisik_sparse", 20.5)
+
+
+def _read(md: markdown.Markdown, source: str) -> None:
+    """`md.convert` up to the list of links (`jisik_links`): no later tree processor, no serialising."""
+    lines = source.split("\n")
+    for preprocessor in md.preprocessors:
+        lines = preprocessor.run(lines)
+    root = md.parser.parseDocument(lines).getroot()
+    last = md.treeprocessors["jisik_links"]
+    for treeprocessor in md.treeprocessors:
+        root = treeprocessor.run(root) or root
+        if treeprocessor is last:
+            return
+
+
 def _written(link: Link) -> list[str]:
     """Text the link's source surely starts with, best guess first (to find its line)."""
     if link.kind == "page":
@@ -68,6 +105,21 @@ def _written(link: Link) -> list[str]:
     return [f"[[{link.whole or link.target}", f"[[{link.target}", "[["]
 
 
-def for_site(extensions: Sequence[object], configs: Mapping[str, Any] | None) -> LinkReader:
+class NoLinks(LinkReader):
+    """For a site that turns wikilinks off: its records hold no links (nothing would use them)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+        self.signature = "off"
+
+    def __call__(self, body: str, first_line: int, path: str) -> tuple[Link, ...]:
+        return ()
+
+
+def for_site(
+    extensions: Sequence[object], configs: Mapping[str, Any] | None, enabled: bool = True
+) -> LinkReader:
     """The reader for a site: its configured extensions (by name; jisik's own are left out)."""
+    if not enabled:
+        return NoLinks()
     return LinkReader([e for e in extensions if isinstance(e, str)], configs)
