@@ -653,3 +653,22 @@ def test_wikilinks_off_leaves_the_text_and_says_nothing(project: SiteProject) ->
     assert "[[나]] [[없음]]" in built.html("articles/a/").select_one("article").get_text()
     assert built.html("articles/b/").select("section.jisik-backlinks") == []
     assert not [w for w in built.warnings if "[[" in w]
+
+
+def test_backlinks_and_marks_are_not_searched(tmp_path: Path) -> None:
+    """Search finds an article by its own words: not by the titles of the articles linking to it, nor
+    by the 없는 글 mark."""
+    from conftest import pagefind_pages
+    from test_search import build as search_build
+    from test_search import search_project
+
+    project = search_project(tmp_path / "project", free_port())
+    project.article("articles/a.md", "가 글", tags=["t"], body="첫낱말 [[나 글]] 그리고 [[사라진 글]].")
+    project.article("articles/b.md", "나 글", tags=["t"], body="둘째낱말 입니다.")
+    built = search_build(project, strict=False)
+    assert built.html("articles/b/").select("section.jisik-backlinks li a")
+    pages = pagefind_pages(built.site_dir)
+    linked = pages["/articles/b/"]["text"]
+    assert "둘째낱말" in linked and "가 글" not in linked and "언급한" not in linked
+    linking = pages["/articles/a/"]["text"]
+    assert "사라진" in linking and "없는" not in linking
