@@ -270,7 +270,7 @@ class Build:
 
     def page_content(self, html: str, page: Page) -> None:
         self._report_links(page)
-        self.wikilinks.page_content(page, self.collection.by_path.get(page.file.src_uri))  # wikilinks
+        self.wikilinks.page_content(html, page, self.collection.by_path.get(page.file.src_uri))  # wikilinks
         if page.file.src_uri not in self.collection.by_path:
             escape_heading_title(page)
         if self.feeds is not None and self.feeds.wants_html(page.file.src_uri):

@@ -114,7 +114,7 @@ class Wikilinks:
             else []
         )
 
-    def page_content(self, page: Page, article: Article | None) -> None:
+    def page_content(self, html: str, page: Page, article: Article | None) -> None:
         """A page that is no article (its links are in no record): its wikilinks that reach no article
         are said here, at their line, as `jisik check` says an article's."""
         if not self.options.enabled or article is not None:
