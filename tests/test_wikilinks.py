@@ -672,3 +672,14 @@ def test_backlinks_and_marks_are_not_searched(tmp_path: Path) -> None:
     assert "둘째낱말" in linked and "가 글" not in linked and "언급한" not in linked
     linking = pages["/articles/a/"]["text"]
     assert "사라진" in linking and "없는" not in linking
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[t](b.md)", "[t](b%2Emd)", "[t][r]\n\n[r]: b.md", "[t]\n\n[t]: ../articles/b.md#x", "[[b]]"],
+)
+def test_every_way_to_link_a_page_is_read(text: str) -> None:
+    """The reader skips a body that cannot hold a link it records: never one that does."""
+    links = LinkReader()(text, 1, "articles/a.md")
+    expected = [("wiki", "b")] if text == "[[b]]" else [("page", "articles/b.md")]
+    assert [(link.kind, link.target) for link in links] == expected

@@ -48,8 +48,8 @@ class LinkReader:
         return self._md
 
     def __call__(self, body: str, first_line: int, path: str) -> tuple[Link, ...]:
-        if "[" not in body:
-            return ()  # no link of either kind can be written without one
+        if "[" not in body or ("[[" not in body and ".md" not in body and "%" not in body):
+            return ()  # a wikilink needs `[[`, a link to a page its `.md` (perhaps percent-encoded)
         md = self._markdown()
         md.reset()
         try:
