@@ -442,12 +442,16 @@ def test_heading_that_is_not_there_and_writer_pages_are_reported(project: SitePr
     project.article(
         "articles/b.md", "나", tags=["t"], body="본문.\n\n## 있는 절\n\n글.\n\n출처: https://a.example/"
     )
-    project.write("about.md", "# 소개\n\n[[가]] 그리고\n\n[[없는 글]]\n")
+    page = "---\narticle: false\n---\n\n# 소개\n\n[[가]] 그리고\n\n[[없는 글]]\n\n[[태그]] [[소개]]\n"
+    project.write("about.md", page)  # a writer's page, not an article
     built = project.build()
     warned = [w for w in built.warnings if "[[" in w]
-    assert len(warned) == 2, warned
+    # only articles are targets: not a writer's page (itself here), not jisik's pages (the tags page)
+    assert any("docs/about.md:11: [[태그]]" in w for w in warned)
+    assert any("docs/about.md:11: [[소개]]" in w for w in warned)
+    assert len(warned) == 4, warned
     assert any("docs/articles/a.md:7: [[나#없는 절]]" in w and "no heading" in w for w in warned)
-    assert any("docs/about.md:5: [[없는 글]]" in w for w in warned)
+    assert any("docs/about.md:9: [[없는 글]]" in w for w in warned)
     about = built.html("about/")
     assert built.follow("about/", about.select_one("a.jisik-wikilink")["href"]) == "articles/a/"
     assert about.select_one(".jisik-wikilink--missing") is not None
