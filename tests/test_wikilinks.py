@@ -687,3 +687,14 @@ def test_every_way_to_link_a_page_is_read(text: str) -> None:
     links = LinkReader()(text, 1, "articles/a.md")
     expected = [("wiki", "b")] if text == "[[b]]" else [("page", "articles/b.md")]
     assert [(link.kind, link.target) for link in links] == expected
+
+
+def test_the_reader_signature_is_the_same_in_every_process() -> None:
+    """Records are cached by the reader's signature: a function in the config (toc's slugify) must not
+    make it differ from one config load to the next."""
+    from pymdownx.slugs import slugify
+
+    def reader() -> LinkReader:
+        return LinkReader(["toc"], {"toc": {"slugify": slugify(case="lower"), "permalink": True}})
+
+    assert reader().signature == reader().signature

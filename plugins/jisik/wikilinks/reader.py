@@ -32,7 +32,7 @@ class LinkReader:
     ) -> None:
         self.extensions = [name for name in extensions if isinstance(name, str)]
         self.configs = {k: v for k, v in (configs or {}).items() if k in self.extensions}
-        self.signature = repr((self.extensions, sorted(self.configs.items(), key=lambda kv: kv[0])))
+        self.signature = repr((self.extensions, [(k, _stable(v)) for k, v in sorted(self.configs.items())]))
         """Which parser reads links (part of the record cache's key)."""
         self._md: markdown.Markdown | None = None
 
@@ -63,6 +63,18 @@ class LinkReader:
             elif (target := page_target(item, path)) is not None:
                 found.append(Link("page", target[0], target[1]))
         return tuple(locate(found, body, first_line, _written))
+
+
+def _stable(value: object) -> object:
+    """A configuration value as the same text in every process (a function by its name, not address)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_stable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in value.items()}
+    kind = type(value)
+    return f"{kind.__module__}.{getattr(value, '__qualname__', kind.__qualname__)}"
 
 
 class _Sparse(Treeprocessor):
