@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..model.links import Link, locate, page_target
-from .markdown import WIKILINK_PRIORITY, WikiLinkExtension
+from .markdown import WIKILINK_PRIORITY, Resolved, WikiLinkExtension
 
 DEFAULT_EXTENSIONS = ("tables", "footnotes", "admonition", "attr_list", "pymdownx.superfences")
 """Read with when no site configuration is known (a bare `parse_article`)."""
@@ -88,9 +88,16 @@ class _Sparse(Treeprocessor):
                 element.tail = None
 
 
+def _anywhere(link: Link) -> Resolved:
+    return Resolved("#", "")  # the reader lists links; where they go is the resolver's business
+
+
 def _links_only(md: markdown.Markdown) -> None:
     """Leave out of the reader's parser what cannot change which text is a link: inline patterns that run
-    after the wikilink pattern (emphasis, entities), and text without `[`."""
+    after the wikilink pattern (emphasis, entities), text without `[`, and resolving each link."""
+    for extension in md.registeredExtensions:
+        if isinstance(extension, WikiLinkExtension):
+            extension.resolve = _anywhere
     for item in list(getattr(md.inlinePatterns, "_priority", [])):  # (name, priority) of each
         if item.priority < WIKILINK_PRIORITY:
             md.inlinePatterns.deregister(item.name)
