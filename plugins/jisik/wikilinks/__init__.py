@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -94,7 +95,7 @@ class Wikilinks:
                 return Resolved(None, link.target, _tooltip(found.outcome, link.target), mark)
             target = self.articles[found.target]
             url = "" if found.target == source else file_link(found.target, source)
-            summary = shorten(target.summary, PREVIEW_LENGTH)
+            summary = _preview(target.summary)
             return Resolved(
                 url, target.title, heading=found.heading, date=format_date(target.date), summary=summary
             )
@@ -181,7 +182,17 @@ class Wikilinks:
 def file_link(target: str, source: str) -> str:
     """A link from the page of file `source` to the page of file `target`, as a writer writes it
     (`../b.md`): MkDocs turns it into the page's URL (and checks it, with its anchor) as for any link."""
-    return quote(posixpath.relpath(target, posixpath.dirname(source) or "."))
+    return _relative(target, posixpath.dirname(source) or ".")
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return quote(posixpath.relpath(target, folder))
+
+
+@lru_cache(maxsize=65536)
+def _preview(summary: str) -> str:
+    return shorten(summary, PREVIEW_LENGTH)
 
 
 def _tooltip(outcome: str, name: str) -> str:
