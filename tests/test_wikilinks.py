@@ -462,9 +462,10 @@ def test_serve_dirty_updates_linking_pages_and_backlinks_on_a_retitle(project: S
     articles it links to, and the wikilinks that named it (now marked 없는 글)."""
     from test_serve import _Serve
 
-    first = project.article("articles/a.md", "가", date="2026-01-02", tags=["t"], body="요약 [[나]].")
-    second = project.article("articles/b.md", "나", date="2026-01-01", tags=["t"], body="요약 [[가]].")
-    project.article("articles/c.md", "다", date="2026-01-03", tags=["t"])
+    # no shared tag (no related list) and not neighbours by date: only the links show the other's title
+    first = project.article("articles/a.md", "가", date="2026-01-03", tags=["x"], body="요약 [[나]].")
+    second = project.article("articles/b.md", "나", date="2026-01-01", tags=["y"], body="요약 [[가]].")
+    project.article("articles/c.md", "다", date="2026-01-02", tags=["z"])
     serve = _Serve(project)
 
     def backlinks_of_b() -> list[str]:
