@@ -155,7 +155,10 @@ def test_no_script_runs_and_no_attribute_breaks_out(site: Built) -> None:
     for url, soup in pages:
         for script in soup.find_all("script"):
             if script.get("src"):
-                assert script["src"].split("/")[-1].startswith(("bundle.", "jisik.js")), (url, script)
+                assert script["src"].split("/")[-1].startswith(("bundle.", "jisik.js", "wikilinks.js")), (
+                    url,
+                    script,
+                )
             elif script.get("type") in ("application/ld+json", "application/json"):
                 json.loads(script.string)
             else:

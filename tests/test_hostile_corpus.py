@@ -341,6 +341,24 @@ RAW_PROMPT = (
     "출처: https://example.com/a\n\n#공통\n"
 )
 
+
+def _wikilink_marks(built: Built, shown: list[str]) -> None:
+    marks = built.html("articles/x/").select(".jisik-wikilink--missing")
+    assert [m.get_text() for m in marks] == shown
+    assert built.html("articles/x/").select("article a.jisik-wikilink") == []
+
+
+def _backlink_titles(built: Built, url: str, titles: list[str]) -> None:
+    assert [a.get_text() for a in built.html(url).select("section.jisik-backlinks li a")] == titles
+
+
+def _redirects_to(built: Built, old: str, new: str) -> None:
+    page = BeautifulSoup(built.path(old).read_text(encoding="utf-8"), "html.parser")
+    assert page.title is not None and page.title.get_text() == "</title><script>alert(1)</script>"
+    refresh = page.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh is not None and built.follow(old, str(refresh["content"]).split("url=", 1)[1]) == new
+
+
 CASES: dict[str, Case] = {
     # --- nothing lost ---
     "clash-archive-md": Case(
@@ -981,6 +999,61 @@ CASES: dict[str, Case] = {
     "date-a-list": Case(
         {"articles/x.md": art(front="date: [2026-01-02]")},
         (("docs/articles/x.md:2", "write it as YYYY-MM-DD"),),
+    ),
+    # --- links between articles (issue 18): names, titles, aliases and former paths are text ---
+    "wikilink-hostile-name": Case(
+        {
+            "articles/x.md": art(
+                body='앞 [[" onmouseover="alert(1)]] 또 [[&lt;script&gt;alert(1)&lt;/script&gt;]] 뒤'
+            )
+        },
+        (("docs/articles/x.md:7", "no article is titled"),),
+        lambda built: _wikilink_marks(
+            built, ['" onmouseover="alert(1) (없는 글)', "&lt;script&gt;alert(1)&lt;/script&gt; (없는 글)"]
+        ),
+    ),
+    "wikilink-to-a-hostile-title": Case(
+        {
+            "articles/x.md": art(front='date: 2026-01-02\ntitle: "\\"><img src=x onerror=alert(1)>"'),
+            "articles/y.md": art(heading="# 링크하는 글", body="[[x]] 를 봅니다."),
+        },
+        check=lambda built: _backlink_titles(built, "articles/x/", ["링크하는 글"]),
+        quiet=True,
+    ),
+    "backlink-from-a-hostile-title": Case(
+        {
+            "articles/x.md": art(
+                front='date: 2026-01-02\ntitle: "</title><script>alert(1)</script>"', body="[[y]] 입니다."
+            ),
+            "articles/y.md": art(heading="# 받는 글"),
+        },
+        check=lambda built: _backlink_titles(built, "articles/y/", ["</title><script>alert(1)</script>"]),
+        quiet=True,
+    ),
+    "aliases-not-text": Case(
+        {
+            "articles/x.md": art(
+                front="date: 2026-01-02\naliases:\n  - {a: '<script>alert(1)</script>'}\n  - [b]"
+            )
+        },
+        (
+            ("docs/articles/x.md:4", "a `aliases` entry must be text"),
+            ("docs/articles/x.md:5", "a `aliases` entry must be text"),
+        ),
+    ),
+    "redirect-from-outside-docs": Case(
+        {"articles/x.md": art(front="date: 2026-01-02\nredirect_from: ['../../etc/x.md', '<b>.html']")},
+        (("docs/articles/x.md:3", "must be a former path"),),
+    ),
+    "redirect-page-with-a-hostile-title": Case(
+        {
+            "articles/x.md": art(
+                front='date: 2026-01-02\ntitle: "</title><script>alert(1)</script>"\n'
+                "redirect_from: [old/x.md]"
+            )
+        },
+        check=lambda built: _redirects_to(built, "old/x/", "articles/x/"),
+        quiet=True,
     ),
 }
 

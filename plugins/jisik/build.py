@@ -82,7 +82,7 @@ class Build:
         for path in self.site.by_path:
             file = files.get_file_from_path(path)
             shown[path] = display_path(file, self.config) if file else path
-        for finding in check(self.site.by_path.values(), self.site.index):
+        for finding in check(self.site.by_path.values(), self.site.index, self.options.wikilinks.enabled):
             message = replace(finding, path=shown.get(finding.path, finding.path)).format()
             (log.info if finding.code in NOTES else log.warning)(message)
 

@@ -20,11 +20,13 @@ from .home import Home
 from .reading import Reading
 from .safelinks import SafeLinks
 from .search import Search
+from .wikilinks import Wikilinks
 
 CAPABILITIES: list[type[Capability]] = [
     Hashtags,
     Citations,
     Figures,
+    Wikilinks,
     SafeLinks,
     Feeds,
     Archive,

@@ -20,6 +20,7 @@ from .incremental.records import RecordCache
 from .log import display_path, log
 from .model import Article, Entry, Problem
 from .model.frontmatter import split_front_matter
+from .wikilinks.reader import for_site
 
 RACY_NS = 2_000_000_000
 """Files modified this recently (ns) are read again even if their stamp looks unchanged."""
@@ -74,6 +75,9 @@ class Collection:
 
     def read(self, files: Files, config: MkDocsConfig) -> list[Entry]:
         self._drop_special_files(files, config)
+        reader = for_site(config.markdown_extensions, config.mdx_configs, self.options.wikilinks.enabled)
+        if self.cache.links is None or self.cache.links.signature != reader.signature:
+            self.cache.links = reader
         for file in files.documentation_pages():
             if not file.generated_by and not matches(file.src_uri, self.options.articles.paths):
                 self._misnamed(file, config)

@@ -161,6 +161,22 @@ class ReadingConfig(base.Config):
     """End every article with links to the previous (older) and next (newer) article by date."""
 
 
+class WikilinksConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn `[[제목]]`, `[[제목|보이는 글]]` and `[[제목#소제목]]` into links to the article with that title
+    (or alias, or file name); a name that reaches no article is shown as text marked 없는 글 and
+    reported at its line."""
+    backlinks = c.Type(bool, default=True)
+    """End each article with the articles that link to it (by wikilink or Markdown link), newest first."""
+    backlinks_heading = c.Type(str, default="이 글을 언급한 글")
+    """Heading of the backlinks section (in the page's table of contents)."""
+    redirects = c.Type(bool, default=True)
+    """Write a small redirect page at each former path an article lists under `redirect_from:`."""
+    preview = c.Type(bool, default=True)
+    """Show the linked article's title, date and summary while a wikilink is hovered or focused (from
+    the link's own attributes: no request; Escape hides it)."""
+
+
 class JisikConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off (for a quick build of the plain pages)."""
@@ -184,5 +200,7 @@ class JisikConfig(base.Config):
     """Page-head metadata for link previews."""
     reading = c.SubConfig(ReadingConfig)
     """What an article page shows around its text: date line, reading time, previous/next article."""
+    wikilinks = c.SubConfig(WikilinksConfig)
+    """Links between articles: wikilinks, backlinks, redirects from former paths."""
     search = c.SubConfig(SearchConfig)
     """Korean full-text search (Pagefind): the index, the search page and the header search box."""

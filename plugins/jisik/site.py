@@ -26,6 +26,7 @@ from .hashtags.index import Tag, TagIndex
 from .incremental import Session
 from .log import log
 from .model import Article, Entry
+from .wikilinks.graph import LinkGraph
 
 
 @dataclass
@@ -60,6 +61,8 @@ class Site:
         """Each article's prompts bound to their images (empty when figures are off)."""
         self.cited: dict[str, list[Cited]] = {}
         """Each article's sources, numbered and titled (empty when citations are off)."""
+        self.links = LinkGraph()
+        """Where each article's links go, and its backlinks (empty when wikilinks are off)."""
         self.capabilities: list[Capability] = [
             kind(self) for kind in CAPABILITIES if kind.wanted(options, config)
         ]
@@ -93,6 +96,8 @@ class Site:
                     problem.format(f"{Path(self.config.docs_dir).name}/{options.citations.titles_file}")
                 )
             self.cited = {e.article.path: cite(e.article.sources, cache) for e in entries}
+        if options.wikilinks.enabled:
+            self.links = LinkGraph(entries, with_backlinks=options.wikilinks.backlinks)
         urls = self.urls
         if options.hashtags.enabled:
             base = options.hashtags.path.strip("/")

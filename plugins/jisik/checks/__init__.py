@@ -17,6 +17,7 @@ from ..hashtags.index import TagIndex
 from ..hashtags.tags import is_valid_tag, tag_key
 from ..model import Article, Entry
 from ..model.article import Level
+from ..wikilinks.resolve import Resolver
 
 
 @dataclass(frozen=True, order=True)
@@ -45,12 +46,19 @@ NOTES = frozenset({"no-date", "no-tags", "no-sources", "duplicate-title"})
 """Findings about what an article lacks: `jisik check` warns; a build only mentions them (INFO)."""
 
 
-def check(articles: Iterable[Article], index: TagIndex | None = None) -> list[Finding]:
-    """Every finding for the corpus, sorted by path, then line (pass the build's tag index to reuse it)."""
+def check(articles: Iterable[Article], index: TagIndex | None = None, links: bool = True) -> list[Finding]:
+    """Every finding for the corpus, sorted by path, then line (pass the build's tag index to reuse it).
+    `links`: report `[[wikilinks]]` that reach no article (off when the site turns wikilinks off)."""
     corpus = list(articles)
     findings: list[Finding] = []
+    resolver = Resolver(corpus) if links else None
     for article in corpus:
         findings.extend(_article_findings(article))
+        if resolver is not None:
+            findings.extend(
+                Finding(article.path, p.line or 1, p.level, p.message, "broken-link")
+                for p in resolver.problems(article)
+            )
     if index is None:
         index = TagIndex(Entry(article, article.path) for article in corpus)
     for path, problems in index.problems.items():

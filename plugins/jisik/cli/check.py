@@ -17,15 +17,18 @@ def _count(number: int, word: str) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.folder is not None:
         args.docs = args.folder
-    read = site_articles(load_site(args))
+    site = load_site(args)
+    read = site_articles(site)
     findings: list[Finding] = [
         Finding(shown_path(file.abs_src_path or file.src_uri), line, "error", reason)
         for file, reason, line in read.unreadable
     ]
-    articles: list[Article] = [
-        dataclasses.replace(entry.article, path=read.shown(entry.article)) for entry in read.entries
-    ]
-    findings = sorted([*findings, *check(articles)])
+    articles: list[Article] = [entry.article for entry in read.entries]
+    # checked by their paths in docs_dir (links name them so), shown by their paths here
+    shown = {article.path: read.shown(article) for article in articles}
+    links = site.options.wikilinks.enabled
+    checked = [dataclasses.replace(f, path=shown.get(f.path, f.path)) for f in check(articles, links=links)]
+    findings = sorted([*findings, *checked])
     for finding in findings:
         print(finding.format(level=True))
     errors = sum(1 for f in findings if f.level == "error")

@@ -46,6 +46,18 @@ def output_folder(option: str | None) -> Path:
     return folder
 
 
+def batch_titles(files: list[Path], date: dt.date | None, junk: list[str], today: dt.date) -> set[str]:
+    """The title keys of the files being imported: a related list may name an article of the same batch."""
+    keys = set()
+    for source in files:
+        try:
+            text, _encoding = decode(source.read_bytes())
+            keys.add(title_key(convert(text, date=date, junk=junk, today=today).title))
+        except (DecodeError, ConvertError, OSError):
+            continue  # said when the file itself is imported
+    return keys
+
+
 def existing_titles(folder: Path) -> dict[Path, str]:
     """The title key of every Markdown article under `folder` (unreadable files are left out)."""
     titles = {}
@@ -204,12 +216,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         output = output_folder(args.output)
     batch = Batch(output, args.force, existing_titles(output))
+    titles = set(batch.titles.values()) | batch_titles(files, date, junk, today)
     progress = Progress(len(files), sys.stderr)
     for number, source in enumerate(files, start=1):
         progress.step(number, source.name)
         try:
             text, _encoding = decode(source.read_bytes())
-            article = convert(text, date=date, junk=junk, today=today)
+            article = convert(text, date=date, junk=junk, today=today, titles=titles)
             line, written = batch.place(source, article)
         except (DecodeError, ConvertError) as exc:
             batch.failed += 1

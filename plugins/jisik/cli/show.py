@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..citations.titles import TitleCache, cite
 from ..model import DEFAULT_TIMEZONE, RELATED_HEADING, Article, parse_article
+from ..wikilinks.resolve import Resolver, backlinks, explain
 from .common import add_site_arguments, shown_path, site_articles, site_here
 
 
@@ -58,8 +59,29 @@ def record_json(
         ],
         "summary": article.summary,
         "draft": article.draft,
+        "aliases": list(article.aliases),
+        "redirect_from": list(article.redirect_from),
         "problems": [p.format(article.path) for p in article.problems],
     }
+
+
+def links_json(article: Article, resolver: Resolver) -> list[dict[str, object]]:
+    """Each outgoing link: as written, its line, and the article it reaches (its path in `docs_dir`)
+    or why it reaches none."""
+    found: list[dict[str, object]] = []
+    for link in article.links:
+        resolution = resolver.resolve(link, article.path)
+        found.append(
+            {
+                "kind": link.kind,
+                "written": link.written,
+                "line": link.line,
+                "target": resolution.target if resolution.outcome == "ok" else None,
+                "heading": resolution.heading,
+                "problem": None if resolution.outcome == "ok" else explain(resolution, link),
+            }
+        )
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         timezone, heading = site.timezone, site.options.related.heading
     status = 0
     records = []
+    read_files: list[tuple[str, Article, bool]] = []
     for name in args.files:
         try:
             text = Path(name).read_text(encoding="utf-8-sig")
@@ -91,13 +114,20 @@ def run(args: argparse.Namespace) -> int:
             continue
         # The build's own record (dates from git included) when the file is one of its articles.
         article = built.get(os.path.realpath(name))
-        record = (
-            replace(article, path=name)
-            if article is not None
-            else parse_article(text, name, timezone=timezone, related_heading=heading)
-        )
-        shown = record_json(record, cache, titles_name)
-        shown["article"] = article is not None if site is not None else None
+        record = article or parse_article(text, name, timezone=timezone, related_heading=heading)
+        read_files.append((name, article or record, article is not None))
+    # wikilinks: links resolved among the site's articles (or the files given, without a site)
+    corpus = list({a.path: a for a in [*built.values(), *(a for _n, a, _b in read_files)]}.values())
+    resolver = Resolver(corpus)
+    incoming = backlinks(
+        {a.path: resolver.targets(a) for a in corpus if not a.draft},
+        {a.path: a.sort_key for a in corpus if not a.draft},
+    )
+    for name, article, is_built in read_files:
+        shown = record_json(replace(article, path=name), cache, titles_name)
+        shown["links"] = links_json(article, resolver)
+        shown["backlinks"] = incoming.get(article.path, [])
+        shown["article"] = is_built if site is not None else None
         records.append(shown)
     output = records if len(args.files) > 1 else (records[0] if records else None)
     json.dump(output, sys.stdout, ensure_ascii=False, indent=2)

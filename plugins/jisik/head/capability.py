@@ -62,8 +62,11 @@ class Head(Capability):
         if article is not None and self.jsonld:
             cited = self.site.cited.get(article.path, [])
             keywords = self.site.chip_names(article)
+            mentions = self.site.links.mentions(article, self.config.site_url)
             parts.append(
-                script_tag(article_jsonld(article, cited, page.canonical_url, self.language, keywords))
+                script_tag(
+                    article_jsonld(article, cited, page.canonical_url, self.language, keywords, mentions)
+                )
             )
         if self.open_graph:
             parts.append(render(meta_tags(self.preview(page, article))))

@@ -24,7 +24,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def article_jsonld(
-    article: Article, cited: list[Cited], url: str | None, language: str, keywords: list[str]
+    article: Article,
+    cited: list[Cited],
+    url: str | None,
+    language: str,
+    keywords: list[str],
+    mentions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -49,6 +54,8 @@ def article_jsonld(
         citations.append(work)
     if citations:
         data["citation"] = citations
+    if mentions:  # the articles this one links to ([[wikilinks]] and links to their pages)
+        data["mentions"] = mentions
     return data
 
 

@@ -12,8 +12,8 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
 from typing import Literal
 
 import yaml
@@ -22,6 +22,7 @@ from ..model import RELATED_HEADING, get_timezone
 from ..model.conventions import HANGUL, hashtag_line, prompt_paragraph, same_heading, source_line
 from ..model.dates import DEFAULT_TIMEZONE
 from ..model.frontmatter import normalise_newlines
+from ..model.links import link_key
 from .romanize import slugify_title
 
 DEFAULT_JUNK: tuple[str, ...] = ("Leave a Comment", "error: Content is protected !!")
@@ -165,6 +166,8 @@ class _Item:
     lines: list[str]
     alone: bool = False
     """The item is a whole block of the raw text (a line between blank lines, for headings)."""
+    linked: set[int] = field(default_factory=set)
+    """Lines (by index) that are an existing article's title under the related heading: wikilinks."""
 
 
 def _fold(line: str) -> str:
@@ -224,8 +227,12 @@ def convert(
     junk: Iterable[str] = DEFAULT_JUNK,
     today: dt.date | None = None,
     related_heading: str = RELATED_HEADING,
+    titles: Container[str] = (),
 ) -> Imported:
     """Turn the raw text of one article into jisik Markdown.
+
+    A line listed under the related heading (`함께 보면 좋은 글`) whose text is the title of an article
+    in `titles` (title keys, see `link_key`) becomes a wikilink to it (`- [[제목]]`).
 
     The title is the first line; the date is `date`, else the first line of the text that is only a
     date (taken out of the body), else `today` (default: today in Seoul) with a notice. Lines equal
@@ -268,6 +275,7 @@ def convert(
 
     korean = HANGUL.search(title + "\n".join(lines)) is not None
     items = _classify(lines, korean, related_heading)
+    _link_related(items, titles)
     body = [f"# {escape_heading(title)}", *(_render(item, related_heading) for item in items)]
     front = yaml.safe_dump({"date": date}, allow_unicode=True, sort_keys=False)
     markdown = f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
@@ -298,11 +306,32 @@ def _classify(lines: list[str], korean: bool, related_heading: str) -> list[_Ite
     return items
 
 
+_NOT_LINKABLE = re.compile(r"[\[\]|`\\<]")
+"""A title with one of these cannot be written inside `[[…]]` as it is (it stays text)."""
+
+
+def _link_related(items: list[_Item], titles: Container[str]) -> None:
+    """Mark the lines under the related heading that are an existing article's title (wikilinks)."""
+    under = False
+    for item in items:
+        if item.kind in ("related", "heading"):
+            under = item.kind == "related"
+        elif under and item.kind in ("bullets", "text"):
+            for number, line in enumerate(item.lines):
+                if not _NOT_LINKABLE.search(line) and not line.startswith("#") and link_key(line) in titles:
+                    item.linked.add(number)
+
+
 def _render(item: _Item, related_heading: str) -> str:
     if item.kind == "heading":
         return f"## {escape_heading(item.lines[0])}"
     if item.kind == "related":
         return f"## {related_heading}"
+    if item.kind in ("bullets", "text") and item.linked:  # titles under the related heading: links
+        return "\n".join(
+            f"- [[{line}]]" if n in item.linked else f"- {_escape_bullet(line)}"
+            for n, line in enumerate(item.lines)
+        )
     if item.kind == "bullets":  # an item's text is parsed as blocks: `- #1` would be a heading
         return "\n".join(f"- {_escape_bullet(line)}" for line in item.lines)
     if item.kind == "text":

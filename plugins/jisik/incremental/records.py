@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..config import JisikConfig
 from ..model import Article, parse_article
+
+if TYPE_CHECKING:
+    from ..wikilinks.reader import LinkReader
 
 
 class RecordCache:
@@ -19,6 +23,8 @@ class RecordCache:
         self._current: dict[str, tuple[str, str]] = {}
         self._dated: dict[str, tuple[Article, dt.datetime | None, dt.datetime | None, Article]] = {}
         self._html: dict[tuple[str, str], str] = {}
+        self.links: LinkReader | None = None
+        """Reads each article's links with the site's Markdown extensions (set by `Collection.read`)."""
 
     def unchanged(self, path: str, stamp: tuple[object, ...]) -> Article | None:
         """The record of a file whose stamp (`Collection._stamp`) is the same as when it was last
@@ -29,7 +35,10 @@ class RecordCache:
         return self._records.get(key)
 
     def get(self, path: str, text: str, options: JisikConfig, stamp: tuple[object, ...] = ()) -> Article:
-        settings = f"{options.articles.timezone}\0{options.related.heading}"
+        reader = self.links
+        settings = (
+            f"{options.articles.timezone}\0{options.related.heading}\0{reader.signature if reader else ''}"
+        )
         digest = hashlib.blake2b(f"{settings}\0{text}".encode(), digest_size=16).hexdigest()
         key = (path, digest)
         self._current[path] = key
@@ -42,6 +51,7 @@ class RecordCache:
                 path,
                 timezone=options.articles.timezone,
                 related_heading=options.related.heading,
+                read_links=reader,
             )
             self._records[key] = record
         return record

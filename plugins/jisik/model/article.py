@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import yaml
 from markdown import util as markdown_util
@@ -21,6 +21,7 @@ from markdown import util as markdown_util
 from . import conventions
 from .dates import DateError, get_timezone, parse_date
 from .frontmatter import YAML_ERROR, FrontMatter, split_front_matter
+from .links import Link
 from .text import MAX_NESTING, drop_controls, meta_text, one_line, plain_text, shorten, title_text, too_deep
 
 Level = Literal["error", "warning"]
@@ -111,6 +112,14 @@ class Article:
     """The file line each of `tags` was written on (the `tags:` key for front-matter tags)."""
     title_heading: str | None = None
     """The `# …` line the title was read from, as written (None when it came from elsewhere)."""
+    links: tuple[Link, ...] = ()
+    """Outgoing links, in the order written: `[[wikilinks]]` and Markdown links to `.md` pages."""
+    aliases: tuple[str, ...] = ()
+    """Other names `[[…]]` may use for this article (front matter `aliases:`, e.g. a former title)."""
+    redirect_from: tuple[str, ...] = ()
+    """Former paths of the file (front matter `redirect_from:`): their old URLs redirect here."""
+    headings: tuple[str, ...] = ()
+    """The text of every top-level heading, in order (what `[[제목#소제목]]` may name)."""
 
     @property
     def description(self) -> str:
@@ -398,6 +407,69 @@ def _flag(value: object) -> bool:
     return bool(value)
 
 
+class LinkReading(Protocol):
+    """Reads a body's links (`jisik.wikilinks.reader.LinkReader`): body, its first file line, path."""
+
+    def __call__(self, body: str, first_line: int, path: str) -> tuple[Link, ...]: ...
+
+
+def _texts_from_meta(
+    key: str, value: object, key_line: int | None, item_lines: list[int], problems: list[Problem]
+) -> list[str]:
+    """A front-matter list of text (`aliases: [옛 제목]`, or one text); what is not text is said."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    texts: list[str] = []
+    for number, item in enumerate(items):
+        line = item_lines[number] if isinstance(value, list) and number < len(item_lines) else key_line
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            shown = one_line(meta_text(item))[:60] if item is not None else "empty"
+            problems.append(
+                Problem(f"a `{key}` entry must be text, not a {_kind(item)} ({shown!r}); it is ignored", line)
+            )
+            continue
+        text = one_line(str(item))
+        if text:
+            texts.append(text)
+    return texts
+
+
+def _redirects_from_meta(
+    value: object, key_line: int | None, item_lines: list[int], problems: list[Problem]
+) -> list[str]:
+    """`redirect_from: [old/path.md]`: former paths of the file, relative to `docs_dir`."""
+    paths = []
+    texts = _texts_from_meta("redirect_from", value, key_line, item_lines, problems)
+    for number, text in enumerate(texts):
+        line = item_lines[number] if number < len(item_lines) else key_line
+        path = str(PurePosixPath(text.strip().lstrip("/")))
+        if not path.endswith(".md") or ".." in PurePosixPath(path).parts or path in (".md", "."):
+            problems.append(
+                Problem(
+                    f"`redirect_from` entry {text!r} must be a former path of this file relative to "
+                    "`docs_dir`, ending in `.md` (such as `old/name.md`); it is ignored",
+                    line,
+                )
+            )
+            continue
+        paths.append(path)
+    return paths
+
+
+_default_reader: LinkReading | None = None
+
+
+def default_link_reader() -> LinkReading:
+    """The link reader for a bare `parse_article` (common Markdown extensions)."""
+    global _default_reader
+    if _default_reader is None:
+        from ..wikilinks.reader import LinkReader  # the parser of links is the wikilinks extension
+
+        _default_reader = LinkReader()
+    return _default_reader
+
+
 # --- the record -----------------------------------------------------------------------------------
 
 
@@ -407,6 +479,7 @@ def parse_article(
     *,
     timezone: str | dt.tzinfo = "Asia/Seoul",
     related_heading: str = RELATED_HEADING,
+    read_links: LinkReading | None = None,
 ) -> Article:
     """Read one article (front matter + body conventions) into its record.
 
@@ -431,7 +504,18 @@ def parse_article(
     sources = _sources_from_meta(
         meta.get("sources"), lines.get("sources"), fm.item_lines.get("sources", []), problems
     )
+    aliases = _texts_from_meta(
+        "aliases", meta.get("aliases"), lines.get("aliases"), fm.item_lines.get("aliases", []), problems
+    )
+    redirects = _redirects_from_meta(
+        meta.get("redirect_from"),
+        lines.get("redirect_from"),
+        fm.item_lines.get("redirect_from", []),
+        problems,
+    )
     prompts: list[Prompt] = []
+    headings: list[str] = []
+    heading_number = 0
     heading_title: str | None = None
     heading_line: str | None = None
     summary: str | None = None
@@ -445,9 +529,11 @@ def parse_article(
             tag_lines.extend([block.line] * len(found))
         elif block.kind == "heading":
             level, heading = heading_of(block) or (0, "")
+            headings.append(title_text(heading))
             if level == 1 and heading_title is None:
                 heading_title = title_text(heading)
                 heading_line = block.lines[0]
+                heading_number = block.line
             if conventions.same_heading(plain_text(heading), related_heading):
                 related_slot = True
         elif block.kind == "prompt-block":
@@ -546,6 +632,17 @@ def parse_article(
         problems=tuple(problems),
         tag_lines=tuple(tag_lines),
         title_heading=heading_line,
+        # the title heading is shown as its text (see `pagemeta`): a wikilink there is no link
+        links=tuple(
+            link
+            for link in (
+                (read_links or default_link_reader())(fm.body, fm.body_line, path) if fm.body else ()
+            )
+            if link.line != heading_number or heading_line is None
+        ),
+        aliases=tuple(aliases),
+        redirect_from=tuple(redirects),
+        headings=tuple(headings),
     )
 
 

@@ -34,8 +34,36 @@ def one_line(text: str) -> str:
     return " ".join(drop_controls(text).split())
 
 
+_WIKILINK = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
+
+
+def _wikilink_shown(match: re.Match[str]) -> str:
+    """`[[제목|보이는 글]]` → `보이는 글`, `[[제목#소제목]]` → `제목 › 소제목` (as the page shows it)."""
+    inner = match.group(1)
+    target, bar, label = inner.partition("|")
+    if bar and label.strip():
+        return label.strip()
+    name, _hash, heading = target.partition("#")
+    return " › ".join(part.strip() for part in (name, heading) if part.strip()) or match.group(0)
+
+
+def wikilink_text(source: str) -> str:
+    """Wikilinks outside code spans as the text a page shows for them (for summaries and titles)."""
+    if "[[" not in source:
+        return source
+    out: list[str] = []
+    position = 0
+    for span in _CODE_SPAN.finditer(source):
+        out.append(_WIKILINK.sub(_wikilink_shown, source[position : span.start()]))
+        out.append(span.group())
+        position = span.end()
+    out.append(_WIKILINK.sub(_wikilink_shown, source[position:]))
+    return "".join(out)
+
+
 def plain_text(source: str) -> str:
     """Render inline Markdown and keep only its text: `**굵게** [링크](u)` gives `굵게 링크`."""
+    source = wikilink_text(source)
     if not any(ch in source for ch in "*_`[]<>&\\!"):
         return _SPACE.sub(" ", _CONTROL.sub("", source)).strip()
     md = _renderer()

@@ -29,12 +29,13 @@ _TITLE = re.compile(r"<h1\b.*?</h1>", re.DOTALL | re.IGNORECASE)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_BACKLINKS = re.compile(r'<section class="jisik-backlinks".*?</section>', re.DOTALL)
 
 
 def reading_minutes(content_html: str, per_minute: int) -> int:
     """Minutes to read a page's body (its title, figures, prompts, permalinks and markup not
     counted), at least 1."""
-    for pattern in (_FIGURE, _TITLE, _PERMALINK, _HIDDEN):
+    for pattern in (_FIGURE, _TITLE, _PERMALINK, _HIDDEN, _BACKLINKS):
         content_html = pattern.sub(" ", content_html)
     text = _TAG.sub(" ", content_html)
     # str.split() splits at exactly the characters str.isspace() calls spaces: the same count, 7× faster

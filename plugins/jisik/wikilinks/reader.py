@@ -1,0 +1,144 @@
+"""Reading an article's outgoing links from its Markdown, with the parser its page is rendered with.
+
+The model calls a `LinkReader` once per article text (records are cached by content). It converts the
+body with the site's own Markdown extensions plus the wikilinks extension, so code blocks, code spans,
+URLs, raw HTML, tables, footnotes and admonitions are what the page makes of them — the record and
+the page cannot disagree on which text is a link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from ..model.links import Link, locate, page_target
+from .markdown import WIKILINK_PRIORITY, Resolved, WikiLinkExtension
+
+DEFAULT_EXTENSIONS = ("tables", "footnotes", "admonition", "attr_list", "pymdownx.superfences")
+"""Read with when no site configuration is known (a bare `parse_article`)."""
+
+
+class LinkReader:
+    """Reads the links of a Markdown body; one Markdown instance reused for every article."""
+
+    def __init__(
+        self, extensions: Sequence[str] = DEFAULT_EXTENSIONS, configs: Mapping[str, Any] | None = None
+    ) -> None:
+        self.extensions = [name for name in extensions if isinstance(name, str)]
+        self.configs = {k: v for k, v in (configs or {}).items() if k in self.extensions}
+        self.signature = repr((self.extensions, [(k, _stable(v)) for k, v in sorted(self.configs.items())]))
+        """Which parser reads links (part of the record cache's key)."""
+        self._md: markdown.Markdown | None = None
+
+    def _markdown(self) -> markdown.Markdown:
+        if self._md is None:
+            try:
+                self._md = markdown.Markdown(
+                    extensions=[*self.extensions, WikiLinkExtension()], extension_configs=dict(self.configs)
+                )
+            except Exception:  # a site extension that cannot load: MkDocs says so itself
+                self._md = markdown.Markdown(extensions=[WikiLinkExtension()])
+            _links_only(self._md)
+        return self._md
+
+    def __call__(self, body: str, first_line: int, path: str) -> tuple[Link, ...]:
+        if "[" not in body or ("[[" not in body and ".md" not in body and "%" not in body):
+            return ()  # a wikilink needs `[[`, a link to a page its `.md` (perhaps percent-encoded)
+        md = self._markdown()
+        md.reset()
+        try:
+            _read(md, body)
+        except RecursionError:  # nested too deep: the page is shown as plain text (see pagemeta)
+            return ()
+        found: list[Link] = []
+        for item in md.jisik_links:  # type: ignore[attr-defined]
+            if isinstance(item, Link):
+                found.append(item)
+            elif (target := page_target(item, path)) is not None:
+                found.append(Link("page", target[0], target[1]))
+        return tuple(locate(found, body, first_line, _written))
+
+
+def _stable(value: object) -> object:
+    """A configuration value as the same text in every process (a function by its name, not address)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_stable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in value.items()}
+    kind = type(value)
+    return f"{kind.__module__}.{getattr(value, '__qualname__', kind.__qualname__)}"
+
+
+class _Sparse(Treeprocessor):
+    """Before inline patterns: text with no `[` can hold no link of either kind, so it is not parsed."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.text and "[" not in element.text and not isinstance(element.text, AtomicString):
+                element.text = None
+            if element.tail and "[" not in element.tail:
+                element.tail = None
+
+
+def _anywhere(link: Link) -> Resolved:
+    return Resolved("#", "")  # the reader lists links; where they go is the resolver's business
+
+
+def _links_only(md: markdown.Markdown) -> None:
+    """Leave out of the reader's parser what cannot change which text is a link: inline patterns that run
+    after the wikilink pattern (emphasis, entities), text without `[`, and resolving each link."""
+    for extension in md.registeredExtensions:
+        if isinstance(extension, WikiLinkExtension):
+            extension.resolve = _anywhere
+    for item in list(getattr(md.inlinePatterns, "_priority", [])):  # (name, priority) of each
+        if item.priority < WIKILINK_PRIORITY:
+            md.inlinePatterns.deregister(item.name)
+    md.treeprocessors.register(_Sparse(md), "jisik_sparse", 20.5)
+
+
+def _read(md: markdown.Markdown, source: str) -> None:
+    """`md.convert` up to the list of links (`jisik_links`): no later tree processor, no serialising."""
+    lines = source.split("\n")
+    for preprocessor in md.preprocessors:
+        lines = preprocessor.run(lines)
+    root = md.parser.parseDocument(lines).getroot()
+    last = md.treeprocessors["jisik_links"]
+    for treeprocessor in md.treeprocessors:
+        root = treeprocessor.run(root) or root
+        if treeprocessor is last:
+            return
+
+
+def _written(link: Link) -> list[str]:
+    """Text the link's source surely starts with, best guess first (to find its line)."""
+    if link.kind == "page":
+        return [posixpath.basename(link.target), "]("]
+    return [f"[[{link.whole or link.target}", f"[[{link.target}", "[["]
+
+
+class NoLinks(LinkReader):
+    """For a site that turns wikilinks off: its records hold no links (nothing would use them)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+        self.signature = "off"
+
+    def __call__(self, body: str, first_line: int, path: str) -> tuple[Link, ...]:
+        return ()
+
+
+def for_site(
+    extensions: Sequence[object], configs: Mapping[str, Any] | None, enabled: bool = True
+) -> LinkReader:
+    """The reader for a site: its configured extensions (by name; jisik's own are left out)."""
+    if not enabled:
+        return NoLinks()
+    return LinkReader([e for e in extensions if isinstance(e, str)], configs)

@@ -1,0 +1,701 @@
+"""Links between articles (issue 18): `[[wikilinks]]`, backlinks, broken-link reports, redirects."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jisik.model import parse_article
+from jisik.model.links import Link
+from jisik.wikilinks.markdown import WikiLinkExtension
+from jisik.wikilinks.reader import DEFAULT_EXTENSIONS, LinkReader
+from jisik.wikilinks.resolve import backlinks
+from support import REPO_PATH, Built, SiteProject, free_port, serve, tool
+
+NFD = unicodedata.normalize("NFD", "번아웃 이야기")
+
+
+def render(text: str, targets: dict[str, str] | None = None) -> BeautifulSoup:
+    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, WikiLinkExtension(targets=targets or {})])
+    return BeautifulSoup(md.convert(text), "html.parser")
+
+
+# --- the extension alone ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`[[글]]`",
+        "```\n[[글]]\n```",
+        "    [[글]]",
+        "[링크 [[글]] 안](https://a.example/)",
+        "[링크](https://a.example/[[글]])",
+        "<https://a.example/[[글]]>",
+        '<a href="[[글]]">x</a>',
+        "\\[\\[글]]",
+        "[[`글`]]",
+    ],
+    ids=[
+        "code-span",
+        "fenced",
+        "indented",
+        "link-text",
+        "url",
+        "autolink",
+        "raw-html",
+        "escaped",
+        "code-inside",
+    ],
+)
+def test_no_wikilink_inside_code_urls_html_or_other_links(text: str) -> None:
+    soup = render(text, {"글": "/g/"})
+    assert soup.select(".jisik-wikilink") == []
+    assert "/g/" not in str(soup)
+    if "`" not in text[2:-2]:  # the text stays as written: in code, in the URL, in the HTML attribute
+        assert "[[글]]" in str(soup).replace("%5B", "[").replace("%5D", "]")
+    assert parse_article(f"# 제목\n\n{text}\n", "a.md").links == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "href", "shown"),
+    [
+        ("[[글]]", "/g/", "글"),
+        ("[[ＧＬ]]", "/l/", "ＧＬ"),  # full-width, Latin case
+        ("[[gl]]", "/l/", "gl"),
+        (f"[[{NFD}]]", "/n/", NFD),  # NFD written, NFC title
+        ("[[글|보이는 글]]", "/g/", "보이는 글"),
+        ("[[글#둘째 절]]", "/g/#둘째-절", "글 › 둘째 절"),
+        ("[[C# 입문]]", "/c/", "C# 입문"),  # a title holding `#`
+        ("[[글\\|보기]]", "/g/", "보기"),  # `\|` separates too (tables need it)
+        ("[[x\\]\\]y]]", "/xy/", "x]]y"),
+        ("| 표 |\n|---|\n| [[글\\|보기]] |", "/g/", "보기"),  # in a table: `\|` separates, not splits
+        ("# 제목 [[글]]", "/g/", "글"),
+        ("!!! note\n\n    [[글]]", "/g/", "글"),
+        ("본문[^1]\n\n[^1]: [[글]]", "/g/", "글"),
+    ],
+)
+def test_wikilinks_resolve_in_every_kind_of_text(text: str, href: str, shown: str) -> None:
+    targets = {
+        "글": "/g/",
+        "GL": "/l/",
+        "번아웃 이야기": "/n/",
+        "C# 입문": "/c/",
+        "a|b": "/ab/",
+        "x]]y": "/xy/",
+    }
+    md = markdown.Markdown(
+        extensions=[*DEFAULT_EXTENSIONS, "toc", WikiLinkExtension(targets=targets)],
+        extension_configs={"toc": {"slugify": __import__("pymdownx.slugs").slugs.slugify(case="lower")}},
+    )
+    soup = BeautifulSoup(md.convert(text), "html.parser")
+    links = soup.select("a.jisik-wikilink")
+    assert [(a["href"], a.get_text()) for a in links] == [(href, shown)]
+    assert [link.kind for link in parse_article(f"# 제목\n\n{text}\n", "a.md").links] == ["wiki"]
+
+
+@pytest.mark.parametrize("title", ["AT&amp;T", "\"따옴표\" '글'", "R&D", "1 < 2 > 0", "a\">x'"])
+def test_unresolved_link_is_marked_text_showing_the_name_as_written(title: str) -> None:
+    soup = render(f"앞 [[{title}]] 뒤")
+    assert soup.select("a") == [] and soup.select("script") == []
+    missing = soup.select_one(".jisik-wikilink--missing")
+    assert missing is not None
+    assert missing.get_text() == f"{title} (없는 글)"
+    assert title in missing["title"]
+
+
+# --- the model and the page agree -------------------------------------------------------------------
+
+PIECES = [
+    "[[글]]",
+    "[[글|보기]]",
+    "[[없는 글]]",
+    "[[글#절]]",
+    "`[[글]]`",
+    "``[[글]]` ``",
+    "\\[[글]]",
+    "[[글\\|x]]",
+    "[t](b.md)",
+    "[t [[글]]](b.md)",
+    "[t](https://x.example/[[글]])",
+    "<https://x.example/[[글]]>",
+    "<span>[[글]]</span>",
+    "**[[글]]**",
+    "[[a]][[b]]",
+    "[[",
+    "]]",
+    "|",
+    "#",
+    "`",
+    "\\",
+    "[",
+    "]",
+    "(",
+    ")",
+    " ",
+    "글",
+]
+LINES = [
+    "",
+    "```",
+    "    ",
+    "> ",
+    "- ",
+    "1. ",
+    "## ",
+    "| ",
+    "!!! note",
+    "    ",
+    "[^1]: ",
+    "# ",
+    "<div>",
+    "</div>",
+    "---",
+]
+
+
+@st.composite
+def bodies(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(1, 12))):
+        lead = draw(st.sampled_from(LINES))
+        lines.append(lead + "".join(draw(st.lists(st.sampled_from(PIECES), max_size=5))))
+    return "\n".join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies())
+def test_the_model_records_exactly_the_links_the_page_renders(body: str) -> None:
+    """A hostile corpus: what the record says the article links to is what its page shows as links,
+    in order, and each recorded line holds the link's text."""
+    text = f"# 제목\n\n{body}\n"
+    record = parse_article(text, "articles/a.md")
+    soup = render(body, {"글": "/g/", "a": "/a/", "b": "/b/"})
+    shown = [
+        e.get_text()
+        for e in soup.find_all(class_="jisik-wikilink")
+        if "jisik-wikilink__mark" not in (e.get("class") or [])
+    ]
+    recorded = [link for link in record.links if link.kind == "wiki"]
+    assert len(recorded) == len(shown)
+    lines = text.split("\n")
+    for link in record.links:
+        assert link.line is not None
+        assert ("[[" if link.kind == "wiki" else "](") in lines[link.line - 1]
+    pages = [a["href"] for a in soup.find_all("a", href=True) if a["href"] == "b.md"]
+    assert len([link for link in record.links if link.kind == "page"]) == len(pages)
+
+
+# --- backlinks, against a brute-force oracle --------------------------------------------------------
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from("abcdefgh"),
+        st.lists(st.sampled_from("abcdefghij"), max_size=6),
+        min_size=1,
+    ),
+    st.dictionaries(st.sampled_from("abcdefgh"), st.integers(0, 3)),
+)
+def test_backlinks_are_exact(outgoing: dict[str, list[str]], days: dict[str, int]) -> None:
+    order = {s: (-float(days.get(s, 0)), s) for s in outgoing}
+    found = backlinks(outgoing, order)
+    for target in set("abcdefghij"):
+        oracle = sorted(
+            {s for s, targets in outgoing.items() if target in targets and s != target},
+            key=lambda s: (order[s], s),
+        )
+        assert found.get(target, []) == oracle
+
+
+# --- a site -----------------------------------------------------------------------------------------
+
+
+def _site(project: SiteProject) -> Built:
+    project.article(
+        "articles/burnout.md",
+        "인공지능 번아웃",
+        date="2026-03-03",
+        tags=["AI"],
+        body="요약 [[ＯＰＥＮＡＩ 소개]] 그리고 [[없는 제목]] 또 [[openai#둘째 절|둘째 절로]].\n\n"
+        "[[셋째 글]] 두 번 [[셋째 글]].\n\n같은 글 [[인공지능 번아웃]].",
+    )
+    project.article(
+        "articles/openai.md",
+        "OpenAI 소개",
+        date="2026-03-02",
+        tags=["AI"],
+        body="요약 [[인공지능 번아웃]].\n\n## 둘째 절\n\n[[초안 글]] 그리고 [[같은 이름]].",
+    )
+    project.article(
+        "articles/third.md",
+        "셋째 글",
+        date="2026-03-01",
+        tags=["AI"],
+        body="요약 [보통 링크](burnout.md).",
+        extra="aliases: [옛 이름]\nredirect_from: [old/third.md]",
+    )
+    project.article("articles/draft.md", "초안 글", date="2026-03-04", draft=True, body="초안 [[셋째 글]].")
+    project.article("articles/same1.md", "같은 이름", date="2026-02-01", tags=["AI"])
+    project.article("articles/same2.md", "같은 이름", date="2026-02-02", tags=["AI"])
+    return project.build()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _site(SiteProject(tmp_path_factory.mktemp("links") / "project"))
+
+
+def test_wikilinks_lead_to_the_named_article_and_heading(site: Built) -> None:
+    soup = site.html("articles/burnout/")
+    links = {a.get_text(): a["href"] for a in soup.select("article a.jisik-wikilink")}
+    assert site.follow("articles/burnout/", links["ＯＰＥＮＡＩ 소개"]) == "articles/openai/"
+    target = site.follow("articles/burnout/", links["둘째 절로"])
+    assert target == "articles/openai/#둘째-절"
+    assert site.html("articles/openai/").find(id="둘째-절") is not None
+    assert site.follow("articles/burnout/", links["셋째 글"]) == "articles/third/"
+    # the links are the writer's kind (`openai.md#…`): MkDocs makes them URLs and finds their anchors
+    said = [r.getMessage() for r in site.records]
+    assert not [m for m in said if "unrecognized relative link" in m or "does not contain an anchor" in m]
+
+
+def test_broken_ambiguous_and_draft_links_are_marked_text_and_warned_at_their_line(site: Built) -> None:
+    soup = site.html("articles/openai/")
+    marks = {s.get_text(): s["title"] for s in soup.select(".jisik-wikilink--missing")}
+    assert marks.keys() == {"초안 글 (없는 글)", "같은 이름 (여러 글)"}
+    assert "공개되지 않은" in marks["초안 글 (없는 글)"] and "여러 글" in marks["같은 이름 (여러 글)"]
+    missing = site.html("articles/burnout/").select_one(".jisik-wikilink--missing")
+    assert missing is not None and missing.get_text() == "없는 제목 (없는 글)" and missing.find("a") is None
+    warned = [w for w in site.warnings if "[[" in w]
+    assert any(w.startswith("jisik: docs/articles/burnout.md:7: [[없는 제목]]") for w in warned), warned
+    assert any("docs/articles/openai.md:11: [[초안 글]]" in w and "draft" in w for w in warned), warned
+    assert any(
+        "docs/articles/openai.md:11: [[같은 이름]]" in w and "same1.md, articles/same2.md" in w
+        for w in warned
+    )
+    assert len(warned) == 3
+
+
+def test_a_wikilink_in_the_title_heading_is_its_text(project: SiteProject) -> None:
+    """The title is text (see pagemeta): a `[[…]]` in it is shown as its name, not a link of the record."""
+    project.article(
+        "articles/a.md", "[[나]]에 대하여", tags=["t"], body="본문 [[나]].\n\n출처: https://a.example/"
+    )
+    project.article("articles/b.md", "나", tags=["t"], body="본문.\n\n출처: https://a.example/")
+    built = project.build(strict=True)
+    title = built.html("articles/a/").select_one("article h1")
+    assert title is not None and title.get_text().startswith("나에 대하여")
+    assert title.select(".jisik-wikilink") == []
+    assert not [r for r in built.records if "unrecognized relative link" in r.getMessage()]
+    text = (project.docs / "articles/a.md").read_text(encoding="utf-8")
+    assert [link.line for link in parse_article(text, "articles/a.md").links] == [7]
+
+
+def test_strict_build_fails_on_a_broken_link(project: SiteProject) -> None:
+    project.article("articles/a.md", "가", tags=["t"], body="[[나]]\n\n출처: https://a.example/")
+    with pytest.raises(Exception, match="warning"):
+        project.build(strict=True)
+
+
+def test_backlinks_list_each_linking_article_once_newest_first_in_the_toc(site: Built) -> None:
+    soup = site.html("articles/third/")
+    section = soup.select_one("section.jisik-backlinks")
+    assert section is not None and section.has_attr("data-pagefind-ignore")
+    heading = section.find("h2")
+    assert heading["id"] == "jisik-backlinks" and heading.get_text().strip().startswith("이 글을 언급한 글")
+    items = [(li.a.get_text(), li.time.get_text()) for li in section.select("li")]
+    # the draft links here too, but is not published; burnout links twice, once counted
+    assert items == [("인공지능 번아웃", "2026년 3월 3일")]
+    assert site.follow("articles/third/", section.select_one("li a")["href"]) == "articles/burnout/"
+    toc = [a["href"] for a in soup.select(".md-sidebar--secondary a.md-nav__link")]
+    assert "#jisik-backlinks" in toc
+    # an ordinary Markdown link counts; a link to itself does not
+    burnout = [li.a.get_text() for li in site.html("articles/burnout/").select("section.jisik-backlinks li")]
+    assert burnout == ["OpenAI 소개", "셋째 글"]
+
+
+def test_aliases_resolve_and_the_former_path_redirects(site: Built, project: SiteProject) -> None:
+    page = site.path("old/third/")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh is not None
+    target = refresh["content"].split("url=", 1)[1]
+    assert site.follow("old/third/", target) == "articles/third/"
+    assert soup.find("link", rel="canonical")["href"] == "https://example.org/kb/articles/third/"
+
+
+def test_jsonld_mentions_and_feeds_carry_absolute_links(site: Built) -> None:
+    soup = site.html("articles/burnout/")
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert [m["url"] for m in data["mentions"]] == [
+        "https://example.org/kb/articles/openai/",
+        "https://example.org/kb/articles/third/",
+    ]
+    rss = ET.parse(site.site_dir / "feed.xml").getroot()
+    items = {i.findtext("title"): i for i in rss.iter("item")}
+    content = items["인공지능 번아웃"].findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+    html = BeautifulSoup(content, "html.parser")
+    hrefs = [a["href"] for a in html.select("a.jisik-wikilink")]
+    assert "https://example.org/kb/articles/openai/" in hrefs
+    assert html.select(".jisik-backlinks") == []  # the site's navigation, not the article
+    description = items["인공지능 번아웃"].findtext("description") or ""
+    assert "[[" not in description and "ＯＰＥＮＡＩ 소개" in description
+    feed = json.loads((site.site_dir / "feed.json").read_text(encoding="utf-8"))
+    item = next(i for i in feed["items"] if i["title"] == "인공지능 번아웃")
+    assert "https://example.org/kb/articles/openai/" in item["content_html"]
+    assert "[[" not in item.get("summary", "")
+
+
+def test_hostile_titles_link_as_text(project: SiteProject) -> None:
+    titles = ['<b>굵게</b> & "인용"', "C# 입문", "A|B 비교", "]]괄호", NFD, "ＡＩ 노트"]
+    written = ['<b>굵게</b> & "인용"', "C# 입문", "t2", "\\]\\]괄호", "번아웃 이야기", "ai 노트"]
+    for number, title in enumerate(titles):
+        project.article(f"articles/t{number}.md", "x", tags=["t"], extra=f"title: {json.dumps(title)}")
+    body = " ".join(f"[[{w}]]" for w in written) + " [[t0|첫째]]"
+    project.config["markdown_extensions"] = [*project.config["markdown_extensions"], "tables"]  # type: ignore[misc]
+    project.article("articles/hub.md", "허브", tags=["t"], body=body)
+    built = project.build()
+    soup = built.html("articles/hub/")
+    links = soup.select("article a.jisik-wikilink")
+    reached = [built.follow("articles/hub/", a["href"]) for a in links]
+    # `<b>` is raw HTML before the wikilink pattern sees it: that title is reached by its file name
+    assert reached == [f"articles/t{n}/" for n in (1, 2, 3, 4, 5, 0)]
+    assert soup.select("article b") == [] or all(b.parent.name != "a" for b in soup.select("article b"))
+    backlinks = built.html("articles/t0/").select("section.jisik-backlinks li a")
+    assert [a.get_text() for a in backlinks] == ["허브"]
+
+
+def test_check_and_show_report_links(project: SiteProject) -> None:
+    project.article("articles/a.md", "가", tags=["t"], body="[[나]] [[없음]]\n\n출처: https://a.example/")
+    project.article("articles/b.md", "나", tags=["t"], body="본문.\n\n출처: https://a.example/")
+    project.write_config()
+    check = subprocess.run(
+        [tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True, check=False
+    )
+    assert "docs/articles/a.md:7: warning: [[없음]]" in check.stdout, check.stdout
+    assert "[[나]]" not in check.stdout
+    show = subprocess.run(
+        [tool("jisik"), "show", "docs/articles/a.md", "docs/articles/b.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    a, b = json.loads(show.stdout)
+    assert [(link["written"], link["target"]) for link in a["links"]] == [
+        ("[[나]]", "articles/b.md"),
+        ("[[없음]]", None),
+    ]
+    assert b["backlinks"] == ["articles/a.md"] and a["backlinks"] == []
+
+
+def test_aliases_must_be_text(project: SiteProject) -> None:
+    text = (
+        "---\naliases:\n  - 옛 제목\n  - [중첩]\n  - {a: 1}\nredirect_from: [../밖.md, old/x.md]\n"
+        "---\n\n# 글\n\n본문.\n"
+    )
+    record = parse_article(text, "articles/a.md")
+    assert record.aliases == ("옛 제목",)
+    assert record.redirect_from == ("old/x.md",)
+    assert sorted(p.line for p in record.problems) == [4, 5, 6]
+
+
+def test_reader_link_is_a_link_object() -> None:
+    reader = LinkReader()
+    assert reader("[[가]] [t](../b.md#x)", 3, "articles/a.md") == (
+        Link("wiki", "가", None, None, 3),
+        Link("page", "b.md", "x", None, 3),
+    )
+
+
+def test_importer_links_listed_titles(tmp_path: Path) -> None:
+    raw = tmp_path / "in"
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        "첫째 글\n2026-01-01\n\n본문입니다.\n\n함께 보면 좋은 글\n\n• 둘째 글\n• 없는 글\n", encoding="utf-8"
+    )
+    (raw / "b.txt").write_text("둘째 글\n2026-01-02\n\n본문입니다.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    subprocess.run(
+        [tool("jisik"), "import", str(raw / "a.txt"), str(raw / "b.txt"), "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    first = next(out.glob("2026-01-01-*.md")).read_text(encoding="utf-8")
+    assert "- [[둘째 글]]" in first and "- 없는 글" in first and "[[없는 글]]" not in first
+
+
+def test_heading_that_is_not_there_and_writer_pages_are_reported(project: SiteProject) -> None:
+    project.article(
+        "articles/a.md", "가", tags=["t"], body="[[나#있는 절]] [[나#없는 절]]\n\n출처: https://a.example/"
+    )
+    project.article(
+        "articles/b.md", "나", tags=["t"], body="본문.\n\n## 있는 절\n\n글.\n\n출처: https://a.example/"
+    )
+    page = "---\narticle: false\n---\n\n# 소개\n\n[[가]] 그리고\n\n[[없는 글]]\n\n[[태그]] [[소개]]\n"
+    project.write("about.md", page)  # a writer's page, not an article
+    built = project.build()
+    warned = [w for w in built.warnings if "[[" in w]
+    # only articles are targets: not a writer's page (itself here), not jisik's pages (the tags page)
+    assert any("docs/about.md:11: [[태그]]" in w for w in warned)
+    assert any("docs/about.md:11: [[소개]]" in w for w in warned)
+    assert len(warned) == 4, warned
+    assert any("docs/articles/a.md:7: [[나#없는 절]]" in w and "no heading" in w for w in warned)
+    assert any("docs/about.md:9: [[없는 글]]" in w for w in warned)
+    about = built.html("about/")
+    assert built.follow("about/", about.select_one("a.jisik-wikilink")["href"]) == "articles/a/"
+    assert about.select_one(".jisik-wikilink--missing") is not None
+
+
+def test_serve_dirty_updates_linking_pages_and_backlinks_on_a_retitle(project: SiteProject) -> None:
+    """Retitling an article renders again the unchanged pages that show its title: the backlinks of the
+    articles it links to, and the wikilinks that named it (now marked 없는 글)."""
+    from test_serve import _Serve
+
+    # no shared tag (no related list) and not neighbours by date: only the links show the other's title
+    first = project.article("articles/a.md", "가", date="2026-01-03", tags=["x"], body="요약 [[나]].")
+    second = project.article("articles/b.md", "나", date="2026-01-01", tags=["y"], body="요약 [[가]].")
+    project.article("articles/c.md", "다", date="2026-01-02", tags=["z"])
+    serve = _Serve(project)
+
+    def backlinks_of_b() -> list[str]:
+        soup = BeautifulSoup(serve.get("articles/b/")[1], "lxml")
+        return [a.get_text() for a in soup.select("section.jisik-backlinks li a")]
+
+    def missing_in_a() -> list[str]:
+        soup = BeautifulSoup(serve.get("articles/a/")[1], "lxml")
+        return [s.get_text() for s in soup.select(".jisik-wikilink--missing")]
+
+    try:
+        serve.wait("the first build", lambda: serve.get("")[0] == 200)
+        assert backlinks_of_b() == ["가"] and missing_in_a() == []
+        # (each condition changes only with a rebuild; counting "Documentation built" lines is not safe:
+        # MkDocs' log drops a message equal to the one before, as two rebuilds of 0.26 s both say)
+        first.write_text(first.read_text(encoding="utf-8").replace("# 가", "# 가나다라"), encoding="utf-8")
+        serve.wait("b's backlinks", lambda: backlinks_of_b() == ["가나다라"])
+        second.write_text(second.read_text(encoding="utf-8").replace("# 나", "# 나중"), encoding="utf-8")
+        serve.wait("a's link marked", lambda: missing_in_a() == ["나 (없는 글)"])
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+def test_chromium_follows_a_wikilink_and_its_backlink_under_a_repository_path(
+    project: SiteProject,
+    browser,  # type: ignore[no-untyped-def]
+) -> None:
+    port = free_port()
+    root = f"http://127.0.0.1:{port}{REPO_PATH}"
+    project.config["site_url"] = root
+    project.article(
+        "articles/보안-습관.md",
+        "개인정보 보안 습관",
+        date="2026-11-20",
+        tags=["보안"],
+        body="비밀번호 관리자와 &lt;img src=x onerror=alert(1)&gt; 2단계 인증을 씁니다.",
+    )
+    project.article(
+        "articles/해킹-복구.md",
+        "해킹 사고 이후 복구",
+        date="2026-11-25",
+        tags=["보안"],
+        body=f"사고 뒤에는 [[{unicodedata.normalize('NFD', '개인정보 보안 습관')}|보안 습관]]부터.",
+    )
+    built = project.build(strict=True)
+    with serve(built.site_dir, port, REPO_PATH):
+        context = browser.new_context(locale="ko-KR")
+        errors: list[str] = []
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(root + "articles/해킹-복구/")
+            link = page.locator("article a.jisik-wikilink", has_text="보안 습관")
+            preview = page.locator("[role=tooltip].jisik-preview")
+            link.focus()  # the keyboard reaches the preview as the pointer does
+            assert preview.is_visible()
+            assert link.get_attribute("aria-describedby") == "jisik-preview"
+            assert preview.locator(".jisik-preview__title").inner_text() == "개인정보 보안 습관"
+            assert preview.locator(".jisik-preview__date").inner_text() == "2026년 11월 20일"
+            summary = preview.locator(".jisik-preview__summary").inner_text()
+            assert "<img src=x onerror=alert(1)>" in summary and preview.locator("img").count() == 0
+            page.keyboard.press("Escape")
+            assert not preview.is_visible()
+            page.locator("article h1").first.hover()
+            link.hover()
+            assert preview.is_visible()
+            link.click()
+            page.wait_for_url("**/articles/**/")
+            assert unquote(page.url) == root + "articles/보안-습관/"
+            assert page.locator("article h1").first.inner_text().startswith("개인정보 보안 습관")
+            toc = page.locator(".md-sidebar--secondary a.md-nav__link", has_text="이 글을 언급한 글")
+            assert toc.count() == 1
+            backlink = page.locator("section.jisik-backlinks li a", has_text="해킹 사고 이후 복구")
+            assert page.locator("section.jisik-backlinks time").inner_text() == "2026년 11월 25일"
+            backlink.click()
+            page.wait_for_url("**/articles/**/")
+            assert unquote(page.url) == root + "articles/해킹-복구/"
+        finally:
+            context.close()
+    assert not errors, errors
+
+
+TITLE_POOL = [
+    "보안 습관",
+    "C# 입문",
+    "R&D 정리",
+    '따옴표 "글"',
+    "ＡＩ 노트",
+    "번아웃 이야기",
+    "AT&amp;T 요금",
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_generated_corpus_has_every_link_resolved_or_reported_at_its_line(
+    project: SiteProject, seed: int
+) -> None:
+    """Exact, NFD, full-width and case-changed titles, aliases, headings, broken and ambiguous names:
+    each link either leads to the article (and heading) an independent oracle expects, or is marked on
+    the page and warned about at its own line."""
+    import random
+
+    rng = random.Random(seed)
+    count = 12
+    titles = [f"{TITLE_POOL[i % len(TITLE_POOL)]} {i}" for i in range(count)]
+    titles[count - 1] = titles[count - 2]  # two articles share a title: ambiguous
+    aliases = {i: f"옛 이름 {i}" for i in range(0, count, 3)}
+
+    def key(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+    owners: dict[str, set[int]] = {}
+    for i in range(count):
+        for name in (titles[i], aliases.get(i), f"a{i}"):
+            if name:
+                owners.setdefault(key(name), set()).add(i)
+    expected: dict[int, list[tuple[str, int | None, str | None, int]]] = {}  # written, target, heading, line
+    for i in range(count):
+        lines = ["---", f"date: 2026-01-{i + 1:02d}"]
+        if i in aliases:
+            lines.append(f"aliases: [{json.dumps(aliases[i], ensure_ascii=False)}]")
+        lines += [
+            "---",
+            "",
+            f"# {titles[i]}".replace("<", "&lt;"),
+            "",
+            "요약 문단입니다.",
+            "",
+            "## 둘째 절",
+            "",
+        ]
+        found = []
+        for _ in range(rng.randint(1, 5)):
+            j = rng.randrange(count)
+            kind = rng.choice(["exact", "nfd", "wide", "alias", "stem", "heading", "broken"])
+            heading = None
+            if kind == "exact":
+                name = titles[j]
+            elif kind == "nfd":
+                name = unicodedata.normalize("NFD", titles[j])
+            elif kind == "wide":
+                name = titles[j].upper().replace("A", "Ａ")
+            elif kind == "alias" and j in aliases:
+                name = aliases[j]
+            elif kind == "heading":
+                name, heading = f"a{j}", "둘째 절"
+            elif kind == "broken":
+                name = f"없는 글 {rng.randrange(100)}"
+            else:
+                name = f"a{j}"
+            written = name + (f"#{heading}" if heading else "")
+            lines.append(f"링크 [[{written}]] 입니다.")
+            targets = owners.get(key(name), set())
+            target = next(iter(targets)) if len(targets) == 1 else None
+            found.append((written, target, heading, len(lines)))
+            lines.append("")
+        lines.append("#태그")
+        expected[i] = found
+        project.write(f"a{i}.md", "\n".join(lines) + "\n")
+    built = project.build()
+    for i, links in expected.items():
+        soup = built.html(f"a{i}/")
+        shown = soup.select("article .jisik-wikilink")
+        assert len(shown) == len(links)
+        for element, (written, target, heading, line) in zip(shown, links, strict=True):
+            if target is None:
+                assert "jisik-wikilink--missing" in element["class"] and element.name == "span"
+                assert any(f"docs/a{i}.md:{line}: [[{written}]]" in w for w in built.warnings), written
+            else:
+                assert element.name == "a", written
+                reached = built.follow(f"a{i}/", element["href"])
+                want = f"a{target}/" if target != i else f"a{i}/"
+                assert reached.split("#")[0] == want, (written, reached)
+                if heading:
+                    assert reached.endswith("#둘째-절")
+    assert not [w for w in built.warnings if "[[" in w and "no heading" in w]
+
+
+def test_wikilinks_off_leaves_the_text_and_says_nothing(project: SiteProject) -> None:
+    project.plugin_options = {"wikilinks": {"enabled": False}}
+    project.article(
+        "articles/a.md",
+        "가",
+        tags=["t"],
+        body="본문 [[나]] [[없음]] [보통](b.md).\n\n출처: https://a.example/",
+    )
+    project.article("articles/b.md", "나", tags=["t"], body="본문.\n\n출처: https://a.example/")
+    built = project.build(strict=True)
+    assert "[[나]] [[없음]]" in built.html("articles/a/").select_one("article").get_text()
+    assert built.html("articles/b/").select("section.jisik-backlinks") == []
+    assert not [w for w in built.warnings if "[[" in w]
+
+
+def test_backlinks_and_marks_are_not_searched(tmp_path: Path) -> None:
+    """Search finds an article by its own words: not by the titles of the articles linking to it, nor
+    by the 없는 글 mark."""
+    from support import pagefind_pages
+    from test_search import build as search_build
+    from test_search import search_project
+
+    project = search_project(tmp_path / "project", free_port())
+    project.article("articles/a.md", "가 글", tags=["t"], body="첫낱말 [[나 글]] 그리고 [[사라진 글]].")
+    project.article("articles/b.md", "나 글", tags=["t"], body="둘째낱말 입니다.")
+    built = search_build(project, strict=False)
+    assert built.html("articles/b/").select("section.jisik-backlinks li a")
+    pages = pagefind_pages(built.site_dir)
+    linked = pages["/articles/b/"]["text"]
+    assert "둘째낱말" in linked and "가 글" not in linked and "언급한" not in linked
+    linking = pages["/articles/a/"]["text"]
+    assert "사라진" in linking and "없는" not in linking
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[t](b.md)", "[t](b%2Emd)", "[t][r]\n\n[r]: b.md", "[t]\n\n[t]: ../articles/b.md#x", "[[b]]"],
+)
+def test_every_way_to_link_a_page_is_read(text: str) -> None:
+    """The reader skips a body that cannot hold a link it records: never one that does."""
+    links = LinkReader()(text, 1, "articles/a.md")
+    expected = [("wiki", "b")] if text == "[[b]]" else [("page", "articles/b.md")]
+    assert [(link.kind, link.target) for link in links] == expected
+
+
+def test_the_reader_signature_is_the_same_in_every_process() -> None:
+    """Records are cached by the reader's signature: a function in the config (toc's slugify) must not
+    make it differ from one config load to the next."""
+    from pymdownx.slugs import slugify
+
+    def reader() -> LinkReader:
+        return LinkReader(["toc"], {"toc": {"slugify": slugify(case="lower"), "permalink": True}})
+
+    assert reader().signature == reader().signature
