@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .checks import NOTES, check
-from .collection import drop_link_loops
+from .collection import drop_dangling_links, drop_link_loops
 from .config import JisikConfig
 from .generated import PageMaker, default_nav
 from .incremental import Session
@@ -61,6 +61,7 @@ class Build:
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)
+        drop_dangling_links(files, self.config)
         self._static = {  # the writer's own files that are not pages (`docs/feed.xml`…), by output path
             os.path.normpath(f.abs_dest_path): f
             for f in files

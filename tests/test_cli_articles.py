@@ -1,0 +1,100 @@
+"""`jisik check` and `jisik prompts` take exactly the build's articles, whatever links the docs folder
+holds: a folder link inside its own target (a loop), a link to a file that is gone, a link to a folder
+outside docs_dir, a second name for an article. The build's articles are the ones its archive lists."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+
+import pytest
+
+from support import SiteProject
+from test_cli import _no_traceback, jisik
+
+PROMPT = "A quiet Korean village at dawn, mist over rice fields, soft light, 4:3"
+
+
+def _loop_to_parent(project: SiteProject) -> None:
+    os.symlink("..", project.docs / "articles" / "up")  # articles/up/articles/up/… without end
+
+
+def _loop_to_docs(project: SiteProject) -> None:
+    (project.docs / "notes").mkdir()
+    os.symlink(project.docs, project.docs / "notes" / "root", target_is_directory=True)
+
+
+def _loop_to_itself(project: SiteProject) -> None:
+    os.symlink(".", project.docs / "articles" / "same")
+
+
+def _dangling(project: SiteProject) -> None:
+    os.symlink(project.root / "nowhere.md", project.docs / "articles" / "gone.md")
+
+
+def _outside_and_alias(project: SiteProject) -> None:
+    shelf = project.root / "shelf"
+    shelf.mkdir()
+    (shelf / "c.md").write_text(
+        f"---\ndate: 2026-11-03\n---\n\n# 바깥 글\n\n본문입니다.\n\n{PROMPT}\n\n#링크\n", encoding="utf-8"
+    )
+    os.symlink(shelf, project.docs / "articles" / "shelf", target_is_directory=True)
+
+
+LINKS: dict[str, Callable[[SiteProject], None]] = {
+    "loop-to-parent": _loop_to_parent,
+    "loop-to-docs": _loop_to_docs,
+    "loop-to-itself": _loop_to_itself,
+    "dangling": _dangling,
+    "outside-folder": _outside_and_alias,
+}
+
+
+@pytest.mark.parametrize("name", list(LINKS))
+def test_check_and_prompts_take_the_build_articles_whatever_links_docs_holds(
+    project: SiteProject, name: str
+) -> None:
+    project.write("index.md", "# 홈\n\n첫 페이지입니다.\n")
+    for number, title in enumerate(("첫 글", "둘째 글")):
+        project.article(
+            f"articles/a{number}.md",
+            title,
+            date=f"2026-11-0{number + 1}",
+            tags=["링크"],
+            body=f"요약 문단입니다.\n\n{PROMPT}",
+        )
+    LINKS[name](project)
+    project.write_config()
+    built = project.build()
+    listed = {
+        built.follow("archive/", a["href"]) for a in built.html("archive/").select("a.jisik-card__title")
+    }
+    articles = {"docs/" + url.removesuffix("/") + ".md" for url in listed}
+    assert {"docs/articles/a0.md", "docs/articles/a1.md"} <= articles
+
+    check = jisik("check", cwd=project.root)
+    _no_traceback(check.stderr)
+    lines = check.stdout.splitlines()
+    assert lines[-1].startswith(f"{len(articles)} articles checked"), check.stdout[-1500:]
+    others = [line for line in lines[:-1] if line.split(":", 1)[0] not in articles]
+    # only a file that is not there is named besides the articles: an error, as the build warns
+    assert all(": error: cannot read" in line for line in others), check.stdout[-1500:]
+    assert len(others) == (name == "dangling"), check.stdout[-1500:]
+
+    prompts = jisik("prompts", "--json", cwd=project.root)
+    _no_traceback(prompts.stderr)
+    assert {"docs/" + row["article"] for row in json.loads(prompts.stdout)} == articles
+    published = json.loads((built.site_dir / "prompts.json").read_text(encoding="utf-8"))["prompts"]
+    assert {"docs/" + row["article"] for row in published} == articles
+
+
+def test_show_of_a_file_seen_through_a_loop_is_its_article(project: SiteProject) -> None:
+    project.write("index.md", "# 홈\n")
+    project.article("articles/a.md", "첫 글", tags=["링크"])
+    _loop_to_parent(project)
+    project.write_config()
+    shown = jisik("show", "docs/articles/a.md", cwd=project.root)
+    _no_traceback(shown.stderr)
+    record = json.loads(shown.stdout)
+    assert record["article"] is True and record["title"] == "첫 글"
