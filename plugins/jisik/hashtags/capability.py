@@ -80,8 +80,8 @@ class Hashtags(Capability):
 
     def _feed(self, tag: Tag) -> str | None:
         """Site-relative URL of a tag's RSS feed (when feeds are written)."""
-        url = self.site.urls.tags.get(tag.key)
-        return url + RSS_NAME if self.site.urls.feed and url is not None else None
+        folder = self.site.urls.tag_feeds.get(tag.key)
+        return folder + RSS_NAME if folder is not None else None
 
     def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         """Add this capability's HTML to a rendered page (runs after the whole site is known)."""
