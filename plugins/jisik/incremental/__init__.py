@@ -119,10 +119,13 @@ def _changes(
     edited = {p for p in current.keys() | before.keys() if before.get(p) is not current.get(p)}
     urls = {entry.article.path: entry.url for entry in entries}
     tags: set[str] = set()
+    moved: set[str] = set()
     for path in edited:
         old = {tag_key(t) for t in before[path].tags} if path in before else set()
         new = {tag_key(t) for t in current[path].tags} if path in current else set()
         tags |= old ^ new
+        if path in before and path in current and before[path].sort_key != current[path].sort_key:
+            moved |= old | new
     counted = len([a for a in current.values() if not a.draft]) != len(
         [a for a in before.values() if not a.draft]
     )
@@ -130,5 +133,6 @@ def _changes(
         edited=frozenset(edited),
         edited_urls=frozenset(urls[p] for p in edited if p in urls),
         tags=frozenset(tags),
+        moved=frozenset(moved),
         counted=counted,
     )
