@@ -78,7 +78,7 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     b = project.article("articles/b.md", "둘째 글", date="2026-11-02", tags=["보안", "OpenAI"])
     # g's chip names the tag as most articles write it (OpenAI, then openai); its related article is h
     project.article("articles/g.md", "일곱째 글", date="2024-03-01", tags=["희귀", "openai"])
-    project.article("articles/h.md", "여덟째 글", date="2024-02-01", tags=["희귀"])
+    h = project.article("articles/h.md", "여덟째 글", date="2024-02-01", tags=["희귀"])
     # p's related article is the newer of q and r (a tie); p's neighbours stay the anchor's
     project.article("articles/p.md", "동점 글", date="2019-01-01", tags=["동점"])
     project.article("articles/anchor.md", "고정 글", date="2019-06-01", tags=["기타"])
@@ -95,10 +95,16 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
         tags=["요리"],
         body="본문.\n\n출처: https://example.com/source",
     )
-    project.article("articles/f.md", "여섯째 글", date="2026-08-01", tags=["요리", "보안"])
+    f = project.article("articles/f.md", "여섯째 글", date="2026-08-01", tags=["요리", "보안"])
     project.write("index.md", "# 홈\n\n첫 페이지입니다.\n")
     project.write("about.md", "# 소개\n\n소개 페이지입니다.\n")
     project.write("source-titles.yml", "https://example.com/source: 옛 출처 제목\n")
+
+    def new_article() -> None:
+        project.article("articles/n.md", "새 글", date="2026-07-07", tags=["C#", "보안"])
+
+    def clashing_tag() -> None:  # `C` and `C#` want the same page; the new one may take it
+        project.article("articles/m.md", "씨 글", date="2026-07-08", tags=["C"])
 
     def touch() -> None:
         os.utime(a, None)
@@ -118,6 +124,12 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
         ("date", _replace(e, "date: 2025-01-01", "date: 2026-11-05")),
         ("a date that wins a tie", _replace(r, "date: 2023-05-01", "date: 2023-06-15")),
         ("a tag's spelling", _replace(a, "#OpenAI", "#openai")),
+        ("a summary", _replace(f, "여섯째 글 요약 문단입니다.", "여섯째 글의 새 요약입니다.")),
+        ("an updated date", _replace(f, "date: 2026-08-01", "date: 2026-08-01\nupdated: 2026-11-20")),
+        ("a new source", _replace(f, "#요리 #보안", "출처: https://news.example.kr/a\n\n#요리 #보안")),
+        ("a new article", new_article),
+        ("a clashing tag", clashing_tag),
+        ("a page that is no article", _replace(h, "date: 2024-02-01", "date: 2024-02-01\narticle: false")),
         ("a source's title", _replace(docs / "source-titles.yml", "옛 출처 제목", "새 출처 제목")),
         ("an image for a prompt", add_image),
         ("a no-op save", touch),
