@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from collections.abc import Callable
 
 import pytest
@@ -98,3 +99,23 @@ def test_show_of_a_file_seen_through_a_loop_is_its_article(project: SiteProject)
     _no_traceback(shown.stderr)
     record = json.loads(shown.stdout)
     assert record["article"] is True and record["title"] == "첫 글"
+
+
+@pytest.mark.parametrize("folder_form", ["NFC", "NFD"])
+@pytest.mark.parametrize("pattern_form", ["NFC", "NFD"])
+def test_a_korean_folder_matches_its_pattern_whichever_way_hangul_is_encoded(
+    project: SiteProject, folder_form: str, pattern_form: str
+) -> None:
+    """A folder named on macOS is often decomposed (NFD); the pattern in mkdocs.yml is what the writer
+    typed. Both look like `글/**/*.md`, so the build and `jisik check` take the folder's articles."""
+    folder = unicodedata.normalize(folder_form, "지식글")
+    project.write("index.md", "# 홈\n")
+    project.article(f"{folder}/a.md", "첫 글", tags=["보안"])
+    project.article("other/b.md", "다른 곳의 글", tags=["보안"])
+    project.plugin_options = {"articles": {"paths": [unicodedata.normalize(pattern_form, "지식글/**/*.md")]}}
+    project.write_config()
+    built = project.build()
+    listed = [a.get_text(strip=True) for a in built.html("archive/").select("a.jisik-card__title")]
+    assert listed == ["첫 글"]
+    check = jisik("check", cwd=project.root)
+    assert check.stdout.splitlines()[-1].startswith("1 article checked"), check.stdout + check.stderr

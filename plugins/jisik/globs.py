@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -32,4 +33,7 @@ def _glob(pattern: str) -> re.Pattern[str]:
 
 
 def matches(path: str, patterns: Iterable[str]) -> bool:
-    return any(_glob(pattern).match(path) for pattern in patterns)
+    """Whether `path` matches one of `patterns`. Hangul is compared composed (NFC): a folder named on
+    macOS is often decomposed (NFD), a pattern typed in mkdocs.yml composed, and they look the same."""
+    path = unicodedata.normalize("NFC", path)
+    return any(_glob(unicodedata.normalize("NFC", pattern)).match(path) for pattern in patterns)
