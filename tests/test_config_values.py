@@ -71,6 +71,7 @@ def test_a_wrong_value_is_one_config_error_for_the_build_and_the_command(
         {"hashtags": {"path": ""}},  # tag pages at the site root
         {"home": {"page": "start/index.md"}},
         {"archive": {"path": "/보관함/"}},
+        {"home": {"page": "/./start.md"}},
         {
             "hashtags": {"per_page": 0},
             "home": {"per_page": 0},
@@ -78,11 +79,17 @@ def test_a_wrong_value_is_one_config_error_for_the_build_and_the_command(
             "feeds": {"length": 0},
         },
     ],
-    ids=["root-tags", "home-in-a-folder", "slashes", "zeros"],
+    ids=["root-tags", "home-in-a-folder", "slashes", "home-slashes", "zeros"],
 )
 def test_unusual_but_right_values_still_build(project: SiteProject, options: dict[str, object]) -> None:
-    project.write("index.md", "# 홈\n")
+    home = options.get("home", {}).get("page", "index.md")  # type: ignore[attr-defined]
+    home = "/".join(part for part in home.split("/") if part not in ("", "."))
+    project.write(home, "# 홈\n")
     project.article("articles/a.md", "첫 글", tags=["보안"], body="본문.\n\n출처: https://example.com/a")
     project.plugin_options = options
-    project.build(strict=True)
+    built = project.build(strict=True)
     assert _outside(project.root) == set()
+    url = home.removesuffix(".md").removesuffix("index")
+    url = url + "/" if url and not url.endswith("/") else url
+    cards = built.html(url).select("a.jisik-card__title")
+    assert [a.get_text(strip=True) for a in cards] == ["첫 글"]  # the home page lists the article

@@ -39,7 +39,8 @@ class Count(c.Type[int]):
 
 class SitePath(c.Type[str]):
     """A path inside the site, relative to `docs_dir` (`tags`, `notes/index.md`), checked when the config is
-    loaded: a `..` would put generated pages outside `site_dir`. A file path (`page=True`) names a file."""
+    loaded: a `..` would put generated pages outside `site_dir`. A file path (`page=True`) names a file.
+    The value is given back without leading, doubled or `./` slashes (`/index.md` is `index.md`)."""
 
     def __init__(self, default: str, *, page: bool = False) -> None:
         super().__init__(str, default=default)
@@ -47,9 +48,9 @@ class SitePath(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         path = super().run_validation(value)
-        parts = path.replace("\\", "/").split("/")
+        parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
         if ".." in parts:
             raise base.ValidationError(f"must be a path inside docs_dir, without '..': {path!r}")
-        if self.page and (not path.strip("/") or path.endswith("/")):
+        if self.page and (not parts or path.endswith("/")):
             raise base.ValidationError(f"must name a Markdown page such as 'index.md', got {path!r}")
-        return path
+        return "/".join(parts)
