@@ -117,6 +117,11 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     def clashing_tag() -> None:  # `C` and `C#` want the same page; the new one may take it
         project.article("articles/m.md", "씨 글", date="2026-07-08", tags=["C"])
 
+    def options_changed() -> None:  # what every page shows changes with the config, not with a page
+        project.plugin_options["hashtags"] = {"chips": False}
+        project.plugin_options["reading"] = {"neighbours": False}
+        project.write_config()
+
     def touch() -> None:
         os.utime(a, None)
 
@@ -145,6 +150,7 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
         ("an image for a prompt", add_image),
         ("a no-op save", touch),
         ("a file renamed", rename),
+        ("jisik's options in mkdocs.yml", options_changed),
         ("an article deleted", lambda: b.unlink()),
     ]
     serve = _Serve(project)

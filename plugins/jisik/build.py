@@ -21,6 +21,7 @@ from .config import JisikConfig
 from .generated import PageMaker, default_nav
 from .incremental import Session
 from .log import display_path, log
+from .options import fingerprint
 from .pagemeta import (
     as_plain_text,
     escape_heading_title,
@@ -73,7 +74,9 @@ class Build:
             capability.add_files(files, pages)
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.site.by_path, self.config)
-        self.session.rerender_stale(files, self.site.entries, self.site.by_path, self.capabilities)
+        self.session.rerender_stale(
+            files, self.site.entries, self.site.by_path, self.capabilities, fingerprint(self.options)
+        )
         self._report(files)
         return files
 

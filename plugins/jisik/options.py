@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -54,3 +56,15 @@ class SitePath(c.Type[str]):
         if self.page and (not parts or path.endswith("/")):
             raise base.ValidationError(f"must name a Markdown page such as 'index.md', got {path!r}")
         return "/".join(parts)
+
+
+def fingerprint(value: object) -> Hashable:
+    """A config's values as one hashable value (sub-configs and lists included), to tell whether any
+    option changed between two `mkdocs serve` rebuilds."""
+    if isinstance(value, base.Config):
+        return tuple(sorted((str(key), fingerprint(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(fingerprint(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((str(key), fingerprint(item)) for key, item in value.items()))
+    return value if isinstance(value, Hashable) else repr(value)
