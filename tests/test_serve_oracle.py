@@ -88,7 +88,7 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     a = project.article("articles/a.md", "첫 글", date="2026-11-01", tags=["보안", "OpenAI"])
     b = project.article("articles/b.md", "둘째 글", date="2026-11-02", tags=["보안", "OpenAI"])
     # g's chip names the tag as most articles write it (OpenAI, then openai); its related article is h
-    project.article("articles/g.md", "일곱째 글", date="2024-03-01", tags=["희귀", "openai"])
+    g = project.article("articles/g.md", "일곱째 글", date="2024-03-01", tags=["희귀", "openai"])
     h = project.article("articles/h.md", "여덟째 글", date="2024-02-01", tags=["희귀"])
     # p's related article is the newer of q and r (a tie); p's neighbours stay the anchor's
     project.article("articles/p.md", "동점 글", date="2019-01-01", tags=["동점"])
@@ -116,6 +116,12 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
 
     def clashing_tag() -> None:  # `C` and `C#` want the same page; the new one may take it
         project.article("articles/m.md", "씨 글", date="2026-07-08", tags=["C"])
+
+    def own_tags_page() -> None:  # the writer's page where jisik generated one: used as it is, list added
+        project.write("tags/index.md", "# 모든 태그\n\n직접 쓴 소개 문단입니다.\n")
+
+    def own_tags_page_gone() -> None:
+        (docs / "tags" / "index.md").unlink()
 
     def options_changed() -> None:  # what every page shows changes with the config, not with a page
         project.plugin_options["hashtags"] = {"chips": False}
@@ -149,7 +155,15 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
         ("a source's title", _replace(docs / "source-titles.yml", "옛 출처 제목", "새 출처 제목")),
         ("an image for a prompt", add_image),
         ("a no-op save", touch),
+        (
+            "a prompt added",
+            _replace(g, "일곱째 글 요약 문단입니다.", f"일곱째 글 요약 문단입니다.\n\n{PROMPT}"),
+        ),
+        ("an image deleted", lambda: (docs / "assets" / "prompts" / "c-1.png").unlink()),
+        ("the titles file deleted", lambda: (docs / "source-titles.yml").unlink()),
         ("a file renamed", rename),
+        ("the writer's own page at tags/", own_tags_page),
+        ("the writer's own page at tags/ deleted", own_tags_page_gone),
         ("jisik's options in mkdocs.yml", options_changed),
         ("an article deleted", lambda: b.unlink()),
     ]
