@@ -4,13 +4,18 @@ outside docs_dir, a second name for an article. The build's articles are the one
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import unicodedata
 from collections.abc import Callable
+from urllib.parse import unquote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from jisik.globs import _translate, matches
 from support import SiteProject
 from test_cli import _no_traceback, jisik
 
@@ -119,3 +124,47 @@ def test_a_korean_folder_matches_its_pattern_whichever_way_hangul_is_encoded(
     assert listed == ["첫 글"]
     check = jisik("check", cwd=project.root)
     assert check.stdout.splitlines()[-1].startswith("1 article checked"), check.stdout + check.stderr
+
+
+PATTERNS = {
+    "a set": (["articles/[0-9]*.md"], {"articles/2026-a.md"}),
+    "a negated set": (["articles/[!0-9]*.md"], {"articles/notes.md", "articles/한글.md"}),
+    "a Hangul range": (["articles/[가-힣]*.md"], {"articles/한글.md"}),
+    "alternatives": (
+        ["{articles,notes}/*.md"],
+        {"articles/2026-a.md", "articles/notes.md", "articles/한글.md", "notes/x.md"},
+    ),
+    "alternatives with stars": (["articles/{2026-*,notes}.md"], {"articles/2026-a.md", "articles/notes.md"}),
+    "one brace is a letter": (["notes/{x.md"], set()),
+}
+
+
+@pytest.mark.parametrize("name", list(PATTERNS))
+def test_sets_and_alternatives_in_article_paths_for_the_build_and_the_command(
+    project: SiteProject, name: str
+) -> None:
+    """`[0-9]`, `[!…]` and `{a,b}` mean in `articles.paths` what they mean in shell globs, for the build
+    and for `jisik prompts` alike (they matched only a file named with those very brackets)."""
+    patterns, expected = PATTERNS[name]
+    project.write("index.md", "# 홈\n")
+    for path in ("articles/2026-a.md", "articles/notes.md", "articles/한글.md", "notes/x.md", "other/y.md"):
+        project.article(path, f"글 {path}", tags=["보안"], body=f"요약 문단입니다.\n\n{PROMPT}")
+    project.plugin_options = {"articles": {"paths": patterns}}
+    project.write_config()
+    built = project.build()
+    listed = {
+        built.follow("archive/", a["href"]) for a in built.html("archive/").select("a.jisik-card__title")
+    }
+    assert {unquote(url).removesuffix("/") + ".md" for url in listed} == expected
+    prompts = jisik("prompts", "--json", cwd=project.root)
+    assert {row["article"] for row in json.loads(prompts.stdout or "[]")} == expected, prompts.stderr
+
+
+@given(
+    pattern=st.text(alphabet="ab[]!*?", max_size=8),
+    name=st.text(alphabet="ab[]!", max_size=6),
+)
+def test_a_pattern_within_one_folder_matches_as_fnmatch_does(pattern: str, name: str) -> None:
+    """Within one folder (no `/`, no `**`, no braces), `articles.paths` is fnmatch: `*`, `?`, `[…]`, `[!…]`,
+    and a bracket without its pair taken literally."""
+    assert matches(name, [pattern]) == fnmatch.fnmatchcase(name, pattern), _translate(pattern)

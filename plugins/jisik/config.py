@@ -12,7 +12,8 @@ from .search.config import SearchConfig
 
 class ArticlesConfig(base.Config):
     paths = c.ListOfItems(c.Type(str), default=["**/*.md"])
-    """Glob patterns (relative to `docs_dir`) of the pages that are articles. `**` spans folders.
+    """Glob patterns (relative to `docs_dir`) of the pages that are articles. `**` spans folders; `*`,
+    `?`, `[0-9]`, `[!…]` and `{a,b}` mean what they mean in shell globs.
     The home page, generated pages and pages with `article: false` in their front matter never are."""
     timezone = TimeZone(default=DEFAULT_TIMEZONE)
     """Time zone of front-matter dates written without one (an IANA name such as `Asia/Seoul`)."""
