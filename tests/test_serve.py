@@ -110,7 +110,9 @@ class _Serve:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def builds(self) -> int:
-        return self.text().count("Documentation built in")
+        """Rebuilds finished so far. (Not "Documentation built in": MkDocs drops that line when it says
+        the same number of seconds as the last build, as it drops every repeated message of its build.)"""
+        return self.text().count("Reloading browsers")
 
     def wait(self, what: str, check: Callable[[], bool]) -> None:
         _wait(what, check, self.server, self.log)

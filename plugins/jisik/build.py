@@ -16,11 +16,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .checks import NOTES, check
-from .collection import drop_link_loops
+from .collection import drop_dangling_links, drop_link_loops
 from .config import JisikConfig
 from .generated import PageMaker, default_nav
 from .incremental import Session
 from .log import display_path, log
+from .options import fingerprint
 from .pagemeta import (
     as_plain_text,
     escape_heading_title,
@@ -61,6 +62,7 @@ class Build:
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)
+        drop_dangling_links(files, self.config)
         self._static = {  # the writer's own files that are not pages (`docs/feed.xml`…), by output path
             os.path.normpath(f.abs_dest_path): f
             for f in files
@@ -72,7 +74,9 @@ class Build:
             capability.add_files(files, pages)
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.site.by_path, self.config)
-        self.session.rerender_stale(files, self.site.entries, self.site.by_path, self.capabilities)
+        self.session.rerender_stale(
+            files, self.site.entries, self.site.by_path, self.capabilities, fingerprint(self.options)
+        )
         self._report(files)
         return files
 

@@ -36,6 +36,8 @@ class Changes:
     """Their URLs (of those still in the site)."""
     tags: frozenset[str] = frozenset()
     """Keys of the tags an edit added to or removed from an article."""
+    moved: frozenset[str] = frozenset()
+    """Keys of the tags of each edited article whose place in date order changed (a new `date`)."""
     counted: bool = False
     """Whether the number of listed articles changed."""
 

@@ -203,7 +203,7 @@ def drop_link_loops(files: Files, config: MkDocsConfig) -> None:
     """Take out the files MkDocs found by following a folder link inside its own target (`docs/loop`
     linking to `..`): the same files again under ever longer paths, until the system refuses the path
     and the build stops. Each such link is reported once; the files themselves stay, at their real path.
-    A link to a file that does not exist is reported and taken out too."""
+    The build and the `jisik` command both call this, so neither takes those copies for articles."""
     real: dict[str, str] = {}
 
     def resolved(folder: str) -> str:
@@ -226,18 +226,23 @@ def drop_link_loops(files: Files, config: MkDocsConfig) -> None:
                 files.remove(file)
                 break
             seen.add(target)
-    for file in list(files):  # a link to nothing: MkDocs would stop the whole build copying it
-        if not file.generated_by and file.abs_src_path and not os.path.exists(file.abs_src_path):
-            files.remove(file)
-            log.warning(
-                f"{display_path(file, config)}: a link to a file that does not exist "
-                f"({os.readlink(file.abs_src_path) if os.path.islink(file.abs_src_path) else 'gone'}); "
-                "it is left out of the site"
-            )
     shown = display_path(File("x", config.docs_dir, config.site_dir, False), config)[: -len("x")]
     for link in sorted(loops):
         if not any(link.startswith(other + "/") for other in loops):
             log.warning(
                 f"{shown}{link}: a link to a folder that contains it (a loop); the files seen through it "
                 "are left out (they are in the site at their own path)"
+            )
+
+
+def drop_dangling_links(files: Files, config: MkDocsConfig) -> None:
+    """Take out (and report) each link to a file that does not exist: MkDocs would stop the whole
+    build copying it. (The `jisik` command reports a dangling article as unreadable instead.)"""
+    for file in list(files):
+        if not file.generated_by and file.abs_src_path and not os.path.exists(file.abs_src_path):
+            files.remove(file)
+            log.warning(
+                f"{display_path(file, config)}: a link to a file that does not exist "
+                f"({os.readlink(file.abs_src_path) if os.path.islink(file.abs_src_path) else 'gone'}); "
+                "it is left out of the site"
             )

@@ -5,42 +5,15 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .model import DEFAULT_TIMEZONE, RELATED_HEADING, get_timezone
+from .model import DEFAULT_TIMEZONE, RELATED_HEADING
+from .options import Count, SitePath, TimeZone
 from .search.config import SearchConfig
-
-
-class TimeZone(c.Type[str]):
-    """An IANA time zone name, checked when the config is loaded."""
-
-    def __init__(self, default: str) -> None:
-        super().__init__(str, default=default)
-
-    def run_validation(self, value: object) -> str:
-        name = super().run_validation(value)
-        try:
-            get_timezone(name)
-        except ValueError as exc:
-            raise base.ValidationError(str(exc)) from None
-        return name
-
-
-class Count(c.Type[int]):
-    """A whole number of at least `least`, checked when the config is loaded."""
-
-    def __init__(self, default: int, least: int) -> None:
-        super().__init__(int, default=default)
-        self.least = least
-
-    def run_validation(self, value: object) -> int:
-        number = super().run_validation(value)
-        if isinstance(number, bool) or number < self.least:
-            raise base.ValidationError(f"expected a whole number of at least {self.least}, got {value!r}")
-        return number
 
 
 class ArticlesConfig(base.Config):
     paths = c.ListOfItems(c.Type(str), default=["**/*.md"])
-    """Glob patterns (relative to `docs_dir`) of the pages that are articles. `**` spans folders.
+    """Glob patterns (relative to `docs_dir`) of the pages that are articles. `**` spans folders; `*`,
+    `?`, `[0-9]`, `[!…]` and `{a,b}` mean what they mean in shell globs.
     The home page, generated pages and pages with `article: false` in their front matter never are."""
     timezone = TimeZone(default=DEFAULT_TIMEZONE)
     """Time zone of front-matter dates written without one (an IANA name such as `Asia/Seoul`)."""
@@ -55,12 +28,12 @@ class ArticlesConfig(base.Config):
 class HashtagsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build tag pages and show each article's tags as `#태그` chips."""
-    path = c.Type(str, default="tags")
+    path = SitePath(default="tags")
     """Folder of the tag pages: `<path>/` lists every tag, `<path>/<slug>/` lists one tag's articles.
     A page you write at `<path>/index.md` or `<path>/<slug>/index.md` is used as is, with the list added."""
     chips = c.Type(bool, default=True)
     """Show the tag chips under the article title."""
-    per_page = c.Type(int, default=100)
+    per_page = Count(default=100, least=0)
     """Articles per tag page; a larger tag continues on `<slug>/page/2/`… (0: one page)."""
 
 
@@ -69,7 +42,7 @@ class RelatedConfig(base.Config):
     """List related articles (those sharing the most, and the rarest, tags)."""
     heading = c.Type(str, default=RELATED_HEADING)
     """The heading under which the list is placed, where an article has it."""
-    limit = c.Type(int, default=5)
+    limit = Count(default=5, least=0)
     """How many related articles to list at most."""
     append = c.Type(bool, default=False)
     """Also add the heading and the list at the end of articles that do not have the heading."""
@@ -85,7 +58,7 @@ class CitationsConfig(base.Config):
     It is not published."""
     index = c.Type(bool, default=True)
     """Build the sources index: every cited domain with its count and the articles citing it."""
-    path = c.Type(str, default="sources")
+    path = SitePath(default="sources")
     """Folder of the sources index page (`<path>/`). A page you write at `<path>/index.md` is kept."""
     jsonld = c.Type(bool, default=True)
     """Add schema.org `Article` JSON-LD (headline, dates, keywords, citations) to each article's `<head>`."""
@@ -109,7 +82,7 @@ class FeedsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Write RSS 2.0 (`feed.xml`) and JSON Feed 1.1 (`feed.json`) for the site and for every tag
     (`<tags>/<slug>/feed.xml`), and link them from every page's `<head>`. Needs `site_url`."""
-    length = c.Type(int, default=20)
+    length = Count(default=20, least=0)
     """How many of the newest articles each feed carries (0: all)."""
     full_content = c.Choice(("site", "all", "none"), default="site")
     """Which feeds carry each article's full HTML (`content:encoded`, `content_html`, absolute URLs,
@@ -126,10 +99,10 @@ class FeedsConfig(base.Config):
 class HomeConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Add the list of articles, newest first, with date and summary, to the home page."""
-    page = c.Type(str, default="index.md")
+    page = SitePath(default="index.md", page=True)
     """The home page, relative to `docs_dir`. It is generated when it does not exist (a `README.md` in its
     folder stands for `index.md`, as in MkDocs, and is kept)."""
-    per_page = c.Type(int, default=20)
+    per_page = Count(default=20, least=0)
     """Articles on the home page; older ones continue on `page/2/`, `page/3/`… (0: all on one page)."""
     tags = Count(default=20, least=0)
     """How many of the most used tags (with their counts) the home page shows beside the newest
@@ -139,9 +112,9 @@ class HomeConfig(base.Config):
 class ArchiveConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build the archive: every article, newest first, under year-and-month headings."""
-    path = c.Type(str, default="archive")
+    path = SitePath(default="archive")
     """Folder of the archive (`<path>/`, then `<path>/page/2/`…)."""
-    per_page = c.Type(int, default=100)
+    per_page = Count(default=100, least=0)
     """Articles per archive page (0: one page)."""
 
 

@@ -7,6 +7,7 @@ sources, and every URL more than one capability links to. Nothing is patched in 
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,14 @@ from .model import Article, Entry
 from .wikilinks.graph import LinkGraph
 
 
+def url_folder(url: str) -> str:
+    """The folder of a page's URL, ending in `/` (`tags/ai/` for `tags/ai/` and `tags/ai/index.html`)."""
+    if not url or url.endswith("/"):
+        return url
+    folder = posixpath.dirname(url)
+    return folder + "/" if folder else ""
+
+
 @dataclass
 class Urls:
     """Site-relative URLs of the pages and files several capabilities link to (None: not in this site)."""
@@ -45,6 +54,9 @@ class Urls:
     """The archive's first page."""
     feed: str | None = None
     """The site's RSS feed (written when feeds are on and the site has a `site_url`)."""
+    tag_feeds: dict[str, str] = field(default_factory=dict)
+    """The folder of each tag's feeds (`tags/ai/`), by tag key, when feeds are written: its page's folder
+    (the page is `tags/ai/index.html` under `use_directory_urls: false`)."""
 
 
 class Site:
@@ -109,6 +121,8 @@ class Site:
         if options.archive.enabled:
             urls.archive = pages.url(f"{options.archive.path.strip('/')}/index.md")
         urls.feed = RSS_NAME if feeds_written(options, self.config) else None
+        if urls.feed is not None:
+            urls.tag_feeds = {key: url_folder(url) for key, url in urls.tags.items()}
 
     def chip_names(self, article: Article) -> list[str]:
         """An article's tags as its chips name them: one name per tag, none the build ignored."""

@@ -65,8 +65,14 @@ class Citations(Capability):
     def listing(self, uri: str) -> Hashable:
         if uri != self.index_uri or not self.options.index:
             return None
-        return tuple(
-            (d.name, tuple((e.url, e.article.title, tuple(c.url for c in cited)) for e, cited in d.citing))
+        return tuple(  # each citing article's card (title, date) and the sources' links and titles
+            (
+                d.name,
+                tuple(
+                    (e.url, e.article.title, e.article.date, tuple((c.url, c.title) for c in cited))
+                    for e, cited in d.citing
+                ),
+            )
             for d in self.domains
         )
 

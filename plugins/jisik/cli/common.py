@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
 
-from ..collection import Collection
+from ..collection import Collection, drop_link_loops
 from ..config import JisikConfig
 from ..incremental.records import RecordCache
 from ..model import Article, Entry, get_timezone
@@ -206,6 +206,7 @@ def site_articles(site: Site) -> SiteArticles:
     """Every article of the site, read by the build's own `Collection`; unreadable pages are kept
     aside (`unreadable`) for the caller to report."""
     files = get_files(site.config)
+    drop_link_loops(files, site.config)  # as the build does: the copies seen through a loop are not articles
     unreadable: list[tuple[File, str, int]] = []
     collection = Collection(
         site.options, RecordCache(), lambda file, reason, line: unreadable.append((file, reason, line))

@@ -106,13 +106,14 @@ class Feeds(Capability):
         self._write(site, site_dir, "")
         for tag in self.site.index.tags.values():
             url = self.site.urls.tags.get(tag.key)
-            if url is None:
+            folder = self.site.urls.tag_feeds.get(tag.key)
+            if url is None or folder is None:
                 continue
             feed = Feed(
                 title=self._tag_title(tag),
                 link=self.site_url + url,
-                rss_url=self.site_url + url + RSS_NAME,
-                json_url=self.site_url + url + JSON_NAME if self.options.json else None,
+                rss_url=self.site_url + folder + RSS_NAME,
+                json_url=self.site_url + folder + JSON_NAME if self.options.json else None,
                 description=f"{self._site_title()}에서 #{tag.name} 태그가 붙은 글",
                 language=self.language,
                 items=newest(
@@ -120,10 +121,11 @@ class Feeds(Capability):
                     self.options.length,
                 ),
             )
-            self._write(feed, site_dir, url)
+            self._write(feed, site_dir, folder)
         return self.written
 
     def _write(self, feed: Feed, site_dir: str, url: str) -> None:
+        """Write `feed` into the folder `url` (site-relative, "" for the site's own)."""
         folder = Path(site_dir, *[part for part in unquote(url).split("/") if part])
         write_file(render_rss(feed, f"jisik {__version__}", self._xml), str(folder / RSS_NAME))
         self.written.add(str(folder / RSS_NAME))

@@ -80,8 +80,8 @@ class Hashtags(Capability):
 
     def _feed(self, tag: Tag) -> str | None:
         """Site-relative URL of a tag's RSS feed (when feeds are written)."""
-        url = self.site.urls.tags.get(tag.key)
-        return url + RSS_NAME if self.site.urls.feed and url is not None else None
+        folder = self.site.urls.tag_feeds.get(tag.key)
+        return folder + RSS_NAME if folder is not None else None
 
     def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         """Add this capability's HTML to a rendered page (runs after the whole site is known)."""
@@ -124,20 +124,29 @@ class Hashtags(Capability):
 
     def signature(self, article: Article) -> Hashable:
         """What an article page shows of other articles: its chips' pages and its related list."""
-        urls = self.site.urls.tags
-        chips = tuple((name, urls.get(tag.key) if tag else None) for name, tag in self.index.chips(article))
         related = tuple((e.url, e.article.title, e.article.date) for e in self.related_to(article))
-        return chips, related
+        return self._chips(article), related
+
+    def _chips(self, article: Article) -> Hashable:
+        """Each chip's name and page: the name is the tag's most used spelling across the site, so an
+        edit of another article can change it, as a new clashing tag can change its page's URL."""
+        urls = self.site.urls.tags
+        return tuple((name, urls.get(tag.key) if tag else None) for name, tag in self.index.chips(article))
 
     def unchanged(self, article: Article, previous: Hashable, changes: Changes) -> bool:
         """Ranking every article again on each edit would cost more than the edit: an article's related
         list can only change if an edited article is on it, or shares one of the tags the edit added or
-        removed (their weights changed), or the number of articles changed (every weight did)."""
+        removed (their weights changed), or one of the tags of an edited article whose date moved (it
+        may now win or lose a tie), or the number of articles changed (every weight did). Its chips
+        are cheap to work out again, and are."""
         if changes.counted or article.path in changes.edited or not isinstance(previous, tuple):
             return False
-        if not changes.tags.isdisjoint(self.index.keys(article)):
+        keys = self.index.keys(article)
+        if not changes.tags.isdisjoint(keys) or not changes.moved.isdisjoint(keys):
             return False
-        _chips, related = previous
+        chips, related = previous
+        if chips != self._chips(article):
+            return False
         return not any(url in changes.edited_urls for url, _title, _date in related)
 
     def for_feeds(self, html: str) -> str:

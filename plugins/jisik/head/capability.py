@@ -54,7 +54,11 @@ class Head(Capability):
     def add_files(self, files: Files, pages: PageMaker) -> None:
         if self.site.urls.feed is not None:
             self.feeds = FeedLinks(
-                self.site.options.feeds, self.config, self.site.index.tags, self.site.urls.tags
+                self.site.options.feeds,
+                self.config,
+                self.site.index.tags,
+                self.site.urls.tags,
+                self.site.urls.tag_feeds,
             )
 
     def head(self, page: Page, article: Article | None) -> str:

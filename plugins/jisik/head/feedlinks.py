@@ -16,19 +16,24 @@ class FeedLinks:
     """Article pages (most of the site) link the RSS feed only; other pages also the JSON Feed."""
 
     def __init__(
-        self, options: FeedsConfig, config: MkDocsConfig, tags: dict[str, Tag], tag_urls: dict[str, str]
+        self,
+        options: FeedsConfig,
+        config: MkDocsConfig,
+        tags: dict[str, Tag],
+        tag_urls: dict[str, str],
+        tag_feeds: dict[str, str],
     ):
         self.options = options
         self.config = config
         self.site_url = (config.site_url or "").rstrip("/") + "/"
-        self.tag_urls = tag_urls
+        self.tag_feeds = tag_feeds
         self._tag_pages = {url: tags[key] for key, url in tag_urls.items() if key in tags}
 
     def html(self, page: Page, article: bool) -> str:
         links = [(site_title(self.options, self.config), "")]
         tag = self._tag_pages.get(page.url)
         if tag is not None:
-            links.append((tag_title(self.options, self.config, tag), self.tag_urls[tag.key]))
+            links.append((tag_title(self.options, self.config, tag), self.tag_feeds[tag.key]))
         kinds = [("application/rss+xml", RSS_NAME)]
         if self.options.json and not article:
             kinds.append(("application/feed+json", JSON_NAME))

@@ -46,6 +46,7 @@ class Session:
         self._signatures: dict[str, Signature] = {}
         self._outputs: dict[str, set[str]] = {}
         self._last: dict[str, Article] = {}
+        self._settings: Hashable = None
 
     def start(self, command: str, dirty: bool) -> None:
         """`on_startup`: a `--dirty` session keeps generated pages as files."""
@@ -72,10 +73,12 @@ class Session:
         entries: Sequence[Entry],
         articles: Mapping[str, Article],
         capabilities: Sequence[Capability],
+        settings: Hashable = None,
     ) -> None:
         """`--dirty` renders only pages whose file changed. An unchanged page that shows something that
         changed (its signature differs from the last build's) and an edited article are made to render
-        again by deleting their output.
+        again by deleting their output. When jisik's options (`settings`) changed in mkdocs.yml, every
+        page may show something else: every page is rendered again.
 
         Working out every signature again on each edit would cost more than the edit: a capability may
         say a signature cannot have changed (`Capability.unchanged`) from what changed (`Changes`)."""
@@ -86,6 +89,10 @@ class Session:
         before, self._last = self._last, dict(articles)
         changes = _changes(before, articles, entries)
         stale: list[str] = []
+        if settings != self._settings:
+            if self._settings is not None:
+                stale.extend(file.src_uri for file in files.documentation_pages())
+            self._settings = settings
         for path, article in articles.items():
             previous = self._signatures.get(path)
             signature = tuple(
@@ -119,10 +126,13 @@ def _changes(
     edited = {p for p in current.keys() | before.keys() if before.get(p) is not current.get(p)}
     urls = {entry.article.path: entry.url for entry in entries}
     tags: set[str] = set()
+    moved: set[str] = set()
     for path in edited:
         old = {tag_key(t) for t in before[path].tags} if path in before else set()
         new = {tag_key(t) for t in current[path].tags} if path in current else set()
         tags |= old ^ new
+        if path in before and path in current and before[path].sort_key != current[path].sort_key:
+            moved |= old | new
     counted = len([a for a in current.values() if not a.draft]) != len(
         [a for a in before.values() if not a.draft]
     )
@@ -130,5 +140,6 @@ def _changes(
         edited=frozenset(edited),
         edited_urls=frozenset(urls[p] for p in edited if p in urls),
         tags=frozenset(tags),
+        moved=frozenset(moved),
         counted=counted,
     )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..options import SitePath
+
 
 class SearchConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Build a Pagefind index of the articles (Korean words analysed), a search page at `<path>/` and a
     search box in the header of every page. Off: no index, no page, no box (and no cost)."""
-    path = c.Type(str, default="search")
+    path = SitePath(default="search")
     """Folder of the search page (`<path>/`, which runs the query in `?q=` when it opens)."""
     korean_analysis = c.Type(bool, default=True)
     """Analyse Korean words with kiwipiepy (when installed) so that particles, compound parts and verb
