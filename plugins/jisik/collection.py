@@ -162,7 +162,13 @@ class Collection:
             text = file.content_string
         except (OSError, UnicodeDecodeError) as exc:
             if self.unreadable is not None:
-                self.unreadable(file, f"cannot read as UTF-8 text: {exc}", bad_byte_line(exc))
+                source = file.abs_src_path or ""
+                reason = (
+                    f"a link to a file that does not exist ({os.readlink(source)})"
+                    if os.path.islink(source) and not os.path.exists(source)
+                    else f"cannot read as UTF-8 text: {exc}"
+                )
+                self.unreadable(file, reason, bad_byte_line(exc))
                 return None
             log.warning(
                 Problem(
