@@ -22,6 +22,9 @@ WRONG: dict[str, tuple[dict[str, object], str]] = {
     "home.page ..": ({"home": {"page": "../index.md"}}, "option 'home': Sub-option 'page'"),
     "home.page empty": ({"home": {"page": ""}}, "option 'home': Sub-option 'page'"),
     "home.page a folder": ({"home": {"page": "start/"}}, "option 'home': Sub-option 'page'"),
+    # no article pattern at all: no page would be an article, and every list silently empty
+    "articles.paths []": ({"articles": {"paths": []}}, "option 'articles': Sub-option 'paths'"),
+    "articles.paths ['']": ({"articles": {"paths": [""]}}, "option 'articles': Sub-option 'paths'"),
     # counts: a bool is not a number, and none is negative
     **{
         f"{section}.{name} {value!r}": (

@@ -6,12 +6,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .model import DEFAULT_TIMEZONE, RELATED_HEADING
-from .options import Count, SitePath, TimeZone
+from .options import Count, Patterns, SitePath, TimeZone
 from .search.config import SearchConfig
 
 
 class ArticlesConfig(base.Config):
-    paths = c.ListOfItems(c.Type(str), default=["**/*.md"])
+    paths = Patterns(default=["**/*.md"])
     """Glob patterns (relative to `docs_dir`) of the pages that are articles. `**` spans folders; `*`,
     `?`, `[0-9]`, `[!…]` and `{a,b}` mean what they mean in shell globs.
     The home page, generated pages and pages with `article: false` in their front matter never are."""

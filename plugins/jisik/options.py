@@ -68,3 +68,18 @@ def fingerprint(value: object) -> Hashable:
     if isinstance(value, dict):
         return tuple(sorted((str(key), fingerprint(item)) for key, item in value.items()))
     return value if isinstance(value, Hashable) else repr(value)
+
+
+class Patterns(c.ListOfItems[str]):
+    """A list of at least one glob pattern: an empty list would make no page an article, silently."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> list[str]:
+        patterns = super().run_validation(value)
+        if not patterns or not any(p.strip() for p in patterns):
+            raise base.ValidationError(
+                "needs at least one pattern such as '**/*.md' (with none, no page would be an article)"
+            )
+        return patterns
