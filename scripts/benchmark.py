@@ -427,7 +427,8 @@ def serve_edit(site: Path, base_env: dict[str, str] | None = None) -> dict[str, 
 
     def indexed() -> int:
         text = log.read_text(encoding="utf-8", errors="replace")
-        return sum(text.count(m) for m in ("search: indexed", "search: no page", "search: the index was not"))
+        done = ("search: indexed", "search: no page", "search: the index was not", "search: no indexed page")
+        return sum(text.count(m) for m in done)
 
     def idle(what: str) -> float:
         """Seconds until jisik's background search index of every build so far is done: each edit is
@@ -755,11 +756,10 @@ def builder():  # as mkdocs/commands/serve.py's builder: the config loaded again
     config.site_url = url
     build(config, serve_url=url, dirty=True)
     return config
-def join_search():
-    for thread in threading.enumerate():
-        if thread.name == "jisik-search":
-            thread.join()
 config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+jisik = config.plugins["jisik"]
+def join_search():  # jisik's indexer thread lives for the session: wait until it is idle
+    jisik.session.search.wait_idle()
 config.plugins.on_startup(command="serve", dirty=True)
 config.site_url = url
 build(config, serve_url=url, dirty=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import time
 import urllib.error
@@ -12,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 from bs4 import BeautifulSoup
 
-from support import ENGINE, SiteProject, free_port, tool
+from support import ENGINE, ROOT, SiteProject, free_port, pagefind_pages, tool
 
 TIMEOUT = 180  # seconds for the first build, and again for the rebuild (a loaded 2-core machine is slow)
 
@@ -232,4 +234,122 @@ def test_serve_dirty_renders_again_every_page_that_shows_an_edited_title(project
         assert about.stat().st_mtime_ns == before  # shows nothing of the article: not rendered again
         assert "Traceback" not in serve.text()
     finally:
+        serve.stop()
+
+
+# -- search under serve: an index runs beside the edit loop, never in its way ------------------------------
+
+_HELD_PAGEFIND = """#!/bin/sh
+# Pagefind, except that an index run waits while the file `hold` exists (a long index); each run's
+# process id goes to `runs`
+if [ "$1" = "--version" ]; then exec "{real}" "$@"; fi
+echo $$ >> "{root}/runs"
+while [ -e "{root}/hold" ]; do sleep 0.1; done
+exec "{real}" "$@"
+"""
+
+
+def _held_pagefind(project: SiteProject) -> None:
+    """Search on, with a Pagefind the test can hold (`hold`) and count (`runs`)."""
+    from jisik.search import binary
+
+    found = binary.find(None, ROOT)
+    assert found is not None, "no Pagefind binary (./scripts/test installs it)"
+    wrapper = project.root / "held-pagefind"
+    wrapper.write_text(_HELD_PAGEFIND.format(real=found.path, root=project.root), encoding="utf-8")
+    wrapper.chmod(0o755)
+    project.plugin_options = {"search": {"binary": "held-pagefind"}}
+
+
+def _runs(project: SiteProject) -> list[int]:
+    runs = project.root / "runs"
+    return [int(line) for line in runs.read_text().split()] if runs.exists() else []
+
+
+def _site_dir(serve: _Serve) -> Path:
+    found = re.search(r"Config value 'site_dir' = '([^']+)'", serve.text())  # serve's own folder
+    assert found is not None
+    return Path(found.group(1))
+
+
+def _indexed_text(site: Path) -> str:
+    try:
+        return " ".join(page["text"] for page in pagefind_pages(site).values())
+    except (OSError, ValueError):  # an index being copied in
+        return ""
+
+
+def test_serve_edits_show_while_the_search_index_runs_and_search_catches_up(project: SiteProject) -> None:
+    """An edit reloads while a long index runs (a rebuild never waits for it); the edits made meanwhile
+    are indexed by one more run once it ends, every edited page in it; a save with the same bytes runs
+    no index and leaves the index folder as it was."""
+    first = project.article("articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="처음 문단.")
+    second = project.article("articles/b.md", "둘째 글", tags=["보안"], date="2026-11-02", body="다른 문단.")
+    _held_pagefind(project)
+    serve = _Serve(project)
+    hold = project.root / "hold"
+    try:
+        serve.wait("the first index", lambda: "search: indexed" in serve.text())
+        site = _site_dir(serve)
+        assert "처음" in _indexed_text(site)
+        hold.touch()
+        first.write_text(first.read_text(encoding="utf-8").replace("처음 문단", "가나고침 문단"), "utf-8")
+        serve.wait("the edit's index to start (and be held)", lambda: len(_runs(project)) == 2)
+        # two more edits while that index is held: each shows at once
+        first.write_text(first.read_text(encoding="utf-8").replace("가나고침", "다라고침"), "utf-8")
+        serve.wait("the second edit", lambda: "다라고침" in serve.get("articles/a/")[1])
+        second.write_text(second.read_text(encoding="utf-8").replace("다른 문단", "마바고침 문단"), "utf-8")
+        serve.wait("the third edit", lambda: "마바고침" in serve.get("articles/b/")[1])
+        assert hold.exists() and len(_runs(project)) == 2  # the index was still held all along
+        assert serve.text().count("search: indexed") == 1
+        hold.unlink()
+        serve.wait(
+            "search to catch up with both edited pages",
+            lambda: "다라고침" in (text := _indexed_text(site)) and "마바고침" in text,
+        )
+        serve.wait("the indexer to be idle", lambda: serve.text().count("search: indexed") == 3)
+        assert len(_runs(project)) == 3  # the held index, then ONE run for the two edits made meanwhile
+        assert "가나고침" not in _indexed_text(site)
+
+        bundle = {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
+        time.sleep(0.05)
+        second.write_bytes(second.read_bytes())  # saved again, the same bytes
+        serve.wait("the no-op's index", lambda: "search: no indexed page changed" in serve.text())
+        assert len(_runs(project)) == 3  # no Pagefind run
+        after = {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
+        assert after == bundle
+        assert "Traceback" not in serve.text()
+    finally:
+        hold.unlink(missing_ok=True)
+        serve.stop()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_no_pagefind_outlives_serve(project: SiteProject, stop: signal.Signals) -> None:
+    """However the server is stopped (Ctrl-C, SIGTERM, SIGKILL), a running index's Pagefind ends with it."""
+    project.article("articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="처음 문단.")
+    _held_pagefind(project)
+    (project.root / "hold").touch()
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/a/")[0] == 200)
+        serve.wait("the first index to start (and be held)", lambda: len(_runs(project)) == 1)
+        pid = _runs(project)[0]
+        assert _alive(pid)
+        serve.server.send_signal(stop)
+        serve.server.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid), f"Pagefind ({pid}) outlived `mkdocs serve` stopped by {stop.name}"
+    finally:
+        (project.root / "hold").unlink(missing_ok=True)  # a surviving wrapper ends its wait
         serve.stop()
