@@ -353,3 +353,59 @@ def test_no_pagefind_outlives_serve(project: SiteProject, stop: signal.Signals) 
     finally:
         (project.root / "hold").unlink(missing_ok=True)  # a surviving wrapper ends its wait
         serve.stop()
+
+
+def _stamps(site: Path) -> dict[str, tuple[int, int]]:
+    """Every feed file, tag-folder sitemap and prompts.json, with its inode and modification time."""
+    found = [site / "prompts.json", site / "feed.xml", site / "feed.json"]
+    found += [p for name in ("feed.xml", "feed.json", "sitemap.xml") for p in (site / "tags").rglob(name)]
+    return {str(p.relative_to(site)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in found}
+
+
+def test_serve_dirty_writes_only_the_feeds_that_changed(project: SiteProject) -> None:
+    """An edit rewrites the feeds that list the edited article (the site's, its tags') and leaves every
+    other feed file, tag sitemap and prompts.json as it was; a new tag gets its feeds; a save with the
+    same bytes rewrites none."""
+    edited = project.article("articles/a.md", "고칠 글", tags=["보안"], date="2026-11-03", body="본문.")
+    other = project.article(
+        "articles/b.md", "그대로 글", tags=["요리", "여행"], date="2026-11-02T09:00:00+09:00", body="본문."
+    )
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/b/")[0] == 200)
+        site = _site_dir(serve)
+        before = _stamps(site)
+        assert {"tags/요리/feed.xml", "tags/여행/feed.json", "tags/보안/sitemap.xml"} <= before.keys()
+        time.sleep(0.05)
+        edited.write_text(
+            edited.read_text(encoding="utf-8").replace("# 고칠 글", "# 고친 글") + " #해킹\n", "utf-8"
+        )
+        serve.wait("the rebuild", lambda: "고친 글" in serve.get("tags/" + quote("해킹") + "/feed.xml")[1])
+        after = _stamps(site)
+        changed = {path for path in before if after.get(path) != before[path]}
+        assert changed == {"feed.xml", "feed.json", "tags/보안/feed.xml", "tags/보안/feed.json"}
+        for path in ("feed.xml", "feed.json", "tags/보안/feed.xml", "tags/해킹/feed.json"):
+            assert "고친 글" in (site / path).read_text(encoding="utf-8"), path
+        assert "tags/해킹/sitemap.xml" in after
+
+        page = site / "articles" / "a" / "index.html"
+        rendered = page.stat().st_mtime_ns
+        time.sleep(0.05)
+        edited.write_bytes(edited.read_bytes())  # the same bytes saved again
+        serve.wait("the no-op rebuild", lambda: serve.text().count("Building documentation") >= 3)
+        serve.wait("the saved page rendered", lambda: page.is_file() and page.stat().st_mtime_ns != rendered)
+        time.sleep(1.0)  # the feeds are written after the pages
+        assert _stamps(site) == after
+
+        # the same instant written with another offset: equal dates, but the feeds show the offset
+        assert "+0900" in (site / "tags" / "요리" / "feed.xml").read_text(encoding="utf-8")
+        other.write_text(
+            other.read_text(encoding="utf-8").replace("09:00:00+09:00", "00:00:00+00:00"), "utf-8"
+        )
+        serve.wait(
+            "the offset in the tag feed",
+            lambda: "+0000" in serve.get("tags/" + quote("요리") + "/feed.xml")[1],
+        )
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()

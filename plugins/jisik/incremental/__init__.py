@@ -21,8 +21,9 @@ from ..search import Session as SearchSession
 from .memo import ItemMemo
 from .records import RecordCache
 from .store import PageStore
+from .written import WrittenFiles
 
-__all__ = ["ItemMemo", "PageStore", "RecordCache", "Session"]
+__all__ = ["ItemMemo", "PageStore", "RecordCache", "Session", "WrittenFiles"]
 
 Signature = tuple[Hashable, ...]
 """One page's signature: a part per capability, in list order."""
@@ -40,6 +41,8 @@ class Session:
         """Serialised feed items, reused while an article's item is unchanged."""
         self.search = SearchSession()
         """Search's analysed words and last index (search/)."""
+        self.written = WrittenFiles()
+        """Feeds and prompts.json as last written: unchanged ones are not written again."""
         self.dirty = False
         self.store: PageStore | None = None
         """Generated pages as files (`--dirty` only: MkDocs then compares file times)."""
@@ -50,6 +53,7 @@ class Session:
     def start(self, command: str, dirty: bool) -> None:
         """`on_startup`: a `--dirty` session keeps generated pages as files."""
         self.search.command = command
+        self.search.stopping = False
         self.dirty = dirty
         if dirty and self.store is None:
             self.store = PageStore()
