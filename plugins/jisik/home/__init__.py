@@ -37,9 +37,18 @@ class Home(Capability):
         self.pages = self.paged.add_files(pages, in_nav=True)
 
     def listing(self, uri: str) -> Hashable:
-        """The home page shows most of the site (the newest articles with their chips and images, the
-        most used tags): under `serve --dirty` it is rendered again on every build."""
-        return object() if uri in self.pages else None
+        """What a home page shows of the site (for `serve --dirty`): its cards as shown (title, date,
+        summary, chips and their links, image), the number of pages, the most used tags and the links to
+        the tag index, the feed and the archive."""
+        number = self.pages.get(uri)
+        if number is None:
+            return None
+        entries = self.paged.slice(number)
+        shown = tuple(
+            self._card(card, entry, "") for card, entry in zip(cards(entries, ""), entries, strict=True)
+        )
+        urls = self.site.urls
+        return self.paged.count, shown, tuple(self.top_tags("")), urls.tag_index, urls.feed, urls.archive
 
     def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         number = self.pages.get(page.file.src_uri)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Hashable, Mapping, Sequence
+from functools import partial
 
 from mkdocs.structure.files import Files
 
@@ -90,6 +91,7 @@ class Session:
         before, self._last = self._last, dict(articles)
         changes = _changes(before, articles, entries)
         stale: list[str] = []
+        kept: list[str] = []
         for path, article in articles.items():
             previous = self._signatures.get(path)
             signature = tuple(
@@ -103,6 +105,8 @@ class Session:
             # rewrite that kept the modification time), which MkDocs alone would skip.
             if (previous is not None and previous != signature) or path in changes.edited:
                 stale.append(path)
+            elif previous is not None:
+                kept.append(path)
         for file in files.documentation_pages():
             if file.src_uri in articles:
                 continue
@@ -115,6 +119,18 @@ class Session:
             found = files.get_file_from_path(path)
             if found is not None and found.abs_src_path and os.path.isfile(found.abs_dest_path):
                 os.remove(found.abs_dest_path)  # MkDocs renders a page again when its output is missing
+        for path in kept:
+            # saved again with the same bytes (the same record) and showing the same of the site: its
+            # page would come out the same, so it is not rendered again although its file is newer
+            found = files.get_file_from_path(path)
+            if found is not None and found.abs_src_path:
+                found.is_modified = partial(_missing, found.abs_dest_path)  # type: ignore[method-assign]
+
+
+def _missing(output: str) -> bool:
+    """`File.is_modified` (MkDocs' File API) of an article page kept as it is, for this build: rendered
+    only when its output is missing."""
+    return not os.path.isfile(output)
 
 
 def _changes(
