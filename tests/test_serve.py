@@ -458,3 +458,29 @@ def test_serve_dirty_same_bytes_saved_rewrites_no_page(project: SiteProject, sav
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()
+
+
+def test_serve_dirty_home_page_follows_every_change_it_shows(project: SiteProject) -> None:
+    """The home page is rendered again only when something it shows changed: each edit below changes
+    one thing on it (a chip, a date, the top tags, a summary) and the home page shows it."""
+    edited = project.article(
+        "articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="첫 문단입니다."
+    )
+    project.article("articles/b.md", "둘째 글", tags=["보안"], date="2026-11-02", body="둘째 문단.")
+    project.config["plugins"] = ["jisik"]
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/b/")[0] == 200)
+        text = edited.read_text(encoding="utf-8")
+        steps = [
+            ("a new tag's chip", text.replace("#보안", "#보안 #새태그"), "새태그"),
+            ("a new date", text.replace("2026-11-03", "2026-11-05"), "2026년 11월 5일"),
+            ("a new summary", text.replace("첫 문단입니다", "바뀐 요약 문단입니다"), "바뀐 요약 문단입니다"),
+        ]
+        for what, new_text, shown in steps:
+            assert shown not in serve.get("")[1], what
+            edited.write_text(new_text, encoding="utf-8")
+            serve.wait(what, lambda shown=shown: shown in serve.get("")[1])  # type: ignore[misc]
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
