@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -12,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from ..capability import Capability
 from ..cards import Card, CardImage, cards, href
+from ..hashtags.index import Tag
 from ..listings.paging import Paged
 from ..model import Article, Entry, listed
 from ..templates import Renderer
@@ -75,11 +77,17 @@ class Home(Capability):
     def top_tags(self, page_url: str) -> list[tuple[str, str | None, int]]:
         """The most used tags (name, link, count): most articles first, ties in the all-tags page's
         order (가나다, then A–Z)."""
+        urls = self.site.urls.tags
+        return [
+            (t.name, href(urls[t.key], page_url) if t.key in urls else None, t.count) for t in self._ranked
+        ]
+
+    @cached_property
+    def _ranked(self) -> list[Tag]:
+        """The most used tags, worked out once per build (every home page shows them)."""
         if not self.site.options.hashtags.enabled or self.options.tags <= 0:
             return []
-        urls = self.site.urls.tags
-        ranked = sorted(self.site.index.sorted_tags(), key=lambda t: -t.count)[: self.options.tags]
-        return [(t.name, href(urls[t.key], page_url) if t.key in urls else None, t.count) for t in ranked]
+        return sorted(self.site.index.sorted_tags(), key=lambda t: -t.count)[: self.options.tags]
 
     def _card(self, card: Card, entry: Entry, page_url: str) -> Card:
         tags: tuple[tuple[str, str | None], ...] = ()
