@@ -688,8 +688,9 @@ def print_table(results: list[dict[str, object]]) -> None:
 
 
 def same_output_snapshot(out: Path, commit: str | None = None, n: int = 200) -> dict[str, str]:
-    """Build this repository's site and an n-article corpus (jisik with everything) into `out/repo` and
-    `out/corpus`, with jisik's code as it is in the work tree or, given `commit`, as it was there (its
+    """Build this repository's site, an n-article corpus (jisik with everything) and the same corpus with
+    jisik's search off and Material's search on into `out/repo`, `out/corpus`, `out/corpus-material-search`,
+    with jisik's code as it is in the work tree or, given `commit`, as it was there (its
     `plugins/` exported and put first on PYTHONPATH). Returns {path: blake2b} of every file written.
     Two snapshots compared with `same_output_diff` show whether a change kept the output byte-identical."""
     import hashlib
@@ -709,8 +710,18 @@ def same_output_snapshot(out: Path, commit: str | None = None, n: int = 200) -> 
     check = [sys.executable, "-c", "import jisik, sys; sys.stdout.write(jisik.__file__)"]
     used = subprocess.run(check, env=env, capture_output=True, text=True, check=True).stdout
     corpus = make_site(out / "work", n, True, True, "corpus")
+    # the same corpus with jisik's search off and Material's search plugin on (its index of jisik's pages)
+    material = make_site(out / "work", n, True, False, "corpus-material-search")
+    config = material / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "plugins:\n", "plugins:\n  - search:\n      lang: ko\n", 1
+        ),
+        encoding="utf-8",
+    )
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
-    for name, config in (("repo", ROOT / "mkdocs.yml"), ("corpus", corpus / "mkdocs.yml")):
+    sites = {"repo": ROOT / "mkdocs.yml", "corpus": corpus / "mkdocs.yml", "corpus-material-search": config}
+    for name, config in sites.items():
         for _ in range(2):  # the second build has the Korean word cache warm, as the benchmark's builds
             subprocess.run(
                 [mkdocs, "build", "-q", "-f", str(config), "-d", str(out / name)],
@@ -721,7 +732,7 @@ def same_output_snapshot(out: Path, commit: str | None = None, n: int = 200) -> 
     shutil.rmtree(out / "work", ignore_errors=True)
     hashes = {
         str(path.relative_to(out)): hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        for name in ("repo", "corpus")
+        for name in sites
         for path in sorted((out / name).rglob("*"))
         if path.is_file()
     }
