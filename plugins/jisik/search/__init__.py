@@ -380,8 +380,8 @@ class Search(Capability):
         if not session.pages:
             self._empty(site, generation)
             return
-        if session.current and (work / "last").is_dir():
-            # no indexed page changed (a rebuild after a save with the same words): the index stays
+        if session.command == "serve" and session.current and (work / "last").is_dir():
+            # a serve rebuild that changed no indexed page (the same words saved again): the index stays
             self._restore_last(site)
             log.info("search: no indexed page changed; the index is kept as it is")
             return
