@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import time
 import urllib.error
@@ -12,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 from bs4 import BeautifulSoup
 
-from support import ENGINE, SiteProject, free_port, tool
+from support import ENGINE, ROOT, SiteProject, free_port, pagefind_pages, tool
 
 TIMEOUT = 180  # seconds for the first build, and again for the rebuild (a loaded 2-core machine is slow)
 
@@ -232,6 +234,255 @@ def test_serve_dirty_renders_again_every_page_that_shows_an_edited_title(project
             html = serve.get(path)[1]
             assert "새 제목" in html and "옛 제목" not in html, where
         assert about.stat().st_mtime_ns == before  # shows nothing of the article: not rendered again
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+# -- search under serve: an index runs beside the edit loop, never in its way ------------------------------
+
+_HELD_PAGEFIND = """#!/bin/sh
+# Pagefind, except that an index run waits while the file `hold` exists (a long index); each run's
+# process id goes to `runs`
+if [ "$1" = "--version" ]; then exec "{real}" "$@"; fi
+echo $$ >> "{root}/runs"
+while [ -e "{root}/hold" ]; do sleep 0.1; done
+exec "{real}" "$@"
+"""
+
+
+def _held_pagefind(project: SiteProject) -> None:
+    """Search on, with a Pagefind the test can hold (`hold`) and count (`runs`)."""
+    from jisik.search import binary
+
+    found = binary.find(None, ROOT)
+    assert found is not None, "no Pagefind binary (./scripts/test installs it)"
+    wrapper = project.root / "held-pagefind"
+    wrapper.write_text(_HELD_PAGEFIND.format(real=found.path, root=project.root), encoding="utf-8")
+    wrapper.chmod(0o755)
+    project.plugin_options = {"search": {"binary": "held-pagefind"}}
+
+
+def _runs(project: SiteProject) -> list[int]:
+    runs = project.root / "runs"
+    return [int(line) for line in runs.read_text().split()] if runs.exists() else []
+
+
+def _site_dir(serve: _Serve) -> Path:
+    found = re.search(r"Config value 'site_dir' = '([^']+)'", serve.text())  # serve's own folder
+    assert found is not None
+    return Path(found.group(1))
+
+
+def _indexed_text(site: Path) -> str:
+    try:
+        return " ".join(page["text"] for page in pagefind_pages(site).values())
+    except (OSError, ValueError):  # an index being copied in
+        return ""
+
+
+def test_serve_edits_show_while_the_search_index_runs_and_search_catches_up(project: SiteProject) -> None:
+    """An edit reloads while a long index runs (a rebuild never waits for it); the edits made meanwhile
+    are indexed by one more run once it ends, every edited page in it; a save with the same bytes runs
+    no index and leaves the index folder as it was."""
+    first = project.article("articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="처음 문단.")
+    second = project.article("articles/b.md", "둘째 글", tags=["보안"], date="2026-11-02", body="다른 문단.")
+    _held_pagefind(project)
+    serve = _Serve(project)
+    hold = project.root / "hold"
+    try:
+        serve.wait("the first index", lambda: "search: indexed" in serve.text())
+        site = _site_dir(serve)
+        assert "처음" in _indexed_text(site)
+        hold.touch()
+        first.write_text(first.read_text(encoding="utf-8").replace("처음 문단", "가나고침 문단"), "utf-8")
+        serve.wait("the edit's index to start (and be held)", lambda: len(_runs(project)) == 2)
+        # two more edits while that index is held: each shows at once
+        first.write_text(first.read_text(encoding="utf-8").replace("가나고침", "다라고침"), "utf-8")
+        serve.wait("the second edit", lambda: "다라고침" in serve.get("articles/a/")[1])
+        second.write_text(second.read_text(encoding="utf-8").replace("다른 문단", "마바고침 문단"), "utf-8")
+        serve.wait("the third edit", lambda: "마바고침" in serve.get("articles/b/")[1])
+        assert hold.exists() and len(_runs(project)) == 2  # the index was still held all along
+        assert serve.text().count("search: indexed") == 1
+        hold.unlink()
+        serve.wait(
+            "search to catch up with both edited pages",
+            lambda: "다라고침" in (text := _indexed_text(site)) and "마바고침" in text,
+        )
+        serve.wait("the indexer to be idle", lambda: serve.text().count("search: indexed") == 3)
+        assert len(_runs(project)) == 3  # the held index, then ONE run for the two edits made meanwhile
+        assert "가나고침" not in _indexed_text(site)
+
+        bundle = {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
+        time.sleep(0.05)
+        second.write_bytes(second.read_bytes())  # saved again, the same bytes
+        serve.wait("the no-op's index", lambda: "search: no indexed page changed" in serve.text())
+        assert len(_runs(project)) == 3  # no Pagefind run
+        after = {p: p.stat().st_mtime_ns for p in (site / "pagefind").rglob("*") if p.is_file()}
+        assert after == bundle
+        assert "Traceback" not in serve.text()
+    finally:
+        hold.unlink(missing_ok=True)
+        serve.stop()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_no_pagefind_outlives_serve(project: SiteProject, stop: signal.Signals) -> None:
+    """However the server is stopped (Ctrl-C, SIGTERM, SIGKILL), a running index's Pagefind ends with it."""
+    project.article("articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="처음 문단.")
+    _held_pagefind(project)
+    (project.root / "hold").touch()
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/a/")[0] == 200)
+        serve.wait("the first index to start (and be held)", lambda: len(_runs(project)) == 1)
+        pid = _runs(project)[0]
+        assert _alive(pid)
+        serve.server.send_signal(stop)
+        serve.server.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid), f"Pagefind ({pid}) outlived `mkdocs serve` stopped by {stop.name}"
+    finally:
+        (project.root / "hold").unlink(missing_ok=True)  # a surviving wrapper ends its wait
+        serve.stop()
+
+
+def _rebuilt(serve: _Serve, start: int, name: str) -> bool:
+    """Whether, in the log after `start`, the watcher saw the file `name` (-v logs its event) and a
+    build ended after that."""
+    text = serve.text()[start:]
+    seen = text.rfind(name)
+    return seen >= 0 and "Reloading browsers" in text[seen:]
+
+
+def _stamps(site: Path) -> dict[str, tuple[int, int]]:
+    """Every feed file, tag-folder sitemap and prompts.json, with its inode and modification time."""
+    found = [site / "prompts.json", site / "feed.xml", site / "feed.json"]
+    found += [p for name in ("feed.xml", "feed.json", "sitemap.xml") for p in (site / "tags").rglob(name)]
+    return {str(p.relative_to(site)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in found}
+
+
+def test_serve_dirty_writes_only_the_feeds_that_changed(project: SiteProject) -> None:
+    """An edit rewrites the feeds that list the edited article (the site's, its tags') and leaves every
+    other feed file, tag sitemap and prompts.json as it was; a new tag gets its feeds; a save with the
+    same bytes rewrites none."""
+    edited = project.article("articles/a.md", "고칠 글", tags=["보안"], date="2026-11-03", body="본문.")
+    other = project.article(
+        "articles/b.md", "그대로 글", tags=["요리", "여행"], date="2026-11-02T09:00:00+09:00", body="본문."
+    )
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/b/")[0] == 200)
+        site = _site_dir(serve)
+        before = _stamps(site)
+        assert {"tags/요리/feed.xml", "tags/여행/feed.json", "tags/보안/sitemap.xml"} <= before.keys()
+        time.sleep(0.05)
+        edited.write_text(
+            edited.read_text(encoding="utf-8").replace("# 고칠 글", "# 고친 글") + " #해킹\n", "utf-8"
+        )
+        serve.wait("the rebuild", lambda: "고친 글" in serve.get("tags/" + quote("해킹") + "/feed.xml")[1])
+        after = _stamps(site)
+        changed = {path for path in before if after.get(path) != before[path]}
+        assert changed == {"feed.xml", "feed.json", "tags/보안/feed.xml", "tags/보안/feed.json"}
+        for path in ("feed.xml", "feed.json", "tags/보안/feed.xml", "tags/해킹/feed.json"):
+            assert "고친 글" in (site / path).read_text(encoding="utf-8"), path
+        assert "tags/해킹/sitemap.xml" in after
+
+        start = len(serve.text())
+        time.sleep(0.05)
+        edited.write_bytes(edited.read_bytes())  # the same bytes saved again
+        serve.wait("the no-op rebuild", lambda: _rebuilt(serve, start, edited.name))
+        assert _stamps(site) == after
+
+        # the same instant written with another offset: equal dates, but the feeds show the offset
+        assert "+0900" in (site / "tags" / "요리" / "feed.xml").read_text(encoding="utf-8")
+        other.write_text(
+            other.read_text(encoding="utf-8").replace("09:00:00+09:00", "00:00:00+00:00"), "utf-8"
+        )
+        serve.wait(
+            "the offset in the tag feed",
+            lambda: "+0000" in serve.get("tags/" + quote("요리") + "/feed.xml")[1],
+        )
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+def _every_file(site: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(site)): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in site.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("saved", ["articles/a.md", "articles/b.md", "about.md"])
+def test_serve_dirty_same_bytes_saved_rewrites_no_page(project: SiteProject, saved: str) -> None:
+    """Saving a file again with the same bytes rebuilds without rewriting any page (home, tag pages,
+    the saved page itself), feed or list; only MkDocs' own 404.html and sitemaps are written by every
+    build. A real edit afterwards still shows everywhere."""
+    project.article("articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="본문.")
+    project.article("articles/b.md", "둘째 글", tags=["보안", "요리"], date="2026-11-02", body="본문.")
+    project.write("about.md", "# 소개\n\n이 사이트의 소개입니다.\n")
+    project.config["plugins"] = ["jisik"]  # MkDocs' search plugin writes its index on every build
+    serve = _Serve(project)
+    source = project.root / "docs" / saved
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/b/")[0] == 200)
+        site = _site_dir(serve)
+        time.sleep(1.0)
+        before = _every_file(site)
+        time.sleep(0.05)
+        start = len(serve.text())
+        source.write_bytes(source.read_bytes())
+        serve.wait("the no-op rebuild", lambda: _rebuilt(serve, start, source.name))
+        after = _every_file(site)
+        changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+        assert "404.html" in changed  # the build did run
+        assert changed <= {"404.html", "sitemap.xml", "sitemap.xml.gz"}, sorted(changed)
+
+        text = source.read_text(encoding="utf-8")
+        source.write_text(
+            text.replace("본문.", "고친 본문.").replace("소개입니다", "고친 소개입니다"), "utf-8"
+        )
+        page = saved.removesuffix(".md") + "/"
+        serve.wait("a real edit", lambda: "고친" in serve.get(page)[1])
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+def test_serve_dirty_home_page_follows_every_change_it_shows(project: SiteProject) -> None:
+    """The home page is rendered again only when something it shows changed: each edit below changes
+    one thing on it (a chip, a date, the top tags, a summary) and the home page shows it."""
+    edited = project.article(
+        "articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="첫 문단입니다."
+    )
+    project.article("articles/b.md", "둘째 글", tags=["보안"], date="2026-11-02", body="둘째 문단.")
+    project.config["plugins"] = ["jisik"]
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/b/")[0] == 200)
+        text = edited.read_text(encoding="utf-8")
+        steps = [
+            ("a new tag's chip", text.replace("#보안", "#보안 #새태그"), "새태그"),
+            ("a new date", text.replace("2026-11-03", "2026-11-05"), "2026년 11월 5일"),
+            ("a new summary", text.replace("첫 문단입니다", "바뀐 요약 문단입니다"), "바뀐 요약 문단입니다"),
+        ]
+        for what, new_text, shown in steps:
+            assert shown not in serve.get("")[1], what
+            edited.write_text(new_text, encoding="utf-8")
+            serve.wait(what, lambda shown=shown: shown in serve.get("")[1])  # type: ignore[misc]
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()

@@ -82,12 +82,12 @@ class Build:
 
     def _report(self, files: Files) -> None:
         """The same findings as `jisik check`; problems fail `--strict`, missing tags/sources do not."""
-        shown = {}
-        for path in self.site.by_path:
-            file = files.get_file_from_path(path)
-            shown[path] = display_path(file, self.config) if file else path
+        shown: dict[str, str] = {}  # the file as the writer knows it, worked out only for those with findings
         for finding in check(self.site.by_path.values(), self.site.index, self.options.wikilinks.enabled):
-            message = replace(finding, path=shown.get(finding.path, finding.path)).format()
+            if finding.path not in shown:
+                file = files.get_file_from_path(finding.path) if finding.path in self.site.by_path else None
+                shown[finding.path] = display_path(file, self.config) if file else finding.path
+            message = replace(finding, path=shown[finding.path]).format()
             (log.info if finding.code in NOTES else log.warning)(message)
 
     def _compiles(self, name: str) -> bool:

@@ -68,3 +68,7 @@ class JisikPlugin(BasePlugin[JisikConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build:
             self.build.post_build()
+
+    def on_shutdown(self) -> None:
+        """`mkdocs serve` ends: stop the search indexer (and its Pagefind) with it."""
+        self.session.search.stop()

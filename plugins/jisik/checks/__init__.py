@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..hashtags.index import TagIndex
 from ..hashtags.tags import is_valid_tag, tag_key
@@ -37,6 +38,7 @@ class Finding:
         return f"{self.path}:{self.line}: {shown}"
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """Title identity for duplicates: NFC/NFD, full-width, case and spacing do not matter."""
     return " ".join(unicodedata.normalize("NFKC", title).casefold().split())

@@ -13,7 +13,6 @@ from urllib.parse import quote, unquote, urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 from .. import __version__
 from ..capability import Capability
@@ -125,16 +124,23 @@ class Feeds(Capability):
         return self.written
 
     def _write(self, feed: Feed, site_dir: str, url: str) -> None:
-        """Write `feed` into the folder `url` (site-relative, "" for the site's own)."""
+        """Write a feed's files; one whose feed is the same as when it was last written is not
+        serialised again, and bytes the same as on disk are not written again (`mkdocs serve`)."""
         folder = Path(site_dir, *[part for part in unquote(url).split("/") if part])
-        write_file(render_rss(feed, f"jisik {__version__}", self._xml), str(folder / RSS_NAME))
-        self.written.add(str(folder / RSS_NAME))
+        written = self.site.session.written
+        # aware datetimes are equal across offsets, and the feed writes the offset: part of the source
+        source = (feed, [(i.published.isoformat(), i.updated and i.updated.isoformat()) for i in feed.items])
+        rss = str(folder / RSS_NAME)
+        written.from_source(rss, source, lambda: render_rss(feed, f"jisik {__version__}", self._xml))
+        self.written.add(rss)
         if url:  # a tag page's <head> links this feed: see head/sitemap.py
-            write_file(folder_sitemap([feed.link]), str(folder / SITEMAP_NAME))
-            self.written.add(str(folder / SITEMAP_NAME))
+            sitemap = str(folder / SITEMAP_NAME)
+            written.from_source(sitemap, feed.link, lambda: folder_sitemap([feed.link]))
+            self.written.add(sitemap)
         if self.options.json:
-            write_file(render_json(feed, self._json).encode("utf-8"), str(folder / JSON_NAME))
-            self.written.add(str(folder / JSON_NAME))
+            path = str(folder / JSON_NAME)
+            written.from_source(path, source, lambda: render_json(feed, self._json).encode("utf-8"))
+            self.written.add(path)
 
     def _xml(self, item: FeedItem) -> str:
         return self.serialised.get("rss", item, item_xml)

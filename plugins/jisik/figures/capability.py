@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 from ..capability import Capability
 from ..model import Article
@@ -114,5 +113,5 @@ class Figures(Capability):
         lines = ",\n    ".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows(listed))
         text = '{\n  "prompts": [\n    ' + lines + "\n  ]\n}\n" if lines else '{\n  "prompts": []\n}\n'
         target = str(Path(site_dir) / "prompts.json")
-        write_file(text.encode("utf-8"), target)
+        self.site.session.written.write(target, text.encode("utf-8"))  # unchanged: not written again
         return {target}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -12,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from ..capability import Capability
 from ..cards import Card, CardImage, cards, href
+from ..hashtags.index import Tag
 from ..listings.paging import Paged
 from ..model import Article, Entry, listed
 from ..templates import Renderer
@@ -37,9 +39,18 @@ class Home(Capability):
         self.pages = self.paged.add_files(pages, in_nav=True)
 
     def listing(self, uri: str) -> Hashable:
-        """The home page shows most of the site (the newest articles with their chips and images, the
-        most used tags): under `serve --dirty` it is rendered again on every build."""
-        return object() if uri in self.pages else None
+        """What a home page shows of the site (for `serve --dirty`): its cards as shown (title, date,
+        summary, chips and their links, image), the number of pages, the most used tags and the links to
+        the tag index, the feed and the archive."""
+        number = self.pages.get(uri)
+        if number is None:
+            return None
+        entries = self.paged.slice(number)
+        shown = tuple(
+            self._card(card, entry, "") for card, entry in zip(cards(entries, ""), entries, strict=True)
+        )
+        urls = self.site.urls
+        return self.paged.count, shown, tuple(self.top_tags("")), urls.tag_index, urls.feed, urls.archive
 
     def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         number = self.pages.get(page.file.src_uri)
@@ -66,11 +77,17 @@ class Home(Capability):
     def top_tags(self, page_url: str) -> list[tuple[str, str | None, int]]:
         """The most used tags (name, link, count): most articles first, ties in the all-tags page's
         order (가나다, then A–Z)."""
+        urls = self.site.urls.tags
+        return [
+            (t.name, href(urls[t.key], page_url) if t.key in urls else None, t.count) for t in self._ranked
+        ]
+
+    @cached_property
+    def _ranked(self) -> list[Tag]:
+        """The most used tags, worked out once per build (every home page shows them)."""
         if not self.site.options.hashtags.enabled or self.options.tags <= 0:
             return []
-        urls = self.site.urls.tags
-        ranked = sorted(self.site.index.sorted_tags(), key=lambda t: -t.count)[: self.options.tags]
-        return [(t.name, href(urls[t.key], page_url) if t.key in urls else None, t.count) for t in ranked]
+        return sorted(self.site.index.sorted_tags(), key=lambda t: -t.count)[: self.options.tags]
 
     def _card(self, card: Card, entry: Entry, page_url: str) -> Card:
         tags: tuple[tuple[str, str | None], ...] = ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Hashable, Mapping, Sequence
+from functools import partial
 
 from mkdocs.structure.files import Files
 
@@ -21,8 +22,9 @@ from ..search import Session as SearchSession
 from .memo import ItemMemo
 from .records import RecordCache
 from .store import PageStore
+from .written import WrittenFiles
 
-__all__ = ["ItemMemo", "PageStore", "RecordCache", "Session"]
+__all__ = ["ItemMemo", "PageStore", "RecordCache", "Session", "WrittenFiles"]
 
 Signature = tuple[Hashable, ...]
 """One page's signature: a part per capability, in list order."""
@@ -40,6 +42,8 @@ class Session:
         """Serialised feed items, reused while an article's item is unchanged."""
         self.search = SearchSession()
         """Search's analysed words and last index (search/)."""
+        self.written = WrittenFiles()
+        """Feeds and prompts.json as last written: unchanged ones are not written again."""
         self.dirty = False
         self.store: PageStore | None = None
         """Generated pages as files (`--dirty` only: MkDocs then compares file times)."""
@@ -51,6 +55,7 @@ class Session:
     def start(self, command: str, dirty: bool) -> None:
         """`on_startup`: a `--dirty` session keeps generated pages as files."""
         self.search.command = command
+        self.search.stopping = False
         self.dirty = dirty
         if dirty and self.store is None:
             self.store = PageStore()
@@ -93,6 +98,7 @@ class Session:
             if self._settings is not None:
                 stale.extend(file.src_uri for file in files.documentation_pages())
             self._settings = settings
+        kept: list[str] = []
         for path, article in articles.items():
             previous = self._signatures.get(path)
             signature = tuple(
@@ -106,6 +112,8 @@ class Session:
             # rewrite that kept the modification time), which MkDocs alone would skip.
             if (previous is not None and previous != signature) or path in changes.edited:
                 stale.append(path)
+            elif previous is not None:
+                kept.append(path)
         for file in files.documentation_pages():
             if file.src_uri in articles:
                 continue
@@ -118,6 +126,18 @@ class Session:
             found = files.get_file_from_path(path)
             if found is not None and found.abs_src_path and os.path.isfile(found.abs_dest_path):
                 os.remove(found.abs_dest_path)  # MkDocs renders a page again when its output is missing
+        for path in kept:
+            # saved again with the same bytes (the same record) and showing the same of the site: its
+            # page would come out the same, so it is not rendered again although its file is newer
+            found = files.get_file_from_path(path)
+            if found is not None and found.abs_src_path:
+                found.is_modified = partial(_missing, found.abs_dest_path)  # type: ignore[method-assign]
+
+
+def _missing(output: str) -> bool:
+    """`File.is_modified` (MkDocs' File API) of an article page kept as it is, for this build: rendered
+    only when its output is missing."""
+    return not os.path.isfile(output)
 
 
 def _changes(

@@ -8,14 +8,19 @@ analysed words are written so that excerpts still show the words as written.
 from __future__ import annotations
 
 import atexit
+import ctypes
+import functools
 import hashlib
 import html as htmllib
 import json
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,16 +64,27 @@ class _Indexed:
 @dataclass
 class Session:
     """What search keeps for a whole `mkdocs serve` session: analysed words, the pages as Pagefind reads
-    them (rewritten only when a page changed), the last finished index, the running indexer."""
+    them (rewritten only when a page changed), the last finished index, and the one indexer thread.
+
+    Under serve a rebuild never waits for an index: it hands its pages to the indexer (`submit`) and
+    returns. The indexer runs one index at a time; a rebuild made meanwhile is indexed once the running
+    index is done (several such rebuilds: once, with all their pages, the newest winning)."""
 
     analyser: Analyser | None = None
     folder: Path | None = None
     pages: dict[str, _Indexed] = field(default_factory=dict)
-    job: threading.Thread | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     generation: int = 0
     command: str = "build"
     key: tuple[object, ...] = ()
+    current: bool = False
+    """Whether the last published index (`workdir()/last`) was made from the pages as they are now."""
+    wake: threading.Condition = field(default_factory=threading.Condition)
+    pending: Search | None = None
+    worker: threading.Thread | None = None
+    process: subprocess.Popen[str] | None = None
+    stopping: bool = False
+    busy: bool = False
 
     def start(self, key: tuple[object, ...]) -> None:
         """Keep what was kept only for the same site and settings (MkDocs may reuse a plugin object
@@ -77,6 +93,7 @@ class Session:
             self.key = key
             self.analyser = None
             self.pages.clear()
+            self.current = False
             if self.folder is not None:
                 shutil.rmtree(self.folder, ignore_errors=True)
                 self.folder = None
@@ -86,6 +103,97 @@ class Session:
             self.folder = Path(tempfile.mkdtemp(prefix="jisik-search-"))
             atexit.register(shutil.rmtree, self.folder, True)
         return self.folder
+
+    def submit(self, job: Search) -> None:
+        """Index `job` (one build's pages) in the background, after the index running now."""
+        with self.wake:
+            if self.stopping:
+                return
+            if self.pending is not None:
+                job.absorb(self.pending)  # a build no index started for: its pages go with the newer one
+            self.pending = job
+            if self.worker is None:
+                self.worker = threading.Thread(target=self._loop, daemon=True, name="jisik-search")
+                self.worker.start()
+            self.wake.notify()
+
+    def _loop(self) -> None:
+        first = True
+        while True:
+            with self.wake:
+                while self.pending is None and not self.stopping:
+                    self.wake.wait()
+                job, self.pending = self.pending, None
+                if self.stopping or job is None:
+                    return
+                self.busy = True
+            try:
+                job.index_now()
+            finally:
+                with self.wake:
+                    self.busy = False
+                    self.wake.notify_all()
+            if first and self.analyser is not None:
+                first = False
+                # the first new word of an edit would load kiwipiepy's model: load it now, while idle
+                try:
+                    self.analyser.preload()
+                except Exception as error:  # analysed later, when a word needs it (and said then)
+                    log.info(f"search: kiwipiepy was not loaded ahead: {error}")
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until every build handed over so far is indexed (for tools that measure the server)."""
+        with self.wake:
+            return self.wake.wait_for(lambda: self.pending is None and not self.busy, timeout)
+
+    def run(self, command: list[str]) -> tuple[int, str]:
+        """Run Pagefind (a child `stop` can end); its exit code and what it said on stderr."""
+        with self.wake:
+            if self.stopping:
+                return -1, "stopped"
+            self.process = subprocess.Popen(
+                command,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                preexec_fn=_die_with_parent(),
+            )
+        try:
+            _out, err = self.process.communicate()
+            return self.process.returncode, err
+        finally:
+            with self.wake:
+                self.process = None
+
+    def stop(self) -> None:
+        """`mkdocs serve` ends: no index is started any more, a running Pagefind is ended, and the
+        indexer is waited for (no child process outlives the server)."""
+        with self.wake:
+            self.stopping = True
+            self.pending = None
+            process = self.process
+            self.wake.notify_all()
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        if self.worker is not None:
+            self.worker.join(timeout=30)
+            self.worker = None
+
+
+def _die_with_parent() -> Callable[[], object] | None:
+    """On Linux, a child that gets SIGTERM when the thread that started it ends: a server killed without
+    a chance to stop its indexer (SIGTERM, SIGKILL) leaves no Pagefind behind either."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return functools.partial(prctl, 1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
 
 
 def material_search_configured(config: MkDocsConfig) -> bool:
@@ -110,6 +218,7 @@ class Search(Capability):
         self.wanted_pages: set[str] = set()
         self.tag_pages: dict[str, str] = {}
         self.dropped: set[str] = set()
+        self.site_dir = Path(config.site_dir)
 
     def setup(self, config: MkDocsConfig) -> None:
         if THEME_DIR not in config.theme.dirs:
@@ -193,34 +302,40 @@ class Search(Capability):
     def _post_build(self) -> None:
         session = self.session
         serving = session.command == "serve" and self.options.background
-        site = Path(self.config.site_dir)
-        previous, session.job = session.job, None
-        if previous is not None:
-            previous.join()  # one indexer at a time; an edit made while it runs is indexed next
-        cache = self.project / self.options.cache_dir / "search-words.json"
-        session.start((self.project, self.config.site_dir, cache, self.options.korean_analysis))
-        session.generation += 1
+        self.site_dir = Path(self.config.site_dir)
         if serving:
-            self._restore_last(site)
-            session.job = threading.Thread(
-                target=self._index, args=(site, session.generation), daemon=True, name="jisik-search"
-            )
-            session.job.start()
+            self._restore_last(self.site_dir)
+            session.submit(self)
         else:
-            self._index(site, session.generation)
+            self.index_now()
+
+    def absorb(self, older: Search) -> None:
+        """Take the pages of an older build whose index never started (a `--dirty` build hands over only
+        the pages it rendered): this build's own pages win."""
+        for url, document in older.documents.items():
+            if url not in self.documents and url not in self.dropped:
+                self.documents[url] = document
+        self.dropped |= older.dropped - self.documents.keys()
 
     def _restore_last(self, site: Path) -> None:
         """A rebuild under serve empties the site: put the last index back until the new one is done."""
-        last = self.session.workdir() / "last"
-        if last.is_dir() and not (site / BUNDLE).exists():
-            shutil.copytree(last, site / BUNDLE, dirs_exist_ok=True)
+        with self.session.lock:
+            last = self.session.workdir() / "last"
+            if last.is_dir() and not (site / BUNDLE).exists():
+                shutil.copytree(last, site / BUNDLE, dirs_exist_ok=True)
 
-    def _index(self, site: Path, generation: int) -> None:
+    def index_now(self) -> None:
+        """Make the index (in the indexer thread under serve)."""
         start = time.perf_counter()
+        session = self.session
+        cache = self.project / self.options.cache_dir / "search-words.json"
+        session.start((self.project, self.config.site_dir, cache, self.options.korean_analysis))
+        session.generation += 1
         try:
-            self._run(site, generation, start)
+            self._run(self.site_dir, session.generation, start)
         except Exception as error:  # the site is built; a failed index must not stop `mkdocs serve`
-            log.warning(f"search: the index was not built: {error}")
+            if not session.stopping:
+                log.warning(f"search: the index was not built: {error}")
 
     def _run(self, site: Path, generation: int, start: float) -> None:
         session = self.session
@@ -250,16 +365,25 @@ class Search(Capability):
             target.write_text(render(document, terms, parts, self._language()), encoding="utf-8")
             session.pages[url] = _Indexed(digest, len(words))
             changed += 1
+        removed = 0
         for url in list(session.pages):
             stale = session.command != "serve" and url not in self.documents
             if url not in self.wanted_pages or url in self.dropped or stale:
                 session.pages.pop(url)
                 (pages_dir / url).unlink(missing_ok=True)
+                removed += 1
+        if changed or removed:
+            session.current = False
         analyser.save()
         analysis_time = analyser.seconds - seconds
         prepared = time.perf_counter() - start
         if not session.pages:
             self._empty(site, generation)
+            return
+        if session.command == "serve" and session.current and (work / "last").is_dir():
+            # a serve rebuild that changed no indexed page (the same words saved again): the index stays
+            self._restore_last(site)
+            log.info("search: no indexed page changed; the index is kept as it is")
             return
         found = binaries.find(self.options.binary, self.project)
         if found is None:
@@ -272,7 +396,7 @@ class Search(Capability):
         output = work / f"bundle-{generation}"
         shutil.rmtree(output, ignore_errors=True)
         pages_dir.mkdir(parents=True, exist_ok=True)
-        answer = subprocess.run(
+        code, err = session.run(
             [
                 found.path,
                 "--site",
@@ -282,17 +406,13 @@ class Search(Capability):
                 "--force-language",
                 self._language(),
                 "--silent",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
+            ]
         )
-        if answer.returncode != 0:
-            raise RuntimeError(f"Pagefind {found.version_text} failed: {answer.stderr.strip()[-500:]}")
+        if code != 0:
+            shutil.rmtree(output, ignore_errors=True)
+            raise RuntimeError(f"Pagefind {found.version_text} failed: {err.strip()[-500:]}")
         with session.lock:
-            if generation != session.generation:
-                shutil.rmtree(output, ignore_errors=True)  # a newer build is indexing already
-                return
+            session.current = True
             last = work / "last"
             shutil.rmtree(last, ignore_errors=True)
             output.rename(last)
@@ -306,8 +426,7 @@ class Search(Capability):
         """Nothing to index (a site with no article yet): Pagefind refuses an empty site, so the search
         page gets an index that finds nothing, and says so to the reader."""
         with self.session.lock:
-            if generation != self.session.generation:
-                return
+            self.session.current = False
             shutil.rmtree(self.session.workdir() / "last", ignore_errors=True)
             shutil.rmtree(site / BUNDLE, ignore_errors=True)
             (site / BUNDLE).mkdir(parents=True)
