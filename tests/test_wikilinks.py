@@ -699,3 +699,49 @@ def test_the_reader_signature_is_the_same_in_every_process() -> None:
         return LinkReader(["toc"], {"toc": {"slugify": slugify(case="lower"), "permalink": True}})
 
     assert reader().signature == reader().signature
+
+
+# --- found by the outside audit (attack18) --------------------------------------------------------
+
+
+def _existing(built: Built, url: str) -> bool:
+    return built.path(url).is_file()
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+def test_links_backlinks_redirects_and_tag_feeds_under_a_sub_path_with_either_url_style(
+    project: SiteProject, directory_urls: bool
+) -> None:
+    """`use_directory_urls: false` (`a.html`): the site builds (a tag's feed goes in the tag page's
+    folder, not into a folder named after its `.html` file), and every wikilink, backlink, redirect and
+    feed link reaches a file of the site, under a repository path."""
+    project.config["site_url"] = "https://example.org/repo/"
+    project.config["use_directory_urls"] = directory_urls
+    project.article("articles/a.md", "가 글", date="2026-03-01", tags=["보안"], body="요약 [[나 글#둘째]].")
+    project.article(
+        "articles/b.md",
+        "나 글",
+        date="2026-03-02",
+        tags=["보안"],
+        body="요약 [가](a.md).\n\n## 둘째\n\n본문.",
+        extra="redirect_from: [old/b.md]",
+    )
+    built = project.build(strict=True)
+    a, b = ("articles/a/", "articles/b/") if directory_urls else ("articles/a.html", "articles/b.html")
+    link = built.html(a).select_one("article a.jisik-wikilink")
+    assert link is not None and built.follow(a, link["href"]) == b + "#둘째"
+    backlinks = [x["href"] for x in built.html(b).select("section.jisik-backlinks li a")]
+    assert [built.follow(b, h) for h in backlinks] == [a]
+    old = "old/b/" if directory_urls else "old/b.html"
+    refresh = built.html(old).find("meta", attrs={"http-equiv": "refresh"})
+    assert built.follow(old, refresh["content"].split("url=", 1)[1]) == b
+    tag = built.follow(a, built.html(a).select_one("a.jisik-tag")["href"])
+    assert _existing(built, tag)
+    feeds = built.html(tag).select('link[rel="alternate"]')
+    assert len(feeds) >= 2
+    for feed in feeds:
+        url = feed["href"].removeprefix("https://example.org/repo/")
+        assert _existing(built, url), url
+        xml = ET.parse(built.path(url)).getroot() if url.endswith(".xml") else None
+        if xml is not None and "/" in url:  # the tag's feed links the tag page
+            assert _existing(built, xml.findtext("channel/link").removeprefix("https://example.org/repo/"))

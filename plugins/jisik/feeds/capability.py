@@ -23,7 +23,18 @@ from ..head.sitemap import SITEMAP_NAME, folder_sitemap
 from ..log import log
 from ..model import Article, Entry, listed
 from .content import feed_html
-from .items import JSON_NAME, RSS_NAME, Enclosure, Feed, FeedItem, newest, site_title, tag_title, url_text
+from .items import (
+    JSON_NAME,
+    RSS_NAME,
+    Enclosure,
+    Feed,
+    FeedItem,
+    folder_url,
+    newest,
+    site_title,
+    tag_title,
+    url_text,
+)
 from .jsonfeed import item_json, render_json
 from .rss import item_xml, render_rss
 
@@ -111,8 +122,8 @@ class Feeds(Capability):
             feed = Feed(
                 title=self._tag_title(tag),
                 link=self.site_url + url,
-                rss_url=self.site_url + url + RSS_NAME,
-                json_url=self.site_url + url + JSON_NAME if self.options.json else None,
+                rss_url=self.site_url + folder_url(url) + RSS_NAME,
+                json_url=self.site_url + folder_url(url) + JSON_NAME if self.options.json else None,
                 description=f"{self._site_title()}에서 #{tag.name} 태그가 붙은 글",
                 language=self.language,
                 items=newest(
@@ -124,7 +135,7 @@ class Feeds(Capability):
         return self.written
 
     def _write(self, feed: Feed, site_dir: str, url: str) -> None:
-        folder = Path(site_dir, *[part for part in unquote(url).split("/") if part])
+        folder = Path(site_dir, *[part for part in unquote(folder_url(url)).split("/") if part])
         write_file(render_rss(feed, f"jisik {__version__}", self._xml), str(folder / RSS_NAME))
         self.written.add(str(folder / RSS_NAME))
         if url:  # a tag page's <head> links this feed: see head/sitemap.py

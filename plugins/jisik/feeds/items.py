@@ -21,6 +21,13 @@ RSS_NAME = "feed.xml"
 """A feed's file name, in the site's root folder and in each tag page's folder."""
 JSON_NAME = "feed.json"
 
+
+def folder_url(url: str) -> str:
+    """The folder of a page's site-relative URL, where its feeds go: `tags/ai/` for `tags/ai/` and for
+    `tags/ai/index.html` (`use_directory_urls: false`), `` for the home page."""
+    return url if not url or url.endswith("/") else url.rpartition("/")[0] + "/" if "/" in url else ""
+
+
 # Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from ..capability import Capability, Changes
 from ..cards import cards, href
-from ..feeds.items import RSS_NAME
+from ..feeds.items import RSS_NAME, folder_url
 from ..listings.paging import Paged
 from ..model import Article, Entry
 from ..templates import Renderer, after_title
@@ -81,7 +81,7 @@ class Hashtags(Capability):
     def _feed(self, tag: Tag) -> str | None:
         """Site-relative URL of a tag's RSS feed (when feeds are written)."""
         url = self.site.urls.tags.get(tag.key)
-        return url + RSS_NAME if self.site.urls.feed and url is not None else None
+        return folder_url(url) + RSS_NAME if self.site.urls.feed and url is not None else None
 
     def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         """Add this capability's HTML to a rendered page (runs after the whole site is known)."""

@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from ..config import FeedsConfig
-from ..feeds.items import JSON_NAME, RSS_NAME, site_title, tag_title
+from ..feeds.items import JSON_NAME, RSS_NAME, folder_url, site_title, tag_title
 from ..hashtags.index import Tag
 
 
@@ -28,7 +28,7 @@ class FeedLinks:
         links = [(site_title(self.options, self.config), "")]
         tag = self._tag_pages.get(page.url)
         if tag is not None:
-            links.append((tag_title(self.options, self.config, tag), self.tag_urls[tag.key]))
+            links.append((tag_title(self.options, self.config, tag), folder_url(self.tag_urls[tag.key])))
         kinds = [("application/rss+xml", RSS_NAME)]
         if self.options.json and not article:
             kinds.append(("application/feed+json", JSON_NAME))
