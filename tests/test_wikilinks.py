@@ -745,3 +745,37 @@ def test_links_backlinks_redirects_and_tag_feeds_under_a_sub_path_with_either_ur
         xml = ET.parse(built.path(url)).getroot() if url.endswith(".xml") else None
         if xml is not None and "/" in url:  # the tag's feed links the tag page
             assert _existing(built, xml.findtext("channel/link").removeprefix("https://example.org/repo/"))
+
+
+def test_a_heading_with_its_own_id_is_reached_by_its_text_and_by_its_id(project: SiteProject) -> None:
+    """`## 절 {#id}` (attr_list): the page's id is `id`, not the slug of `절`. A link naming the heading
+    by its text or by its id reaches it, without a warning; a heading that is not there is reported,
+    by the build and by `jisik check` alike, at its line."""
+    project.article(
+        "articles/t.md",
+        "목표",
+        tags=["t"],
+        body="요약.\n\n## 보통 절 {#custom}\n\n## 다른 절 { #Other_ID .wide }\n\n"
+        "## **굵은** 절\n\n본문 [[#보통 절]].",
+    )
+    names = ["보통 절", "custom", "다른 절", "Other_ID", "굵은 절"]
+    body = "요약 " + " ".join(f"[[목표#{n}]]" for n in names) + ".\n\n둘째 [[목표#없는 절]]."
+    project.article("articles/s.md", "출발", tags=["t"], body=body)
+    built = project.build()
+    target_ids = {t["id"] for t in built.html("articles/t/").select("article [id]")}
+    own = built.html("articles/t/").select_one("article a.jisik-wikilink")
+    assert own is not None and built.follow("articles/t/", own["href"]) == "articles/t/#custom"
+    links = built.html("articles/s/").select("article a.jisik-wikilink")
+    assert len(links) == len(names) + 1
+    for link in links[: len(names)]:
+        reached = built.follow("articles/s/", link["href"])
+        assert reached.startswith("articles/t/#") and reached.split("#")[1] in target_ids, link
+    warned = [w for w in built.warnings if "[[" in w]
+    assert warned == [w for w in warned if "docs/articles/s.md:9: [[목표#없는 절]]" in w] and len(warned) == 1
+    project.write_config()
+    check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
+    said = [line for line in check.stdout.splitlines() if "[[" in line]
+    assert said == [
+        line for line in said if line.startswith("docs/articles/s.md:9: warning: [[목표#없는 절]]")
+    ]
+    assert len(said) == 1, check.stdout

@@ -88,11 +88,19 @@ class Wikilinks(Capability):
             if found.outcome != "ok" or found.target is None:
                 mark = "여러 글" if found.outcome == "ambiguous" else "없는 글"
                 return Resolved(None, link.target, _tooltip(found.outcome, link.target), mark)
-            target = self.graph.articles[found.target]
+            target = self.graph.articles.get(found.target)
+            if target is None:  # `[[#소제목]]` on a page that is no article: a heading of that page
+                return Resolved("", "", heading=found.heading)
             url = "" if found.target == source else file_link(found.target, source)
             summary = _preview(target.summary)
+            anchor = self.graph.resolver.anchor(target.path, found.heading) if found.heading else None
             return Resolved(
-                url, target.title, heading=found.heading, date=format_date(target.date), summary=summary
+                url,
+                target.title,
+                heading=found.heading,
+                date=format_date(target.date),
+                summary=summary,
+                anchor=anchor,
             )
 
         self.extension.resolve = resolve
@@ -135,7 +143,8 @@ class Wikilinks(Capability):
         for link in article.links:
             found = self.graph.resolver.resolve(link, article.path)
             target = self.graph.articles.get(found.target or "")
-            shown = (target.title, target.date, target.summary) if target else None  # the preview too
+            # the preview too, and the ids its headings gave themselves (where a `#절` link goes)
+            shown = (target.title, target.date, target.summary, target.heading_ids) if target else None
             reached.append((found.outcome, self.graph.urls.get(found.target or ""), shown))
         listed = tuple((e.url, e.article.title, e.article.date) for e in self.backlinks_of(article))
         return tuple(reached), listed

@@ -57,6 +57,8 @@ class Resolved:
     """The target's date as shown (`2026년 11월 27일`), for the link's preview."""
     summary: str = ""
     """The start of the target's summary, for the link's preview."""
+    anchor: str | None = None
+    """The id the heading gave itself (`## 절 {#id}`), used as it is; None: the slug of `heading`."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,8 @@ class WikiLinkExtension(Extension):
         """The `<a>` of a resolved wikilink, or the marked text of one that goes nowhere."""
         if not link.target and link.heading:  # `[[#소제목]]`: a heading of this page
             found = Resolved("", "", heading=link.heading)
+            if self.resolve is not None:  # the plugin knows the ids this page's headings gave themselves
+                found = self.resolve(link)
         else:
             found = (self.resolve or self._standalone)(link)
         if found.href is None:
@@ -228,7 +232,7 @@ class WikiLinkExtension(Extension):
         shown = link.label or " › ".join(
             p for p in (link.target if found.heading else link.whole or link.target, found.heading) if p
         )
-        slug = _slug(md, found.heading) if found.heading else ""
+        slug = found.anchor or (_slug(md, found.heading) if found.heading else "")
         href = found.href + ("#" + slug if slug else "")
         anchor = etree.Element("a", {"class": WIKILINK_CLASS, "href": href or "#"})
         if found.title:  # the preview (wikilinks.js) shows these; no request
