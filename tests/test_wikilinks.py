@@ -779,3 +779,29 @@ def test_a_heading_with_its_own_id_is_reached_by_its_text_and_by_its_id(project:
         line for line in said if line.startswith("docs/articles/s.md:9: warning: [[목표#없는 절]]")
     ]
     assert len(said) == 1, check.stdout
+
+
+def test_a_redirect_that_cannot_be_made_is_said_at_its_file_and_line(project: SiteProject) -> None:
+    """A `redirect_from` path that is a page of the site (an article, jisik's tag page) or another
+    article's former path (the first article by path keeps it): one warning naming the file as the
+    writer knows it and the line, and the page there is left as it was."""
+    project.article("articles/b.md", "나", tags=["t"], extra="redirect_from: [old/x.md]")
+    project.article(
+        "articles/c.md",
+        "다",
+        tags=["t"],
+        extra="redirect_from:\n  - articles/b.md\n  - tags/t.md\n  - old/x.md\n  - old/y.md",
+    )
+    built = project.build()
+    said = sorted(w for w in built.warnings if "redirect_from" in w)
+    assert len(said) == 3, said
+    assert [w.split(" `")[0] for w in said] == [
+        "jisik: docs/articles/c.md:4:",
+        "jisik: docs/articles/c.md:5:",
+        "jisik: docs/articles/c.md:6:",
+    ]
+    assert "articles/b.md" in said[2]  # whose former path it is
+    refresh = built.html("old/x/").find("meta", attrs={"http-equiv": "refresh"})
+    assert built.follow("old/x/", refresh["content"].split("url=", 1)[1]) == "articles/b/"
+    assert built.html("old/y/").find("meta", attrs={"http-equiv": "refresh"}) is not None
+    assert built.html("articles/b/").select_one("article h1").get_text().startswith("나")
