@@ -805,3 +805,45 @@ def test_a_redirect_that_cannot_be_made_is_said_at_its_file_and_line(project: Si
     assert built.follow("old/x/", refresh["content"].split("url=", 1)[1]) == "articles/b/"
     assert built.html("old/y/").find("meta", attrs={"http-equiv": "refresh"}) is not None
     assert built.html("articles/b/").select_one("article h1").get_text().startswith("나")
+
+
+def test_serve_dirty_follows_new_deleted_and_aliased_articles(project: SiteProject) -> None:
+    """`mkdocs serve --dirty`: a new article sharing a title makes the links naming it ambiguous (and
+    the backlinks they gave go), deleting it brings them back, a new alias makes a link reach its
+    article (which then lists the backlink), deleting the target marks the link 없는 글."""
+    from test_serve import _Serve
+
+    project.article(
+        "articles/a.md", "가", date="2026-01-03", tags=["x"], body="요약 [[나]] 그리고 [[옛 이름]]."
+    )
+    target = project.article("articles/b.md", "나", date="2026-01-01", tags=["y"], body="요약.")
+    renamed = project.article("articles/c.md", "다", date="2026-01-02", tags=["z"], body="요약.")
+    serve = _Serve(project)
+
+    def backlinks(url: str) -> list[str]:
+        soup = BeautifulSoup(serve.get(url)[1], "lxml")
+        return [a.get_text() for a in soup.select("section.jisik-backlinks li a")]
+
+    def in_a() -> tuple[list[str], list[str]]:
+        soup = BeautifulSoup(serve.get("articles/a/")[1], "lxml")
+        linked = [x.get_text() for x in soup.select("article a.jisik-wikilink")]
+        return linked, [s.get_text() for s in soup.select(".jisik-wikilink--missing")]
+
+    try:
+        serve.wait("the first build", lambda: serve.get("")[0] == 200)
+        assert in_a() == (["나"], ["옛 이름 (없는 글)"]) and backlinks("articles/b/") == ["가"]
+        twin = project.article("articles/d.md", "나", date="2026-01-04", tags=["w"], body="요약.")
+        serve.wait("a's link ambiguous", lambda: in_a() == ([], ["나 (여러 글)", "옛 이름 (없는 글)"]))
+        serve.wait("b's backlink gone", lambda: backlinks("articles/b/") == [])
+        twin.unlink()
+        serve.wait("a's link back", lambda: in_a() == (["나"], ["옛 이름 (없는 글)"]))
+        serve.wait("b's backlink back", lambda: backlinks("articles/b/") == ["가"])
+        text = renamed.read_text(encoding="utf-8").replace("---\n\n", "aliases: [옛 이름]\n---\n\n", 1)
+        renamed.write_text(text, encoding="utf-8")
+        serve.wait("a's alias link", lambda: in_a() == (["나", "옛 이름"], []))
+        serve.wait("c's backlink", lambda: backlinks("articles/c/") == ["가"])
+        target.unlink()
+        serve.wait("a's link marked", lambda: in_a() == (["옛 이름"], ["나 (없는 글)"]))
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
