@@ -847,3 +847,20 @@ def test_serve_dirty_follows_new_deleted_and_aliased_articles(project: SiteProje
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()
+
+
+def test_check_reports_the_broken_links_of_pages_that_are_no_articles_as_the_build_does(
+    project: SiteProject,
+) -> None:
+    """The home page and an `article: false` page are rendered with wikilinks too: `jisik check` lists
+    their broken links at the same file:line as the build's warnings (and no link that works)."""
+    project.article("articles/t.md", "목표", tags=["t"], body="요약.")
+    project.write("index.md", "# 홈\n\n[[목표]] 그리고 [[없는 글감]].\n")
+    project.write("articles/own.md", "---\narticle: false\n---\n\n# 내 페이지\n\n둘째 [[없는 둘]] [[목표]]\n")
+    built = project.build()
+    warned = sorted(w.removeprefix("jisik: ") for w in built.warnings if "[[" in w)
+    assert [w.split(": [[")[0] for w in warned] == ["docs/articles/own.md:7", "docs/index.md:3"]
+    project.write_config()
+    check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
+    said = sorted(line.replace(": warning:", ":", 1) for line in check.stdout.splitlines() if "[[" in line)
+    assert said == warned, check.stdout
