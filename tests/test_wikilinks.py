@@ -864,3 +864,25 @@ def test_check_reports_the_broken_links_of_pages_that_are_no_articles_as_the_bui
     check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
     said = sorted(line.replace(": warning:", ":", 1) for line in check.stdout.splitlines() if "[[" in line)
     assert said == warned, check.stdout
+
+
+def test_show_says_no_problem_for_a_markdown_link_to_a_page_that_is_no_article(project: SiteProject) -> None:
+    """`[소개](../about.md)` is an ordinary working link (MkDocs checks it): `jisik show` lists it as
+    reaching no article, without a problem claiming it is shown as text marked 없는 글."""
+    project.write("about.md", "---\narticle: false\n---\n\n# 소개\n\n본문.\n")
+    project.article("articles/b.md", "나", tags=["t"], body="요약.")
+    project.article("articles/a.md", "가", tags=["t"], body="요약 [소개](../about.md) [나](b.md) [[없음]].")
+    built = project.build()
+    assert built.follow("articles/a/", built.html("articles/a/").select("article p a")[0]["href"]) == "about/"
+    project.write_config()
+    show = subprocess.run(
+        [tool("jisik"), "show", "docs/articles/a.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    links = {link["written"]: link for link in json.loads(show.stdout)["links"]}
+    assert links["about.md"]["target"] is None and links["about.md"]["problem"] is None
+    assert links["articles/b.md"]["target"] == "articles/b.md" and links["articles/b.md"]["problem"] is None
+    assert "없는 글" in links["[[없음]]"]["problem"]
