@@ -886,3 +886,16 @@ def test_show_says_no_problem_for_a_markdown_link_to_a_page_that_is_no_article(p
     assert links["about.md"]["target"] is None and links["about.md"]["problem"] is None
     assert links["articles/b.md"]["target"] == "articles/b.md" and links["articles/b.md"]["problem"] is None
     assert "없는 글" in links["[[없음]]"]["problem"]
+
+
+@pytest.mark.parametrize("extensions", [[], ["tables"]], ids=["no-tables", "tables"])
+def test_backslash_bar_starts_the_visible_text_with_or_without_the_tables_extension(
+    extensions: list[str],
+) -> None:
+    """`[[제목\\|보이는 글]]` (as a table needs it) works in a paragraph too, whether or not the site's
+    extensions make `\\|` an escape (only `tables` does): never a link to `제목\\`."""
+    md = markdown.Markdown(extensions=[*extensions, WikiLinkExtension(targets={"제목": "/t/"})])
+    soup = BeautifulSoup(md.convert("앞 [[제목\\|보이는 글]] 뒤"), "html.parser")
+    assert [(a["href"], a.get_text()) for a in soup.select("a")] == [("/t/", "보이는 글")]
+    reader = LinkReader(extensions)
+    assert reader("[[제목\\|보이는 글]]", 1, "a.md") == (Link("wiki", "제목", None, "보이는 글", 1),)
