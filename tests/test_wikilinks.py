@@ -899,3 +899,41 @@ def test_backslash_bar_starts_the_visible_text_with_or_without_the_tables_extens
     assert [(a["href"], a.get_text()) for a in soup.select("a")] == [("/t/", "보이는 글")]
     reader = LinkReader(extensions)
     assert reader("[[제목\\|보이는 글]]", 1, "a.md") == (Link("wiki", "제목", None, "보이는 글", 1),)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("[[제목|`코드` 글]]", "코드 글"),
+        ("[[제목|<i>기울인</i> 글]]", "기울인 글"),
+        ("[[제목#절|`a|b`]]", "a|b"),
+    ],
+)
+def test_code_or_raw_html_in_the_visible_text_still_makes_the_link(text: str, shown: str) -> None:
+    """The visible text may hold a code span or raw HTML (shown as its text): the link is made and
+    recorded (it was silently left as written, neither link nor warning); in the name it is still no
+    link (never inside code), and a Markdown link in the visible text is still its own."""
+    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, WikiLinkExtension(targets={"제목": "/t/"})])
+    soup = BeautifulSoup(md.convert(f"앞 {text} 뒤"), "html.parser")
+    links = soup.select("a.jisik-wikilink")
+    assert [a.get_text() for a in links] == [shown] and soup.select("a i, a code, a script") == []
+    assert [link.label for link in LinkReader()(text, 1, "a.md")] == [shown]
+    for kept in ["[[`제목`|글]]", "[[제목|[글](https://a.example/)]]"]:
+        assert render(kept, {"제목": "/t/"}).select("a.jisik-wikilink") == []
+    # inside another link's text it is put back as written, markup and all (no placeholder shows)
+    outer = render(f"[앞 {text} 뒤](https://a.example/)", {"제목": "/t/"})
+    assert outer.select("a.jisik-wikilink") == [] and "\x02" not in str(outer) and "klzzwxh" not in str(outer)
+    assert outer.a.get_text() == f"앞 {BeautifulSoup(text, 'html.parser').get_text()} 뒤"
+
+
+@pytest.mark.parametrize(
+    "inside", ["[[가]] [[나]]", "[[가]][[나]] [[가|셋]]", "앞 [[가]] 사이 [[나]] 뒤", "*[[가]]* [[나]]"]
+)
+def test_several_wikilinks_in_one_links_text_are_put_back_as_written(inside: str) -> None:
+    """Two or more wikilinks in one Markdown link's text (a link in a link is no link) are its text as
+    written: the page and the record read it (it stopped the build with an IndexError)."""
+    soup = render(f"[{inside}](https://a.example/)", {"가": "/a/", "나": "/b/"})
+    assert [a["href"] for a in soup.select("a")] == ["https://a.example/"]
+    assert soup.a.get_text() == BeautifulSoup(markdown.markdown(inside), "html.parser").get_text()
+    record = parse_article(f"# 글\n\n[{inside}](https://a.example/)\n", "articles/a.md")
+    assert [link for link in record.links if link.kind == "wiki"] == []
