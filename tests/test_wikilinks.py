@@ -699,3 +699,241 @@ def test_the_reader_signature_is_the_same_in_every_process() -> None:
         return LinkReader(["toc"], {"toc": {"slugify": slugify(case="lower"), "permalink": True}})
 
     assert reader().signature == reader().signature
+
+
+# --- found by the outside audit (attack18) --------------------------------------------------------
+
+
+def _existing(built: Built, url: str) -> bool:
+    return built.path(url).is_file()
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+def test_links_backlinks_redirects_and_tag_feeds_under_a_sub_path_with_either_url_style(
+    project: SiteProject, directory_urls: bool
+) -> None:
+    """`use_directory_urls: false` (`a.html`): the site builds (a tag's feed goes in the tag page's
+    folder, not into a folder named after its `.html` file), and every wikilink, backlink, redirect and
+    feed link reaches a file of the site, under a repository path."""
+    project.config["site_url"] = "https://example.org/repo/"
+    project.config["use_directory_urls"] = directory_urls
+    project.article("articles/a.md", "가 글", date="2026-03-01", tags=["보안"], body="요약 [[나 글#둘째]].")
+    project.article(
+        "articles/b.md",
+        "나 글",
+        date="2026-03-02",
+        tags=["보안"],
+        body="요약 [가](a.md).\n\n## 둘째\n\n본문.",
+        extra="redirect_from: [old/b.md]",
+    )
+    built = project.build(strict=True)
+    a, b = ("articles/a/", "articles/b/") if directory_urls else ("articles/a.html", "articles/b.html")
+    link = built.html(a).select_one("article a.jisik-wikilink")
+    assert link is not None and built.follow(a, link["href"]) == b + "#둘째"
+    backlinks = [x["href"] for x in built.html(b).select("section.jisik-backlinks li a")]
+    assert [built.follow(b, h) for h in backlinks] == [a]
+    old = "old/b/" if directory_urls else "old/b.html"
+    refresh = built.html(old).find("meta", attrs={"http-equiv": "refresh"})
+    assert built.follow(old, refresh["content"].split("url=", 1)[1]) == b
+    tag = built.follow(a, built.html(a).select_one("a.jisik-tag")["href"])
+    assert _existing(built, tag)
+    feeds = built.html(tag).select('link[rel="alternate"]')
+    assert len(feeds) >= 2
+    for feed in feeds:
+        url = feed["href"].removeprefix("https://example.org/repo/")
+        assert _existing(built, url), url
+        xml = ET.parse(built.path(url)).getroot() if url.endswith(".xml") else None
+        if xml is not None and "/" in url:  # the tag's feed links the tag page
+            assert _existing(built, xml.findtext("channel/link").removeprefix("https://example.org/repo/"))
+
+
+def test_a_heading_with_its_own_id_is_reached_by_its_text_and_by_its_id(project: SiteProject) -> None:
+    """`## 절 {#id}` (attr_list): the page's id is `id`, not the slug of `절`. A link naming the heading
+    by its text or by its id reaches it, without a warning; a heading that is not there is reported,
+    by the build and by `jisik check` alike, at its line."""
+    project.article(
+        "articles/t.md",
+        "목표",
+        tags=["t"],
+        body="요약.\n\n## 보통 절 {#custom}\n\n## 다른 절 { #Other_ID .wide }\n\n"
+        "## **굵은** 절\n\n본문 [[#보통 절]].",
+    )
+    names = ["보통 절", "custom", "다른 절", "Other_ID", "굵은 절"]
+    body = "요약 " + " ".join(f"[[목표#{n}]]" for n in names) + ".\n\n둘째 [[목표#없는 절]]."
+    project.article("articles/s.md", "출발", tags=["t"], body=body)
+    built = project.build()
+    target_ids = {t["id"] for t in built.html("articles/t/").select("article [id]")}
+    own = built.html("articles/t/").select_one("article a.jisik-wikilink")
+    assert own is not None and built.follow("articles/t/", own["href"]) == "articles/t/#custom"
+    links = built.html("articles/s/").select("article a.jisik-wikilink")
+    assert len(links) == len(names) + 1
+    for link in links[: len(names)]:
+        reached = built.follow("articles/s/", link["href"])
+        assert reached.startswith("articles/t/#") and reached.split("#")[1] in target_ids, link
+    warned = [w for w in built.warnings if "[[" in w]
+    assert warned == [w for w in warned if "docs/articles/s.md:9: [[목표#없는 절]]" in w] and len(warned) == 1
+    project.write_config()
+    check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
+    said = [line for line in check.stdout.splitlines() if "[[" in line]
+    assert said == [
+        line for line in said if line.startswith("docs/articles/s.md:9: warning: [[목표#없는 절]]")
+    ]
+    assert len(said) == 1, check.stdout
+
+
+def test_a_redirect_that_cannot_be_made_is_said_at_its_file_and_line(project: SiteProject) -> None:
+    """A `redirect_from` path that is a page of the site (an article, jisik's tag page) or another
+    article's former path (the first article by path keeps it): one warning naming the file as the
+    writer knows it and the line, and the page there is left as it was."""
+    project.article("articles/b.md", "나", tags=["t"], extra="redirect_from: [old/x.md]")
+    project.article(
+        "articles/c.md",
+        "다",
+        tags=["t"],
+        extra="redirect_from:\n  - articles/b.md\n  - tags/t.md\n  - old/x.md\n  - old/y.md",
+    )
+    built = project.build()
+    said = sorted(w for w in built.warnings if "redirect_from" in w)
+    assert len(said) == 3, said
+    assert [w.split(" `")[0] for w in said] == [
+        "jisik: docs/articles/c.md:4:",
+        "jisik: docs/articles/c.md:5:",
+        "jisik: docs/articles/c.md:6:",
+    ]
+    assert "articles/b.md" in said[2]  # whose former path it is
+    refresh = built.html("old/x/").find("meta", attrs={"http-equiv": "refresh"})
+    assert built.follow("old/x/", refresh["content"].split("url=", 1)[1]) == "articles/b/"
+    assert built.html("old/y/").find("meta", attrs={"http-equiv": "refresh"}) is not None
+    assert built.html("articles/b/").select_one("article h1").get_text().startswith("나")
+
+
+def test_serve_dirty_follows_new_deleted_and_aliased_articles(project: SiteProject) -> None:
+    """`mkdocs serve --dirty`: a new article sharing a title makes the links naming it ambiguous (and
+    the backlinks they gave go), deleting it brings them back, a new alias makes a link reach its
+    article (which then lists the backlink), deleting the target marks the link 없는 글."""
+    from test_serve import _Serve
+
+    project.article(
+        "articles/a.md", "가", date="2026-01-03", tags=["x"], body="요약 [[나]] 그리고 [[옛 이름]]."
+    )
+    target = project.article("articles/b.md", "나", date="2026-01-01", tags=["y"], body="요약.")
+    renamed = project.article("articles/c.md", "다", date="2026-01-02", tags=["z"], body="요약.")
+    serve = _Serve(project)
+
+    def backlinks(url: str) -> list[str]:
+        soup = BeautifulSoup(serve.get(url)[1], "lxml")
+        return [a.get_text() for a in soup.select("section.jisik-backlinks li a")]
+
+    def in_a() -> tuple[list[str], list[str]]:
+        soup = BeautifulSoup(serve.get("articles/a/")[1], "lxml")
+        linked = [x.get_text() for x in soup.select("article a.jisik-wikilink")]
+        return linked, [s.get_text() for s in soup.select(".jisik-wikilink--missing")]
+
+    try:
+        serve.wait("the first build", lambda: serve.get("")[0] == 200)
+        assert in_a() == (["나"], ["옛 이름 (없는 글)"]) and backlinks("articles/b/") == ["가"]
+        twin = project.article("articles/d.md", "나", date="2026-01-04", tags=["w"], body="요약.")
+        serve.wait("a's link ambiguous", lambda: in_a() == ([], ["나 (여러 글)", "옛 이름 (없는 글)"]))
+        serve.wait("b's backlink gone", lambda: backlinks("articles/b/") == [])
+        twin.unlink()
+        serve.wait("a's link back", lambda: in_a() == (["나"], ["옛 이름 (없는 글)"]))
+        serve.wait("b's backlink back", lambda: backlinks("articles/b/") == ["가"])
+        text = renamed.read_text(encoding="utf-8").replace("---\n\n", "aliases: [옛 이름]\n---\n\n", 1)
+        renamed.write_text(text, encoding="utf-8")
+        serve.wait("a's alias link", lambda: in_a() == (["나", "옛 이름"], []))
+        serve.wait("c's backlink", lambda: backlinks("articles/c/") == ["가"])
+        target.unlink()
+        serve.wait("a's link marked", lambda: in_a() == (["옛 이름"], ["나 (없는 글)"]))
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+def test_check_reports_the_broken_links_of_pages_that_are_no_articles_as_the_build_does(
+    project: SiteProject,
+) -> None:
+    """The home page and an `article: false` page are rendered with wikilinks too: `jisik check` lists
+    their broken links at the same file:line as the build's warnings (and no link that works)."""
+    project.article("articles/t.md", "목표", tags=["t"], body="요약.")
+    project.write("index.md", "# 홈\n\n[[목표]] 그리고 [[없는 글감]].\n")
+    project.write("articles/own.md", "---\narticle: false\n---\n\n# 내 페이지\n\n둘째 [[없는 둘]] [[목표]]\n")
+    built = project.build()
+    warned = sorted(w.removeprefix("jisik: ") for w in built.warnings if "[[" in w)
+    assert [w.split(": [[")[0] for w in warned] == ["docs/articles/own.md:7", "docs/index.md:3"]
+    project.write_config()
+    check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
+    said = sorted(line.replace(": warning:", ":", 1) for line in check.stdout.splitlines() if "[[" in line)
+    assert said == warned, check.stdout
+
+
+def test_show_says_no_problem_for_a_markdown_link_to_a_page_that_is_no_article(project: SiteProject) -> None:
+    """`[소개](../about.md)` is an ordinary working link (MkDocs checks it): `jisik show` lists it as
+    reaching no article, without a problem claiming it is shown as text marked 없는 글."""
+    project.write("about.md", "---\narticle: false\n---\n\n# 소개\n\n본문.\n")
+    project.article("articles/b.md", "나", tags=["t"], body="요약.")
+    project.article("articles/a.md", "가", tags=["t"], body="요약 [소개](../about.md) [나](b.md) [[없음]].")
+    built = project.build()
+    assert built.follow("articles/a/", built.html("articles/a/").select("article p a")[0]["href"]) == "about/"
+    project.write_config()
+    show = subprocess.run(
+        [tool("jisik"), "show", "docs/articles/a.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    links = {link["written"]: link for link in json.loads(show.stdout)["links"]}
+    assert links["about.md"]["target"] is None and links["about.md"]["problem"] is None
+    assert links["articles/b.md"]["target"] == "articles/b.md" and links["articles/b.md"]["problem"] is None
+    assert "없는 글" in links["[[없음]]"]["problem"]
+
+
+@pytest.mark.parametrize("extensions", [[], ["tables"]], ids=["no-tables", "tables"])
+def test_backslash_bar_starts_the_visible_text_with_or_without_the_tables_extension(
+    extensions: list[str],
+) -> None:
+    """`[[제목\\|보이는 글]]` (as a table needs it) works in a paragraph too, whether or not the site's
+    extensions make `\\|` an escape (only `tables` does): never a link to `제목\\`."""
+    md = markdown.Markdown(extensions=[*extensions, WikiLinkExtension(targets={"제목": "/t/"})])
+    soup = BeautifulSoup(md.convert("앞 [[제목\\|보이는 글]] 뒤"), "html.parser")
+    assert [(a["href"], a.get_text()) for a in soup.select("a")] == [("/t/", "보이는 글")]
+    reader = LinkReader(extensions)
+    assert reader("[[제목\\|보이는 글]]", 1, "a.md") == (Link("wiki", "제목", None, "보이는 글", 1),)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("[[제목|`코드` 글]]", "코드 글"),
+        ("[[제목|<i>기울인</i> 글]]", "기울인 글"),
+        ("[[제목#절|`a|b`]]", "a|b"),
+    ],
+)
+def test_code_or_raw_html_in_the_visible_text_still_makes_the_link(text: str, shown: str) -> None:
+    """The visible text may hold a code span or raw HTML (shown as its text): the link is made and
+    recorded (it was silently left as written, neither link nor warning); in the name it is still no
+    link (never inside code), and a Markdown link in the visible text is still its own."""
+    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, WikiLinkExtension(targets={"제목": "/t/"})])
+    soup = BeautifulSoup(md.convert(f"앞 {text} 뒤"), "html.parser")
+    links = soup.select("a.jisik-wikilink")
+    assert [a.get_text() for a in links] == [shown] and soup.select("a i, a code, a script") == []
+    assert [link.label for link in LinkReader()(text, 1, "a.md")] == [shown]
+    for kept in ["[[`제목`|글]]", "[[제목|[글](https://a.example/)]]"]:
+        assert render(kept, {"제목": "/t/"}).select("a.jisik-wikilink") == []
+    # inside another link's text it is put back as written, markup and all (no placeholder shows)
+    outer = render(f"[앞 {text} 뒤](https://a.example/)", {"제목": "/t/"})
+    assert outer.select("a.jisik-wikilink") == [] and "\x02" not in str(outer) and "klzzwxh" not in str(outer)
+    assert outer.a.get_text() == f"앞 {BeautifulSoup(text, 'html.parser').get_text()} 뒤"
+
+
+@pytest.mark.parametrize(
+    "inside", ["[[가]] [[나]]", "[[가]][[나]] [[가|셋]]", "앞 [[가]] 사이 [[나]] 뒤", "*[[가]]* [[나]]"]
+)
+def test_several_wikilinks_in_one_links_text_are_put_back_as_written(inside: str) -> None:
+    """Two or more wikilinks in one Markdown link's text (a link in a link is no link) are its text as
+    written: the page and the record read it (it stopped the build with an IndexError)."""
+    soup = render(f"[{inside}](https://a.example/)", {"가": "/a/", "나": "/b/"})
+    assert [a["href"] for a in soup.select("a")] == ["https://a.example/"]
+    assert soup.a.get_text() == BeautifulSoup(markdown.markdown(inside), "html.parser").get_text()
+    record = parse_article(f"# 글\n\n[{inside}](https://a.example/)\n", "articles/a.md")
+    assert [link for link in record.links if link.kind == "wiki"] == []

@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from mkdocs.structure.files import InclusionLevel
+
 from ..checks import Finding, check
-from ..model import Article
-from .common import add_site_arguments, load_site, shown_path, site_articles
+from ..model import Article, parse_article
+from ..model.frontmatter import normalise_newlines
+from ..wikilinks.reader import for_site
+from ..wikilinks.resolve import Resolver, explain
+from .common import SiteArticles, add_site_arguments, load_site, shown_path, site_articles
 
 
 def _count(number: int, word: str) -> str:
@@ -28,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     shown = {article.path: read.shown(article) for article in articles}
     links = site.options.wikilinks.enabled
     checked = [dataclasses.replace(f, path=shown.get(f.path, f.path)) for f in check(articles, links=links)]
-    findings = sorted([*findings, *checked])
+    pages = _page_links(read, articles) if links else []
+    findings = sorted([*findings, *checked, *pages])
     for finding in findings:
         print(finding.format(level=True))
     errors = sum(1 for f in findings if f.level == "error")
@@ -36,6 +42,30 @@ def run(args: argparse.Namespace) -> int:
     counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
     print(f"{_count(len(articles), 'article')} checked: {counts}")
     return 1 if errors else 0
+
+
+def _page_links(read: SiteArticles, articles: list[Article]) -> list[Finding]:
+    """The pages that are no article (the home page, `article: false` pages) are rendered with
+    wikilinks too: their links that reach no article, as the build warns them (`page_content`)."""
+    config = read.site.config
+    reader = for_site(config.markdown_extensions, config.mdx_configs)
+    resolver = Resolver(articles)
+    skipped = {a.path for a in articles} | {file.src_uri for file, _reason, _line in read.unreadable}
+    found = []
+    for file in read.files.documentation_pages():
+        if file.generated_by or file.src_uri in skipped or file.inclusion == InclusionLevel.DRAFT:
+            continue  # a draft page is not built (`mkdocs serve` shows it)
+        try:
+            text = normalise_newlines(file.content_string)
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports a page it cannot read
+        for link in parse_article(text, file.src_uri, read_links=reader).links:
+            resolution = resolver.resolve(link, file.src_uri) if link.kind == "wiki" else None
+            if resolution is not None and resolution.outcome != "ok":
+                where = shown_path(file.abs_src_path or file.src_uri)
+                message = f"{link.written}: {explain(resolution, link)}"
+                found.append(Finding(where, link.line or 1, "warning", message, "broken-link"))
+    return found
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

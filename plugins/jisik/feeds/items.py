@@ -21,6 +21,7 @@ RSS_NAME = "feed.xml"
 """A feed's file name, in the site's root folder and in each tag page's folder."""
 JSON_NAME = "feed.json"
 
+
 # Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

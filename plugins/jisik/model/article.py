@@ -22,7 +22,17 @@ from . import conventions
 from .dates import DateError, get_timezone, parse_date
 from .frontmatter import YAML_ERROR, FrontMatter, split_front_matter
 from .links import Link
-from .text import MAX_NESTING, drop_controls, meta_text, one_line, plain_text, shorten, title_text, too_deep
+from .text import (
+    MAX_NESTING,
+    drop_controls,
+    heading_id,
+    meta_text,
+    one_line,
+    plain_text,
+    shorten,
+    title_text,
+    too_deep,
+)
 
 Level = Literal["error", "warning"]
 
@@ -120,6 +130,8 @@ class Article:
     """Former paths of the file (front matter `redirect_from:`): their old URLs redirect here."""
     headings: tuple[str, ...] = ()
     """The text of every top-level heading, in order (what `[[제목#소제목]]` may name)."""
+    heading_ids: tuple[tuple[str, str], ...] = ()
+    """`(text, id)` of each heading that gives itself an id (`## 제목 {#id}`): the page's id for it."""
 
     @property
     def description(self) -> str:
@@ -515,6 +527,7 @@ def parse_article(
     )
     prompts: list[Prompt] = []
     headings: list[str] = []
+    heading_ids: list[tuple[str, str]] = []
     heading_number = 0
     heading_title: str | None = None
     heading_line: str | None = None
@@ -530,6 +543,8 @@ def parse_article(
         elif block.kind == "heading":
             level, heading = heading_of(block) or (0, "")
             headings.append(title_text(heading))
+            if (given := heading_id(heading)) is not None:
+                heading_ids.append((headings[-1], given))
             if level == 1 and heading_title is None:
                 heading_title = title_text(heading)
                 heading_line = block.lines[0]
@@ -643,6 +658,7 @@ def parse_article(
         aliases=tuple(aliases),
         redirect_from=tuple(redirects),
         headings=tuple(headings),
+        heading_ids=tuple(heading_ids),
     )
 
 

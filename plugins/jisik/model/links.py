@@ -75,6 +75,8 @@ def parse_inner(inner: str) -> tuple[str, str | None, str | None, str] | None:
     # its file name or an alias
     bar = next((i for i, (ch, _escaped) in enumerate(parts) if ch == "|"), None)
     head, label_parts = (parts[:bar], parts[bar + 1 :]) if bar is not None else (parts, [])
+    if head and head[-1] == ("\\", False):
+        head = head[:-1]  # `\|` where the site's extensions make no escape of it (only `tables` does)
     hash_at = next((i for i, (ch, escaped) in enumerate(head) if ch == "#" and not escaped), None)
     whole = "".join(ch for ch, _ in head).strip()
     if hash_at is None:

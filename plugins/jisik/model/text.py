@@ -111,6 +111,14 @@ def title_text(heading: str) -> str:
     return plain_text(text_heading(_ATTR_LIST.sub("", heading)))
 
 
+def heading_id(heading: str) -> str | None:
+    """The id a heading gives itself with a trailing attribute list (`제목 {#id}`, `{: #id .wide}`);
+    attr_list sets it, and the table of contents keeps it instead of a slug of the text."""
+    found = _ATTR_LIST.search(heading)
+    ids = re.findall(r"(?<=[\s{:])#([\w-]+)", found.group(0)) if found else []
+    return ids[-1] if ids else None
+
+
 MAX_NESTING = 50
 """Deepest list/quote nesting a page may have: Python-Markdown recurses once per level, and a list
 nested a thousand levels deep stops the whole build with a RecursionError."""

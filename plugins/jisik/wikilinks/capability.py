@@ -88,11 +88,19 @@ class Wikilinks(Capability):
             if found.outcome != "ok" or found.target is None:
                 mark = "여러 글" if found.outcome == "ambiguous" else "없는 글"
                 return Resolved(None, link.target, _tooltip(found.outcome, link.target), mark)
-            target = self.graph.articles[found.target]
+            target = self.graph.articles.get(found.target)
+            if target is None:  # `[[#소제목]]` on a page that is no article: a heading of that page
+                return Resolved("", "", heading=found.heading)
             url = "" if found.target == source else file_link(found.target, source)
             summary = _preview(target.summary)
+            anchor = self.graph.resolver.anchor(target.path, found.heading) if found.heading else None
             return Resolved(
-                url, target.title, heading=found.heading, date=format_date(target.date), summary=summary
+                url,
+                target.title,
+                heading=found.heading,
+                date=format_date(target.date),
+                summary=summary,
+                anchor=anchor,
             )
 
         self.extension.resolve = resolve
@@ -135,7 +143,8 @@ class Wikilinks(Capability):
         for link in article.links:
             found = self.graph.resolver.resolve(link, article.path)
             target = self.graph.articles.get(found.target or "")
-            shown = (target.title, target.date, target.summary) if target else None  # the preview too
+            # the preview too, and the ids its headings gave themselves (where a `#절` link goes)
+            shown = (target.title, target.date, target.summary, target.heading_ids) if target else None
             reached.append((found.outcome, self.graph.urls.get(found.target or ""), shown))
         listed = tuple((e.url, e.article.title, e.article.date) for e in self.backlinks_of(article))
         return tuple(reached), listed
@@ -145,24 +154,41 @@ class Wikilinks(Capability):
 
     def _add_redirects(self, files: Files, published: list[Article]) -> None:
         """A small page at each former URL (`redirect_from:`) sending readers and crawlers to the article."""
-        for article in published:
+        made: dict[str, str] = {}  # output path → the article whose former path it is
+        for article in sorted(published, key=lambda a: a.path):  # the first by path keeps a shared one
             for old in article.redirect_from:
                 probe = File(old, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
-                taken = files.get_file_from_path(old) or next(
-                    (f for f in files if f.dest_uri == probe.dest_uri), None
-                )
-                if taken is not None:
-                    log.warning(
-                        f"{article.path}: `redirect_from: {old}` is the path of a page that exists "
-                        f"({taken.src_uri}); no redirect is made there"
+                if probe.dest_uri in made:
+                    why = f"also a former path of {made[probe.dest_uri]}, which keeps it"
+                else:
+                    taken = files.get_file_from_path(old) or next(
+                        (f for f in files if f.dest_uri == probe.dest_uri), None
                     )
+                    why = f"the path of a page that exists ({taken.src_uri})" if taken is not None else ""
+                if why:
+                    where = self._where(files, article, old)
+                    log.warning(f"{where}: `redirect_from: {old}` is {why}; no redirect is made there")
                     continue
+                made[probe.dest_uri] = article.path
                 target = href(self.graph.urls[article.path], probe.url)
                 site_url = self.config.site_url or ""
                 canonical = site_url.rstrip("/") + "/" + self.graph.urls[article.path] if site_url else target
                 page = _redirect_page(article.title, target, canonical)
                 files.append(File.generated(self.config, probe.dest_uri, content=page))
                 self.redirects[probe.dest_uri] = article.path
+
+    def _where(self, files: Files, article: Article, old: str) -> str:
+        """`docs/articles/a.md:5`: the file as the writer knows it, at the line naming `old`."""
+        file = files.get_file_from_path(article.path)
+        if file is None:
+            return article.path
+        try:
+            lines = normalise_newlines(file.content_string).split("\n")
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        line = next((n for n, text in enumerate(lines, 1) if old in text), None)
+        where = display_path(file, self.config)
+        return f"{where}:{line}" if line else where
 
 
 def file_link(target: str, source: str) -> str:

@@ -15,6 +15,7 @@ Usable without MkDocs:
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from collections.abc import Callable
@@ -38,6 +39,8 @@ BACKLINKS_ID = "jisik-backlinks"
 BACKLINKS_CLASS = "jisik-backlinks"
 WIKILINK_PRIORITY = 85
 """After raw HTML (90), links (160), code spans (190): their text is theirs."""
+_HTML_PLACEHOLDER = re.compile(util.HTML_PLACEHOLDER.replace("%s", "([0-9]+)"))
+_TAG = re.compile(r"<[^>]*>")
 _RAW = "data-jisik-raw"  # the written form, while the page is parsed (taken off before it is serialised)
 _INDEX = "data-jisik-link"
 
@@ -57,6 +60,8 @@ class Resolved:
     """The target's date as shown (`2026년 11월 27일`), for the link's preview."""
     summary: str = ""
     """The start of the target's summary, for the link's preview."""
+    anchor: str | None = None
+    """The id the heading gave itself (`## 절 {#id}`), used as it is; None: the slug of `heading`."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ class WikiLinkProcessor(InlineProcessor):
         links: list[Link] = self.md.jisik_wikilinks  # type: ignore[attr-defined]
         links.append(link)
         element = self.extension.element(link, self.md)
-        element.set(_RAW, m.group(0))
+        element.set(_RAW, self._written(m.group(0)))
         element.set(_INDEX, str(len(links) - 1))
         return element, m.start(0), m.end(0)
 
@@ -101,7 +106,42 @@ class WikiLinkProcessor(InlineProcessor):
             value = stash.get(match.group(1))
             return value if isinstance(value, str) and ESCAPED_CHAR.fullmatch(value) else match.group(0)
 
-        return str(util.INLINE_PLACEHOLDER_RE.sub(escaped, inner))
+        text = str(util.INLINE_PLACEHOLDER_RE.sub(escaped, inner))
+        bars = [at for at in (text.find("|"), text.find(f"{util.STX}124{util.ETX}")) if at >= 0]
+        if not bars:
+            return text
+        # in the visible text (after `|`), a code span or raw HTML is shown as its text
+        bar = min(bars)
+        return text[:bar] + str(util.INLINE_PLACEHOLDER_RE.sub(lambda m: self._as_text(m, stash), text[bar:]))
+
+    def _written(self, raw: str) -> str:
+        """The link as written, for when it is put back as text (inside another link): a code span as
+        `` `code` ``, an escaped character and raw HTML as their placeholders, which Python-Markdown
+        restores after the tree is done (an inline placeholder would show as such)."""
+        if util.INLINE_PLACEHOLDER_PREFIX not in raw:
+            return raw
+        stash = self.md.treeprocessors["inline"].stashed_nodes  # type: ignore[attr-defined]
+
+        def restored(match: re.Match[str]) -> str:
+            value = stash.get(match.group(1))
+            if isinstance(value, etree.Element) and value.tag == "code":
+                return "`" + "".join(value.itertext()) + "`"
+            return value if isinstance(value, str) else str(match.group(0))
+
+        return str(util.INLINE_PLACEHOLDER_RE.sub(restored, raw))
+
+    def _as_text(self, match: re.Match[str], stash: dict[str, Any]) -> str:
+        """A code span's or raw HTML's text (its tags left out); anything else (a link, an image) stays
+        a placeholder, which is no wikilink."""
+        value = stash.get(match.group(1))
+        if isinstance(value, etree.Element) and value.tag == "code":
+            return "".join(value.itertext())
+        if isinstance(value, str) and (html := _HTML_PLACEHOLDER.fullmatch(value)):
+            blocks = self.md.htmlStash.rawHtmlBlocks
+            index = int(html.group(1))
+            raw = blocks[index] if index < len(blocks) else ""
+            return html_module.unescape(_TAG.sub("", raw if isinstance(raw, str) else ""))
+        return match.group(0)
 
 
 class LinkTreeprocessor(Treeprocessor):
@@ -128,7 +168,8 @@ class LinkTreeprocessor(Treeprocessor):
 def _unwrap_inside(anchor: etree.Element) -> None:
     """Wikilink elements anywhere inside `anchor` become the text they were written as."""
     for parent in list(anchor.iter()):
-        for position, child in enumerate(list(parent)):
+        for position in reversed(range(len(parent))):  # from the end: the earlier ones keep their place
+            child = parent[position]
             raw = child.get(_RAW)
             if raw is None:
                 continue
@@ -212,6 +253,8 @@ class WikiLinkExtension(Extension):
         """The `<a>` of a resolved wikilink, or the marked text of one that goes nowhere."""
         if not link.target and link.heading:  # `[[#소제목]]`: a heading of this page
             found = Resolved("", "", heading=link.heading)
+            if self.resolve is not None:  # the plugin knows the ids this page's headings gave themselves
+                found = self.resolve(link)
         else:
             found = (self.resolve or self._standalone)(link)
         if found.href is None:
@@ -228,7 +271,7 @@ class WikiLinkExtension(Extension):
         shown = link.label or " › ".join(
             p for p in (link.target if found.heading else link.whole or link.target, found.heading) if p
         )
-        slug = _slug(md, found.heading) if found.heading else ""
+        slug = found.anchor or (_slug(md, found.heading) if found.heading else "")
         href = found.href + ("#" + slug if slug else "")
         anchor = etree.Element("a", {"class": WIKILINK_CLASS, "href": href or "#"})
         if found.title:  # the preview (wikilinks.js) shows these; no request

@@ -81,6 +81,16 @@ class Resolver:
             return whole  # a title with `#` in it (`C# 입문`)
         return self._named(link.target, link.heading) or Resolution("missing", None, link.heading)
 
+    def anchor(self, target: str, heading: str) -> str | None:
+        """The id a heading of article `target` gave itself (`## 절 {#id}`), when `heading` names it by
+        its text or by that id; None: the page's id is the slug of `heading`."""
+        article = self.paths.get(target)
+        key = link_key(heading)
+        for text, given in article.heading_ids if article is not None else ():
+            if key in (link_key(text), link_key(given)):
+                return given
+        return None
+
     def targets(self, article: Article) -> list[str]:
         """The published articles `article` links to (each once, in order; itself left out)."""
         found: dict[str, None] = {}
@@ -101,7 +111,8 @@ class Resolver:
                 if resolution.heading and resolution.target in self.paths:
                     target = self.paths[resolution.target]
                     known = {link_key(h) for h in (*target.headings, *ADDED_HEADINGS)}
-                    if link_key(resolution.heading) not in known:
+                    given = self.anchor(target.path, resolution.heading)
+                    if link_key(resolution.heading) not in known and given is None:
                         found.append(
                             Problem(
                                 f"{link.written}: ‘{target.title}’ has no heading ‘{resolution.heading}’; "
