@@ -106,15 +106,30 @@ def _articles(n: int) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def generate(docs: Path, n: int, rng: random.Random | None = None) -> list[Path]:
-    """jisik's (and bare's) articles: `docs/articles/aNNNNN.md`, tags as a hashtag line."""
+def links_paragraph(i: int, titles: list[str]) -> str:
+    """Article i's links to earlier articles, as a knowledge base has them: three by title (one with
+    its own text) and one by file name; bare shows them as text."""
+    if i < 5:
+        return ""
+    return (
+        f"\n\n앞선 글: [[{titles[i - 1]}]], [[{titles[i - 3]}|세 편 전의 글]], [[{titles[i // 2]}]], "
+        f"[[a{i - 5:05d}]]을 함께 읽어 보세요."
+    )
+
+
+def generate(docs: Path, n: int, rng: random.Random | None = None, links: bool = False) -> list[Path]:
+    """jisik's (and bare's) articles: `docs/articles/aNNNNN.md`, tags as a hashtag line; with `links`,
+    four `[[wikilinks]]` to earlier articles in each (from the sixth on)."""
     body = seed_body()
     (docs / "articles").mkdir(parents=True)
     paths = []
-    for i, (date, title, tags) in enumerate(_articles(n)):
+    articles = _articles(n)
+    titles = [title for _date, title, _tags in articles]
+    for i, (date, title, tags) in enumerate(articles):
         # one article in 50 has no date: jisik dates it from git (its one git call per build)
         front = "" if i % 50 == 49 else f"---\ndate: {date}\n---\n\n"
-        text = f"{front}# {title}\n\n{body}\n\n" + " ".join(f"#{t}" for t in tags) + "\n"
+        more = links_paragraph(i, titles) if links else ""
+        text = f"{front}# {title}\n\n{body}{more}\n\n" + " ".join(f"#{t}" for t in tags) + "\n"
         path = docs / "articles" / f"a{i:05d}.md"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -234,12 +249,23 @@ SITES = {
     "bare-nosearch": (False, False),
     "jisik-nosearch": (True, False),
 }
+# With --links: the same corpus with four [[wikilinks]] in each article (bare shows them as text), and
+# jisik without search and with `wikilinks.enabled: false`, to price the links between articles.
+LINKS_OFF = "jisik-nosearch-nolinks"
 
 
-def make_site(base: Path, n: int, jisik: bool, search: bool = True, name: str | None = None) -> Path:
+def make_site(
+    base: Path,
+    n: int,
+    jisik: bool,
+    search: bool = True,
+    name: str | None = None,
+    links: bool = False,
+    without: str | None = None,
+) -> Path:
     site = base / (name or ("jisik" if jisik else "bare"))
-    generate(site / "docs", n)
-    (site / "mkdocs.yml").write_text(config_text(jisik, search=search), encoding="utf-8")
+    generate(site / "docs", n, links=links)
+    (site / "mkdocs.yml").write_text(config_text(jisik, without, search=search), encoding="utf-8")
     (site / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
     _git_init(site)
     return site
@@ -543,10 +569,14 @@ def breakdown(n: int, runs: int, instructions: bool = False) -> dict[str, float]
         shutil.rmtree(base, ignore_errors=True)
 
 
-def run(n: int, runs: int, serve: bool, instructions: bool = False, peer: bool = False) -> dict[str, object]:
+def run(
+    n: int, runs: int, serve: bool, instructions: bool = False, peer: bool = False, links: bool = False
+) -> dict[str, object]:
     base = Path(tempfile.mkdtemp(prefix=f"jisik-bench-{n}-"))
     try:
-        sites = {name: make_site(base, n, j, s, name) for name, (j, s) in SITES.items()}
+        sites = {name: make_site(base, n, j, s, name, links) for name, (j, s) in SITES.items()}
+        if links:
+            sites[LINKS_OFF] = make_site(base, n, True, False, LINKS_OFF, True, "wikilinks")
         if peer:
             sites["peer"] = make_peer(base, n)
         env = _env(base, base / "git.log")
@@ -571,6 +601,9 @@ def run(n: int, runs: int, serve: bool, instructions: bool = False, peer: bool =
         out["total_ratio"] = ratio("jisik", "bare")
         out["total_wall_ratio"] = ratio("jisik", "bare", "wall_s")
         out["pipeline_ratio"] = ratio("jisik-nosearch", "bare-nosearch")
+        out["links"] = links
+        if links:
+            out["links_ratio"] = ratio("jisik-nosearch", LINKS_OFF)
         out["pipeline_wall_ratio"] = ratio("jisik-nosearch", "bare-nosearch", "wall_s")
         out["memory_ratio"] = ratio("jisik", "bare", "peak_mb")
         out["page_ratio"] = float(out["jisik_page_kb"]) / float(out["bare_page_kb"])  # type: ignore[arg-type]
@@ -618,6 +651,18 @@ def verdicts(results: list[dict[str, object]]) -> list[dict[str, object]]:
         if "peer_ratio" in f:
             add("total build (CPU s) jisik / Material blog+tags+rss peer", n, f["peer_ratio"], 0.4)
         add("page pipeline (CPU s) jisik search off / bare no search", n, f["pipeline_ratio"], 1.25)
+        if "links_ratio" in f:
+            # not a target of its own: what links between articles add to the page pipeline
+            lines.append(
+                {
+                    "target": "wikilinks cost (CPU s) search off, links on / off (information)",
+                    "articles": n,
+                    "value": f["links_ratio"],
+                    "limit": None,
+                    "unit": "×",
+                    "pass": None,
+                }
+            )
         add("peak memory jisik / bare", n, f["memory_ratio"], 1.3)
         add("article page size jisik / bare", n, f["page_ratio"], 1.3)
         add("git calls per jisik build", n, f["jisik_git_calls"], 1, " calls")
@@ -647,7 +692,9 @@ def verdicts(results: list[dict[str, object]]) -> list[dict[str, object]]:
 
 def print_table(results: list[dict[str, object]]) -> None:
     names = [
-        n for n in ("bare", "jisik", "bare-nosearch", "jisik-nosearch", "peer") if f"{n}_cpu_s" in results[0]
+        n
+        for n in ("bare", "jisik", "bare-nosearch", "jisik-nosearch", LINKS_OFF, "peer")
+        if f"{n}_cpu_s" in results[0]
     ]
     print("| articles | site | CPU s (user + sys) | wall s | peak MB | pages | git calls |")
     print("|---|---|---|---|---|---|---|")
@@ -682,8 +729,11 @@ def print_table(results: list[dict[str, object]]) -> None:
     for v in verdicts(results):
         unit = str(v["unit"])
         value = f"{v['value']:.2f}{unit}" if unit in ("×", " s") else f"{v['value']:.0f}{unit}"
-        limit = f"{v['limit']:.2f}{unit}" if unit in ("×", " s") else f"{v['limit']:.0f}{unit}"
         articles = v["articles"] if isinstance(v["articles"], str) else f"{v['articles']:,}"
+        if v["limit"] is None:  # a figure, not a target
+            print(f"INFO {v['target']} @ {articles}: {value}")
+            continue
+        limit = f"{v['limit']:.2f}{unit}" if unit in ("×", " s") else f"{v['limit']:.0f}{unit}"
         print(f"{'PASS' if v['pass'] else 'FAIL'} {v['target']} @ {articles}: {value} (limit {limit})")
 
 
@@ -1031,6 +1081,11 @@ def main() -> int:
         action="store_true",
         help="also build the Material blog+tags+rss peer from the same articles",
     )
+    parser.add_argument(
+        "--links",
+        action="store_true",
+        help="four [[wikilinks]] in each article, and jisik without search with wikilinks on and off",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--instructions",
@@ -1121,7 +1176,7 @@ def main() -> int:
                 cell = f"{share:.0%}" if share is not None else "–"
                 print(f"| {name} | {shown} | {cost / bare:.2f}× | {cell} |")
         return 0
-    results = [run(n, args.runs, args.serve, args.instructions, args.peer) for n in args.articles]
+    results = [run(n, args.runs, args.serve, args.instructions, args.peer, args.links) for n in args.articles]
     if args.json:
         print(json.dumps({"results": results, "targets": verdicts(results)}, indent=2, ensure_ascii=False))
         return 0

@@ -53,3 +53,32 @@ def test_git_calls_are_counted_per_build(tmp_path: Path) -> None:
     assert not undated.read_text(encoding="utf-8").startswith("---")
     page = (site / "site" / "articles" / "a00049" / "index.html").read_text(encoding="utf-8")
     assert "2026년 11월 27일" in page  # the date of the corpus's one commit, from git
+
+
+def test_the_links_corpus_links_every_article_to_earlier_ones_and_none_is_broken(tmp_path: Path) -> None:
+    """`--links` prices real links: each article from the sixth on reaches four earlier ones (by title,
+    with its own text, by file name), every link resolves, and the site with wikilinks off has none."""
+    from bs4 import BeautifulSoup
+
+    on = benchmark.make_site(tmp_path, 30, True, False, "on", links=True)
+    off = benchmark.make_site(tmp_path, 30, True, False, "off", links=True, without="wikilinks")
+    for site in (on, off):
+        built = benchmark.build_once(site)
+        assert built["cpu_s"] > 0
+    log = (on / "build.log") if (on / "build.log").exists() else None
+    assert log is None or "없는 글" not in log.read_text(encoding="utf-8")
+    page = BeautifulSoup(
+        (on / "site" / "articles" / "a00020" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    hrefs = {a["href"] for a in page.select("article a[href]")}
+    for target in ("a00019", "a00017", "a00010", "a00015"):
+        assert f"../{target}/" in hrefs, (target, sorted(hrefs))
+    assert "없는 글" not in page.get_text() and "여러 글" not in page.get_text()
+    backlinks = BeautifulSoup(
+        (on / "site" / "articles" / "a00010" / "index.html").read_text("utf-8"), "html.parser"
+    ).select(".jisik-backlinks a")
+    assert len(backlinks) >= 2
+    plain = BeautifulSoup(
+        (off / "site" / "articles" / "a00020" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert "[[" in plain.get_text() and not plain.select(".jisik-backlinks")
