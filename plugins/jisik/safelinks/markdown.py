@@ -58,10 +58,11 @@ class SafeLinksProcessor(Treeprocessor):
             for name in [n for n in element.attrib if n.lower() in _OTHER_URL_ATTRIBUTES]:
                 if unsafe(element.attrib[name]):
                     self.extension.dropped.append((name, element.attrib.pop(name)))
-            if attribute is None:
-                for name in ("href", "src"):
-                    if unsafe(element.get(name) or ""):
+            for wanted in ("href", "src"):  # HTML reads `HREF` as `href`; `src` on a link, `href` on an image
+                for name in [n for n in element.attrib if n.lower() == wanted and n != attribute]:
+                    if unsafe(element.attrib[name]):
                         self.extension.dropped.append((name, element.attrib.pop(name)))
+            if attribute is None:
                 continue
             url = element.get(attribute)
             if url is not None and (unsafe(url) or unreadable(url)):
