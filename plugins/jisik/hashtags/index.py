@@ -5,7 +5,6 @@ Built from article records only (no MkDocs), so it is tested without a build.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -132,7 +131,7 @@ class TagIndex:
                 scores.pop(own, None)
                 bound = remaining + 1e-9
                 if len(scores) >= limit and max(scores.values()) > bound:
-                    admitting = heapq.nlargest(limit, scores.values())[-1] <= bound
+                    admitting = sorted(scores.values())[-limit] <= bound
             else:
                 for position in self._tag_members[key].intersection(scores):
                     scores[position] += weight
