@@ -37,9 +37,14 @@ class Renderer:
             keep_trailing_newline=False,
             auto_reload=False,  # made anew for each build; no need to stat a template on every use
         )
+        self._templates: dict[str, jinja2.Template] = {}
 
     def render(self, name: str, **context: Any) -> str:
-        return self.env.get_template(f"jisik/{name}").render(**context)
+        """Render `jisik/<name>`, loaded once per build (≈ 2,000 renders at 500 articles: no lookup each)."""
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(f"jisik/{name}")
+        return template.render(context)
 
 
 def after_title(content: str, html: str) -> str:

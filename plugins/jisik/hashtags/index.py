@@ -118,14 +118,11 @@ class TagIndex:
             if admitting:
                 get = scores.get
                 positions = self._tag_positions[key]
-                check_at, done = limit + 1, len(positions)
-                for number, position in enumerate(positions, start=1):
+                done = len(positions)
+                for position in positions[: limit + 1]:
                     scores[position] = get(position, 0.0) + weight
-                    if number == check_at:  # checked at doubling counts: linear, at most twice the need
-                        check_at *= 2
-                        if _settled(scores, own, limit, weight + remaining, position):
-                            done = number
-                            break
+                if done > limit:  # checked at doubling counts: linear, at most twice the need
+                    done = _read_until_settled(scores, own, limit, weight, weight + remaining, positions)
                 if done < len(positions):  # the older articles of this tag that are candidates already
                     last = positions[done - 1]
                     for position in self._tag_members[key].intersection(scores):
@@ -151,18 +148,48 @@ class TagIndex:
         return [self.entries[position] for position in best[:limit]]
 
 
-def _settled(scores: dict[int, float], own: int, limit: int, most: float, position: int) -> bool:
-    """Whether `limit` candidates already rank above any article not yet seen while reading a tag's
-    articles newest first (up to `position`): an unseen article scores at most `most` (this tag and all
-    rarer-than-none tags still to come) and is older than `position`, so it ranks below a candidate
-    that scores more, or as much and is newer. A tag on every article then costs `limit` steps, not N."""
+def _read_until_settled(
+    scores: dict[int, float], own: int, limit: int, weight: float, most: float, positions: list[int]
+) -> int:
+    """Reads a tag's articles (newest first; the first `limit + 1` are scored already) into `scores`
+    until `limit` candidates rank above any article not yet seen, checked at doubling counts. Returns
+    how many of `positions` were read.
+
+    An unseen article scores at most `most` (this tag and all the tags still to come) and is older than
+    the last position read, so it ranks below a candidate that scores more, or as much and is newer.
+    A tag on every article then costs `limit` steps, not N. The candidates that rank above are counted
+    once and then kept count of as scores grow (scores only grow, and the position read only moves
+    on, so a candidate once above stays above): no rescan of every score at each check."""
+    high, low = most + 1e-9, most - 1e-12
+    position = positions[limit]
     count = 0
+    waiting: list[int] = []  # older candidates that score about `most`: above once the reading passes them
     for candidate, score in scores.items():
-        if candidate != own and (score > most + 1e-9 or (score >= most - 1e-12 and candidate <= position)):
-            count += 1
+        if candidate != own and score >= low:
+            if score > high or candidate <= position:
+                count += 1
+            else:
+                waiting.append(candidate)
+    first = limit + 1
+    if count >= limit:
+        return first
+    waiting.sort(reverse=True)
+    check_at = 2 * first
+    get = scores.get
+    for number, position in enumerate(positions[first:], start=first + 1):
+        old = get(position)
+        new = weight if old is None else old + weight
+        scores[position] = new
+        if new >= low and (old is None or old < low) and position != own:
+            count += 1  # a candidate about `most` was waiting (old >= low) and is counted below
+        if number == check_at:
+            check_at *= 2
+            while waiting and waiting[-1] <= position:
+                waiting.pop()
+                count += 1
             if count >= limit:
-                return True
-    return False
+                return number
+    return len(positions)
 
 
 def _display_name(forms: Counter[str]) -> str:

@@ -101,7 +101,7 @@ def _text(value: str) -> str:
 
 def render(tags: list[tuple[str, str, str]]) -> str:
     return "\n".join(
-        f'<meta {attribute}="{name}" content="{html.escape(_text(content), quote=True)}">'
+        f'<meta {attribute}="{name}" content="{html.escape(text, quote=True)}">'
         for attribute, name, content in tags
-        if _text(content)
+        if (text := _text(content))
     )

@@ -16,7 +16,15 @@ from markdown.treeprocessors import Treeprocessor
 
 _UNSAFE = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _URL_ATTRIBUTES = frozenset(("href", "src", "action", "formaction", "poster", "data", "xlink:href"))
+_OTHER_URL_ATTRIBUTES = _URL_ATTRIBUTES - {"href", "src"}
+_LINK_ATTRIBUTE = {"a": "href", "img": "src"}
 _IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what browsers skip inside a URL's scheme
+
+
+def _suspect(name: str) -> bool:
+    """An attribute that may be dropped: a handler (`on…`) or one that holds a URL."""
+    lowered = name.lower()
+    return lowered.startswith("on") or lowered in _URL_ATTRIBUTES
 
 
 def unsafe(url: str) -> bool:
@@ -42,16 +50,19 @@ class SafeLinksProcessor(Treeprocessor):
         for element in root.iter():
             if not element.attrib:
                 continue  # nothing to drop: most elements of a page (and `unsafe("")` is False)
+            attribute = _LINK_ATTRIBUTE.get(element.tag)
+            if attribute is None and not any(map(_suspect, element.attrib)):
+                continue  # a figure's or a heading's `class`, `id`, `alt`…: nothing to drop either
             for name in [n for n in element.attrib if n.lower().startswith("on")]:
                 self.extension.dropped.append((f"{name}=…", element.attrib.pop(name)))  # `{: onclick=…}`
-            for name in [n for n in element.attrib if n.lower() in _URL_ATTRIBUTES - {"href", "src"}]:
+            for name in [n for n in element.attrib if n.lower() in _OTHER_URL_ATTRIBUTES]:
                 if unsafe(element.attrib[name]):
                     self.extension.dropped.append((name, element.attrib.pop(name)))
-            attribute = {"a": "href", "img": "src"}.get(element.tag)
-            if attribute is None:
-                for name in ("href", "src"):
-                    if unsafe(element.get(name) or ""):
+            for wanted in ("href", "src"):  # HTML reads `HREF` as `href`; `src` on a link, `href` on an image
+                for name in [n for n in element.attrib if n.lower() == wanted and n != attribute]:
+                    if unsafe(element.attrib[name]):
                         self.extension.dropped.append((name, element.attrib.pop(name)))
+            if attribute is None:
                 continue
             url = element.get(attribute)
             if url is not None and (unsafe(url) or unreadable(url)):
