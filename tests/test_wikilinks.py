@@ -937,3 +937,126 @@ def test_several_wikilinks_in_one_links_text_are_put_back_as_written(inside: str
     assert soup.a.get_text() == BeautifulSoup(markdown.markdown(inside), "html.parser").get_text()
     record = parse_article(f"# 글\n\n[{inside}](https://a.example/)\n", "articles/a.md")
     assert [link for link in record.links if link.kind == "wiki"] == []
+
+
+# --- the preview: from data already in the page, once per linked article ----------------------------
+
+PREVIEWED = {  # what the preview of a link to each article shows: title, date, start of the summary
+    "보안-습관": (
+        "개인정보 보안 습관",
+        "2026년 11월 20일",
+        "비밀번호 관리자와 <img src=x onerror=alert(1)> 2단계 인증을",
+    ),
+    "복구": ("해킹 사고 이후 복구", "2026년 11월 25일", "사고 뒤에는 백업부터"),
+    "r-and-d": ("R&D 정리 & 계획", "2026년 11월 21일", "연구 &amp; 개발"),
+}
+PREVIEW_BODY = (
+    # the first link to 보안-습관 is inside another link's text: it is put back as text, so the
+    # preview data goes on the next link to that article
+    "[바깥 [[개인정보 보안 습관]] 링크](https://a.example/) 그리고 [[보안-습관|별칭 글]].\n\n"
+    f"[[{unicodedata.normalize('NFD', '개인정보 보안 습관')}]] 또 [[개인정보 보안 습관]] 다시.\n\n"
+    "[[옛 보안]] 별칭, [[보안-습관#둘째 절]] 절, [[R&D 정리 & 계획]] 과 [[r-and-d|연구]].\n\n"
+    "| 글 | 설명 |\n|---|---|\n| [[해킹 사고 이후 복구\\|복구 글]] | 표 안 |\n\n"
+    "각주[^1] 그리고 같은 글 [[링크 모음]], 이 글의 절 [[#둘째 절]].\n\n"
+    "## 둘째 절\n\n끝.\n\n[^1]: 각주 안 [[복구]]."
+)
+
+
+def _preview_site(project: SiteProject) -> Built:
+    project.article(
+        "articles/보안-습관.md",
+        "개인정보 보안 습관",
+        date="2026-11-20",
+        tags=["보안"],
+        body="비밀번호 관리자와 &lt;img src=x onerror=alert(1)&gt; 2단계 인증을 씁니다. "
+        + "오래 " * 40
+        + "\n\n## 둘째 절\n\n본문.",
+        extra="aliases: [옛 보안]",
+    )
+    project.article(
+        "articles/복구.md", "해킹 사고 이후 복구", date="2026-11-25", body="사고 뒤에는 백업부터."
+    )
+    project.article("articles/r-and-d.md", "R&D 정리 & 계획", date="2026-11-21", body="연구 &amp;amp; 개발.")
+    project.article("articles/links.md", "링크 모음", date="2026-11-26", body=PREVIEW_BODY)
+    return project.build(strict=True)
+
+
+def _target(href: str) -> str:
+    return unquote(href.split("#")[0]).strip("./").split("/")[-1]
+
+
+def test_each_linked_articles_preview_is_in_the_page_once_and_short(project: SiteProject) -> None:
+    """The page's first link to each article carries its preview (the title only where the link's text
+    is not the title); the other links to it carry nothing; a link to the page itself carries none."""
+    built = _preview_site(project)
+    soup = built.html("articles/links/")
+    links = soup.select("article a.jisik-wikilink")
+    assert len(links) == 11  # the one inside another link's text is no link
+    carrying: dict[str, list[object]] = {}
+    for link in links:
+        if link.has_attr("data-jisik-summary") or link.has_attr("data-jisik-date"):
+            carrying.setdefault(_target(link["href"]), []).append(link)
+    assert {name: len(found) for name, found in carrying.items()} == {name: 1 for name in PREVIEWED}
+    for name, (title, date, summary) in PREVIEWED.items():
+        (link,) = carrying[name]
+        assert link["data-jisik-date"] == date  # type: ignore[index]
+        shown = link["data-jisik-summary"]  # type: ignore[index]
+        assert shown.startswith(summary) and len(shown) <= 80  # type: ignore[union-attr]
+        assert link.get("data-jisik-title", link.get_text()) == title  # type: ignore[attr-defined]
+        assert ("data-jisik-title" in link.attrs) == (link.get_text() != title)  # type: ignore[attr-defined]
+    for link in links:  # the page itself and its own heading: no preview
+        if _target(link["href"]) in ("", "links"):
+            assert not [a for a in link.attrs if a.startswith("data-jisik-")], link
+
+
+def test_preview_off_leaves_no_preview_data_and_no_script(project: SiteProject) -> None:
+    project.plugin_options = {"wikilinks": {"preview": False}}
+    built = _preview_site(project)
+    page = built.site_dir.joinpath("articles/links/index.html").read_text(encoding="utf-8")
+    assert "data-jisik-" not in page and "wikilinks.js" not in page
+    assert len(built.html("articles/links/").select("article a.jisik-wikilink")) == 11
+
+
+def test_chromium_previews_every_link_to_an_article_from_the_one_copy_in_the_page(
+    project: SiteProject,
+    browser,  # type: ignore[no-untyped-def]
+) -> None:
+    """Every link to an article — by title, NFD, alias, file name with its own text, heading, in a
+    table, in a footnote, the second and third to the same article — shows the same preview, by focus
+    and by hover; Escape hides it; links to the page itself show none."""
+    built = _preview_site(project)
+    with serve(built.site_dir) as root:
+        context = browser.new_context(locale="ko-KR")
+        errors: list[str] = []
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(root + "articles/links/")
+            preview = page.locator("[role=tooltip].jisik-preview")
+            links = page.locator("article a.jisik-wikilink")
+            assert links.count() == 11
+            for i in range(links.count()):
+                link = links.nth(i)
+                name = _target(link.get_attribute("href") or "")
+                link.focus()
+                if name in ("", "links"):
+                    assert not preview.is_visible(), name
+                    assert link.get_attribute("aria-describedby") is None
+                    continue
+                title, date, summary = PREVIEWED[name]
+                assert preview.is_visible(), (i, name)
+                assert link.get_attribute("aria-describedby") == "jisik-preview"
+                assert preview.locator(".jisik-preview__title").inner_text() == title
+                assert preview.locator(".jisik-preview__date").inner_text() == date
+                assert preview.locator(".jisik-preview__summary").inner_text().startswith(summary)
+                assert preview.locator("img").count() == 0
+                page.keyboard.press("Escape")
+                assert not preview.is_visible()
+                page.locator("article h1").first.hover()
+                link.hover()
+                assert preview.is_visible() and preview.locator(".jisik-preview__title").inner_text() == title
+                page.locator("article h1").first.hover()
+                link.blur()
+        finally:
+            context.close()
+    assert not errors, errors
