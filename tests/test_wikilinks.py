@@ -1060,3 +1060,12 @@ def test_chromium_previews_every_link_to_an_article_from_the_one_copy_in_the_pag
         finally:
             context.close()
     assert not errors, errors
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="가a #|\\ \t·", max_size=12))
+def test_a_link_without_escapes_is_read_as_character_by_character(inner: str) -> None:
+    """The quick reading of a wikilink's inside (no escaped character) is the careful one."""
+    from jisik.model.links import _parse_escaped, parse_inner
+
+    assert parse_inner(inner) == _parse_escaped(inner)

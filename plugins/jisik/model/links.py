@@ -64,6 +64,20 @@ def parse_inner(inner: str) -> tuple[str, str | None, str | None, str] | None:
     or markup."""
     if util.INLINE_PLACEHOLDER_PREFIX in inner:
         return None  # a code span or raw HTML inside: not a link
+    if util.STX not in inner:  # no escaped character (nearly every link): the same, on the text itself
+        head, _bar, rest = inner.partition("|")
+        if head.endswith("\\"):
+            head = head[:-1]
+        whole = head.strip()
+        target, hashed, after = head.partition("#")
+        target, heading = (target.strip(), after.strip() or None) if hashed else (whole, None)
+        label = rest.strip() or None
+        return (target, heading, label, whole) if target or heading else None
+    return _parse_escaped(inner)
+
+
+def _parse_escaped(inner: str) -> tuple[str, str | None, str | None, str] | None:
+    """`parse_inner` character by character, knowing which characters were escaped."""
     parts: list[tuple[str, bool]] = []  # (character, escaped)
     position = 0
     for match in ESCAPED_CHAR.finditer(inner):
