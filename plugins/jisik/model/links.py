@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import unquote
 
@@ -51,9 +52,11 @@ class Link:
         return f"[[{inner}{'|' + self.label if self.label else ''}]]"
 
 
+@lru_cache(maxsize=65536)
 def link_key(text: str) -> str:
     """Title identity for links, the way tags are matched: NFC/NFD, full-/half-width, Latin case and
-    spacing do not matter (`ＯｐｅｎＡＩ 소개` and `openai  소개` are one key)."""
+    spacing do not matter (`ＯｐｅｎＡＩ 소개` and `openai  소개` are one key). Remembered: every
+    title is a key of the resolver and every link is looked up two or three times a build."""
     return " ".join(drop_controls(unicodedata.normalize("NFKC", text)).casefold().split())
 
 
