@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jisik.model import parse_article
@@ -1069,3 +1069,75 @@ def test_a_link_without_escapes_is_read_as_character_by_character(inner: str) ->
     from jisik.model.links import _parse_escaped, parse_inner
 
     assert parse_inner(inner) == _parse_escaped(inner)
+
+
+PLAIN_PIECES = [*PIECES, "\t", "!", "![[글]]", "[[글]](x)", "[[글]] (x)", "~~~", "[[a|b]]", "%", ".md", "*"]
+PLAIN_LINES = [
+    *LINES,
+    "* ",
+    "+ ",
+    "!!! note ",
+    "??? ",
+    "=== ",
+    "|---|",
+    "--- | ---",
+    "~~~",
+    "\t",
+    "  ",
+    "[[글]]: ",
+]
+
+
+@st.composite
+def plain_bodies(draw: st.DrawFn) -> str:
+    """Bodies near the plain ones: mostly wikilinks, list items and headings, with a little of anything
+    that could make a line code, HTML, a table, a quote or a link."""
+    lines = []
+    for _ in range(draw(st.integers(1, 8))):
+        if draw(st.integers(0, 2)):
+            lead = draw(st.sampled_from(["", "", "- ", "1. ", "## ", "# ", "* "]))
+            pieces = st.sampled_from(["[[글]]", "[[글|보기]]", "[[글#절]]", " ", "글", "[[ ]]", "#", "|"])
+        else:
+            lead = draw(st.sampled_from(PLAIN_LINES))
+            pieces = st.sampled_from(PLAIN_PIECES)
+        lines.append(lead + "".join(draw(st.lists(pieces, max_size=4))))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "extensions", [DEFAULT_EXTENSIONS, ("toc", "attr_list", "admonition", "pymdownx.superfences"), ()]
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=plain_bodies())
+@example(body="a | b\n--- | ---\n[[글|보기]] | x")  # a table row: its cells split the link
+@example(body="[[글]](x) 그리고 [[글]] (y)")  # a Markdown link whose text is `[글]`
+@example(body="- a\n\n    [[글]]\n\n[[글|b]]\n> [[가]]\n!!! note\n    [[나]]\n\t[[다]]")
+def test_a_plain_bodys_links_are_read_as_the_parser_reads_them(
+    extensions: tuple[str, ...], body: str
+) -> None:
+    """The reader's shortcut for plain bodies (no parser) finds exactly the links, lines and order the
+    parser finds, whatever the body, with or without tables."""
+    quick = LinkReader(extensions)
+    careful = LinkReader(extensions)
+    careful.plain = False
+    assert quick.plain
+    assert quick(body, 3, "articles/a.md") == careful(body, 3, "articles/a.md")
+
+
+def test_the_plain_shortcut_is_taken_for_plain_bodies_only() -> None:
+    from jisik.wikilinks.reader import plain_links
+
+    assert plain_links("글 [[가]], [[나|다]].\n\n- [[라#마]]\n## [[바]]") is not None
+    for body in [
+        "`[[가]]`",
+        "    [[가]]",
+        "> [[가]]",
+        "[x](y.md) [[가]]",
+        "<b>[[가]]</b>",
+        "[[가]](u)",
+        "\\[[가]]",
+    ]:
+        assert plain_links(body) is None, body
+    assert plain_links("[[가|나]] | x", tables=True) is None
+    assert plain_links("[[가|나]] | x", tables=False) is not None
+    assert not LinkReader(("pymdownx.arithmatex",)).plain  # an extension the shortcut does not know
