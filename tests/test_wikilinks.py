@@ -1085,6 +1085,8 @@ PLAIN_LINES = [
     "\t",
     "  ",
     "[[글]]: ",
+    "/// caption",
+    "///",
 ]
 
 
@@ -1105,13 +1107,21 @@ def plain_bodies(draw: st.DrawFn) -> str:
 
 
 @pytest.mark.parametrize(
-    "extensions", [DEFAULT_EXTENSIONS, ("toc", "attr_list", "admonition", "pymdownx.superfences"), ()]
+    "extensions",
+    [
+        DEFAULT_EXTENSIONS,
+        ("toc", "tables", "fenced_code", "attr_list", "admonition", "pymdownx.superfences"),  # MkDocs'
+        ("toc", "admonition", "pymdownx.superfences", "pymdownx.blocks.caption", "pymdownx.blocks.html"),
+        (),
+    ],
 )
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=plain_bodies())
 @example(body="a | b\n--- | ---\n[[글|보기]] | x")  # a table row: its cells split the link
 @example(body="[[글]](x) 그리고 [[글]] (y)")  # a Markdown link whose text is `[글]`
 @example(body="- a\n\n    [[글]]\n\n[[글|b]]\n> [[가]]\n!!! note\n    [[나]]\n\t[[다]]")
+@example(body="[[가]]\n/// caption\n[[나|b]]\n///\n\n```\n[[다]]\n```")
+@example(body="/// html | div\n    markdown: raw\n[[가]]\n///")  # a raw block: no link
 def test_a_plain_bodys_links_are_read_as_the_parser_reads_them(
     extensions: tuple[str, ...], body: str
 ) -> None:

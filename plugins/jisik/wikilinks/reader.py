@@ -26,14 +26,16 @@ DEFAULT_EXTENSIONS = ("tables", "footnotes", "admonition", "attr_list", "pymdown
 
 PLAIN_EXTENSIONS = frozenset(
     f"{prefix}{name}"
-    for name in ("toc", "tables", "footnotes", "admonition", "attr_list")
+    for name in ("toc", "tables", "fenced_code", "footnotes", "admonition", "attr_list")
     for prefix in ("", "markdown.extensions.")
 ) | {"pymdownx.superfences"}
 """Extensions that make no link of text with no `[`, no code, no HTML and no indentation: with only these,
 a plain body's links are read without the parser (`plain_links`), as the parser reads them."""
-_NOT_PLAIN = re.compile(r"[`<\\\t\r\x02\x03]|~~~|\]\(")
+BLOCKS = "pymdownx.blocks."
+"""pymdownx's blocks (`/// caption`, `/// details`…) are plain too: a plain body has no `///`."""
+_NOT_PLAIN = re.compile(r"[`<\\\t\r\x02\x03]|~~~|\]\(|///")
 """Code spans and fences, raw HTML and autolinks, escapes, tabs (the parser expands them), Python-Markdown's
-own placeholders, a Markdown link (`](`)."""
+own placeholders, a Markdown link (`](`), a pymdownx block (`///`)."""
 _PLAIN_START = re.compile(r"[^\s>!?=/:|<~`]")
 """How a line holding a wikilink starts when it is plain: not indented (code, a list's inner block), not
 a quote, an admonition, a tab, a table row, HTML, a fence."""
@@ -50,7 +52,7 @@ class LinkReader:
         self.signature = repr((self.extensions, [(k, _stable(v)) for k, v in sorted(self.configs.items())]))
         """Which parser reads links (part of the record cache's key)."""
         self._md: markdown.Markdown | None = None
-        self.plain = set(self.extensions) <= PLAIN_EXTENSIONS
+        self.plain = all(name in PLAIN_EXTENSIONS or name.startswith(BLOCKS) for name in self.extensions)
         """Whether a plain body is read without the parser (`plain_links`): only these extensions."""
         self.tables = "tables" in {name.rsplit(".", 1)[-1] for name in self.extensions}
 
