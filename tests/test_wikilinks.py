@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jisik.model import parse_article
@@ -937,3 +937,217 @@ def test_several_wikilinks_in_one_links_text_are_put_back_as_written(inside: str
     assert soup.a.get_text() == BeautifulSoup(markdown.markdown(inside), "html.parser").get_text()
     record = parse_article(f"# 글\n\n[{inside}](https://a.example/)\n", "articles/a.md")
     assert [link for link in record.links if link.kind == "wiki"] == []
+
+
+# --- the preview: from data already in the page, once per linked article ----------------------------
+
+PREVIEWED = {  # what the preview of a link to each article shows: title, date, start of the summary
+    "보안-습관": (
+        "개인정보 보안 습관",
+        "2026년 11월 20일",
+        "비밀번호 관리자와 <img src=x onerror=alert(1)> 2단계 인증을",
+    ),
+    "복구": ("해킹 사고 이후 복구", "2026년 11월 25일", "사고 뒤에는 백업부터"),
+    "r-and-d": ("R&D 정리 & 계획", "2026년 11월 21일", "연구 &amp; 개발"),
+}
+PREVIEW_BODY = (
+    # the first link to 보안-습관 is inside another link's text: it is put back as text, so the
+    # preview data goes on the next link to that article
+    "[바깥 [[개인정보 보안 습관]] 링크](https://a.example/) 그리고 [[보안-습관|별칭 글]].\n\n"
+    f"[[{unicodedata.normalize('NFD', '개인정보 보안 습관')}]] 또 [[개인정보 보안 습관]] 다시.\n\n"
+    "[[옛 보안]] 별칭, [[보안-습관#둘째 절]] 절, [[R&D 정리 & 계획]] 과 [[r-and-d|연구]].\n\n"
+    "| 글 | 설명 |\n|---|---|\n| [[해킹 사고 이후 복구\\|복구 글]] | 표 안 |\n\n"
+    "각주[^1] 그리고 같은 글 [[링크 모음]], 이 글의 절 [[#둘째 절]].\n\n"
+    "## 둘째 절\n\n끝.\n\n[^1]: 각주 안 [[복구]]."
+)
+
+
+def _preview_site(project: SiteProject) -> Built:
+    project.article(
+        "articles/보안-습관.md",
+        "개인정보 보안 습관",
+        date="2026-11-20",
+        tags=["보안"],
+        body="비밀번호 관리자와 &lt;img src=x onerror=alert(1)&gt; 2단계 인증을 씁니다. "
+        + "오래 " * 40
+        + "\n\n## 둘째 절\n\n본문.",
+        extra="aliases: [옛 보안]",
+    )
+    project.article(
+        "articles/복구.md", "해킹 사고 이후 복구", date="2026-11-25", body="사고 뒤에는 백업부터."
+    )
+    project.article("articles/r-and-d.md", "R&D 정리 & 계획", date="2026-11-21", body="연구 &amp;amp; 개발.")
+    project.article("articles/links.md", "링크 모음", date="2026-11-26", body=PREVIEW_BODY)
+    return project.build(strict=True)
+
+
+def _target(href: str) -> str:
+    return unquote(href.split("#")[0]).strip("./").split("/")[-1]
+
+
+def test_each_linked_articles_preview_is_in_the_page_once_and_short(project: SiteProject) -> None:
+    """The page's first link to each article carries its preview (the title only where the link's text
+    is not the title); the other links to it carry nothing; a link to the page itself carries none."""
+    built = _preview_site(project)
+    soup = built.html("articles/links/")
+    links = soup.select("article a.jisik-wikilink")
+    assert len(links) == 11  # the one inside another link's text is no link
+    carrying: dict[str, list[object]] = {}
+    for link in links:
+        if link.has_attr("data-jisik-summary") or link.has_attr("data-jisik-date"):
+            carrying.setdefault(_target(link["href"]), []).append(link)
+    assert {name: len(found) for name, found in carrying.items()} == {name: 1 for name in PREVIEWED}
+    for name, (title, date, summary) in PREVIEWED.items():
+        (link,) = carrying[name]
+        assert link["data-jisik-date"] == date  # type: ignore[index]
+        shown = link["data-jisik-summary"]  # type: ignore[index]
+        assert shown.startswith(summary) and len(shown) <= 80  # type: ignore[union-attr]
+        assert link.get("data-jisik-title", link.get_text()) == title  # type: ignore[attr-defined]
+        assert ("data-jisik-title" in link.attrs) == (link.get_text() != title)  # type: ignore[attr-defined]
+    for link in links:  # the page itself and its own heading: no preview
+        if _target(link["href"]) in ("", "links"):
+            assert not [a for a in link.attrs if a.startswith("data-jisik-")], link
+
+
+def test_preview_off_leaves_no_preview_data_and_no_script(project: SiteProject) -> None:
+    project.plugin_options = {"wikilinks": {"preview": False}}
+    built = _preview_site(project)
+    page = built.site_dir.joinpath("articles/links/index.html").read_text(encoding="utf-8")
+    assert "data-jisik-" not in page and "wikilinks.js" not in page
+    assert len(built.html("articles/links/").select("article a.jisik-wikilink")) == 11
+
+
+def test_chromium_previews_every_link_to_an_article_from_the_one_copy_in_the_page(
+    project: SiteProject,
+    browser,  # type: ignore[no-untyped-def]
+) -> None:
+    """Every link to an article — by title, NFD, alias, file name with its own text, heading, in a
+    table, in a footnote, the second and third to the same article — shows the same preview, by focus
+    and by hover; Escape hides it; links to the page itself show none."""
+    built = _preview_site(project)
+    with serve(built.site_dir) as root:
+        context = browser.new_context(locale="ko-KR")
+        errors: list[str] = []
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(root + "articles/links/")
+            preview = page.locator("[role=tooltip].jisik-preview")
+            links = page.locator("article a.jisik-wikilink")
+            assert links.count() == 11
+            for i in range(links.count()):
+                link = links.nth(i)
+                name = _target(link.get_attribute("href") or "")
+                link.focus()
+                if name in ("", "links"):
+                    assert not preview.is_visible(), name
+                    assert link.get_attribute("aria-describedby") is None
+                    continue
+                title, date, summary = PREVIEWED[name]
+                assert preview.is_visible(), (i, name)
+                assert link.get_attribute("aria-describedby") == "jisik-preview"
+                assert preview.locator(".jisik-preview__title").inner_text() == title
+                assert preview.locator(".jisik-preview__date").inner_text() == date
+                assert preview.locator(".jisik-preview__summary").inner_text().startswith(summary)
+                assert preview.locator("img").count() == 0
+                page.keyboard.press("Escape")
+                assert not preview.is_visible()
+                page.locator("article h1").first.hover()
+                link.hover()
+                assert preview.is_visible() and preview.locator(".jisik-preview__title").inner_text() == title
+                page.locator("article h1").first.hover()
+                link.blur()
+        finally:
+            context.close()
+    assert not errors, errors
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="가a #|\\ \t·", max_size=12))
+def test_a_link_without_escapes_is_read_as_character_by_character(inner: str) -> None:
+    """The quick reading of a wikilink's inside (no escaped character) is the careful one."""
+    from jisik.model.links import _parse_escaped, parse_inner
+
+    assert parse_inner(inner) == _parse_escaped(inner)
+
+
+PLAIN_PIECES = [*PIECES, "\t", "!", "![[글]]", "[[글]](x)", "[[글]] (x)", "~~~", "[[a|b]]", "%", ".md", "*"]
+PLAIN_LINES = [
+    *LINES,
+    "* ",
+    "+ ",
+    "!!! note ",
+    "??? ",
+    "=== ",
+    "|---|",
+    "--- | ---",
+    "~~~",
+    "\t",
+    "  ",
+    "[[글]]: ",
+    "/// caption",
+    "///",
+]
+
+
+@st.composite
+def plain_bodies(draw: st.DrawFn) -> str:
+    """Bodies near the plain ones: mostly wikilinks, list items and headings, with a little of anything
+    that could make a line code, HTML, a table, a quote or a link."""
+    lines = []
+    for _ in range(draw(st.integers(1, 8))):
+        if draw(st.integers(0, 2)):
+            lead = draw(st.sampled_from(["", "", "- ", "1. ", "## ", "# ", "* "]))
+            pieces = st.sampled_from(["[[글]]", "[[글|보기]]", "[[글#절]]", " ", "글", "[[ ]]", "#", "|"])
+        else:
+            lead = draw(st.sampled_from(PLAIN_LINES))
+            pieces = st.sampled_from(PLAIN_PIECES)
+        lines.append(lead + "".join(draw(st.lists(pieces, max_size=4))))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        DEFAULT_EXTENSIONS,
+        ("toc", "tables", "fenced_code", "attr_list", "admonition", "pymdownx.superfences"),  # MkDocs'
+        ("toc", "admonition", "pymdownx.superfences", "pymdownx.blocks.caption", "pymdownx.blocks.html"),
+        (),
+    ],
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=plain_bodies())
+@example(body="a | b\n--- | ---\n[[글|보기]] | x")  # a table row: its cells split the link
+@example(body="[[글]](x) 그리고 [[글]] (y)")  # a Markdown link whose text is `[글]`
+@example(body="- a\n\n    [[글]]\n\n[[글|b]]\n> [[가]]\n!!! note\n    [[나]]\n\t[[다]]")
+@example(body="[[가]]\n/// caption\n[[나|b]]\n///\n\n```\n[[다]]\n```")
+@example(body="/// html | div\n    markdown: raw\n[[가]]\n///")  # a raw block: no link
+def test_a_plain_bodys_links_are_read_as_the_parser_reads_them(
+    extensions: tuple[str, ...], body: str
+) -> None:
+    """The reader's shortcut for plain bodies (no parser) finds exactly the links, lines and order the
+    parser finds, whatever the body, with or without tables."""
+    quick = LinkReader(extensions)
+    careful = LinkReader(extensions)
+    careful.plain = False
+    assert quick.plain
+    assert quick(body, 3, "articles/a.md") == careful(body, 3, "articles/a.md")
+
+
+def test_the_plain_shortcut_is_taken_for_plain_bodies_only() -> None:
+    from jisik.wikilinks.reader import plain_links
+
+    assert plain_links("글 [[가]], [[나|다]].\n\n- [[라#마]]\n## [[바]]") is not None
+    for body in [
+        "`[[가]]`",
+        "    [[가]]",
+        "> [[가]]",
+        "[x](y.md) [[가]]",
+        "<b>[[가]]</b>",
+        "[[가]](u)",
+        "\\[[가]]",
+    ]:
+        assert plain_links(body) is None, body
+    assert plain_links("[[가|나]] | x", tables=True) is None
+    assert plain_links("[[가|나]] | x", tables=False) is not None
+    assert not LinkReader(("pymdownx.arithmatex",)).plain  # an extension the shortcut does not know

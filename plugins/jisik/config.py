@@ -146,8 +146,9 @@ class WikilinksConfig(base.Config):
     redirects = c.Type(bool, default=True)
     """Write a small redirect page at each former path an article lists under `redirect_from:`."""
     preview = c.Type(bool, default=True)
-    """Show the linked article's title, date and summary while a wikilink is hovered or focused (from
-    the link's own attributes: no request; Escape hides it)."""
+    """Show the linked article's title, date and the start of its summary while a wikilink is hovered or
+    focused (from data the page's first link to that article carries: no request; Escape hides it).
+    Off: neither the script nor the data is in the pages."""
 
 
 class JisikConfig(base.Config):

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import unquote
 
@@ -51,9 +52,11 @@ class Link:
         return f"[[{inner}{'|' + self.label if self.label else ''}]]"
 
 
+@lru_cache(maxsize=65536)
 def link_key(text: str) -> str:
     """Title identity for links, the way tags are matched: NFC/NFD, full-/half-width, Latin case and
-    spacing do not matter (`ＯｐｅｎＡＩ 소개` and `openai  소개` are one key)."""
+    spacing do not matter (`ＯｐｅｎＡＩ 소개` and `openai  소개` are one key). Remembered: every
+    title is a key of the resolver and every link is looked up two or three times a build."""
     return " ".join(drop_controls(unicodedata.normalize("NFKC", text)).casefold().split())
 
 
@@ -64,6 +67,20 @@ def parse_inner(inner: str) -> tuple[str, str | None, str | None, str] | None:
     or markup."""
     if util.INLINE_PLACEHOLDER_PREFIX in inner:
         return None  # a code span or raw HTML inside: not a link
+    if util.STX not in inner:  # no escaped character (nearly every link): the same, on the text itself
+        head, _bar, rest = inner.partition("|")
+        if head.endswith("\\"):
+            head = head[:-1]
+        whole = head.strip()
+        target, hashed, after = head.partition("#")
+        target, heading = (target.strip(), after.strip() or None) if hashed else (whole, None)
+        label = rest.strip() or None
+        return (target, heading, label, whole) if target or heading else None
+    return _parse_escaped(inner)
+
+
+def _parse_escaped(inner: str) -> tuple[str, str | None, str | None, str] | None:
+    """`parse_inner` character by character, knowing which characters were escaped."""
     parts: list[tuple[str, bool]] = []  # (character, escaped)
     position = 0
     for match in ESCAPED_CHAR.finditer(inner):

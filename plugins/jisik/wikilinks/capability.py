@@ -39,8 +39,9 @@ if TYPE_CHECKING:
     from ..site import Site
 
 SCRIPT = "assets/jisik/wikilinks.js"
-PREVIEW_LENGTH = 140
-"""Characters of the target's summary a link's preview shows (cut at a word, with …)."""
+PREVIEW_LENGTH = 80
+"""Characters of the target's summary a link's preview shows (cut at a word, with …): two or three
+lines of the preview box, and the page carries it once per linked article."""
 # The backlinks section is the site's navigation, and changes whenever another article links here:
 # in a feed, an item would change in every reader without its article changing.
 _BACKLINKS = re.compile(r'<section class="jisik-backlinks"[^>]*>.*?</section>', re.DOTALL)
@@ -92,14 +93,15 @@ class Wikilinks(Capability):
             if target is None:  # `[[#소제목]]` on a page that is no article: a heading of that page
                 return Resolved("", "", heading=found.heading)
             url = "" if found.target == source else file_link(found.target, source)
-            summary = _preview(target.summary)
             anchor = self.graph.resolver.anchor(target.path, found.heading) if found.heading else None
+            if not url or not self.options.preview:  # no preview of the page itself, or none at all
+                return Resolved(url, "", heading=found.heading, anchor=anchor)
             return Resolved(
                 url,
                 target.title,
                 heading=found.heading,
                 date=format_date(target.date),
-                summary=summary,
+                summary=_preview(target.summary),
                 anchor=anchor,
             )
 

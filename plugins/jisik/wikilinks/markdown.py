@@ -43,6 +43,11 @@ _HTML_PLACEHOLDER = re.compile(util.HTML_PLACEHOLDER.replace("%s", "([0-9]+)"))
 _TAG = re.compile(r"<[^>]*>")
 _RAW = "data-jisik-raw"  # the written form, while the page is parsed (taken off before it is serialised)
 _INDEX = "data-jisik-link"
+PREVIEW_TITLE = "data-jisik-title"
+PREVIEW_DATE = "data-jisik-date"
+PREVIEW_SUMMARY = "data-jisik-summary"
+_PREVIEW = (PREVIEW_TITLE, PREVIEW_DATE, PREVIEW_SUMMARY)
+"""A link's preview (wikilinks.js): on the page's first link to each article, read by all its links."""
 
 
 @dataclass(frozen=True)
@@ -154,12 +159,19 @@ class LinkTreeprocessor(Treeprocessor):
             if anchor.get(_RAW) is None:
                 _unwrap_inside(anchor)
         found: list[Link | str] = []
+        previewed: set[str] = set()  # the pages whose preview a link already carries
         for element in root.iter():
             raw = element.get(_RAW)
             if raw is not None:
                 found.append(wikilinks[int(element.get(_INDEX) or 0)])
                 del element.attrib[_RAW]
                 del element.attrib[_INDEX]
+                page = (element.get("href") or "").partition("#")[0]
+                if page in previewed:
+                    for name in _PREVIEW:
+                        element.attrib.pop(name, None)
+                elif any(name in element.attrib for name in _PREVIEW):
+                    previewed.add(page)
             elif element.tag == "a" and element.get("href"):
                 found.append(element.get("href") or "")
         self.md.jisik_links = found  # type: ignore[attr-defined]
@@ -275,11 +287,14 @@ class WikiLinkExtension(Extension):
         href = found.href + ("#" + slug if slug else "")
         anchor = etree.Element("a", {"class": WIKILINK_CLASS, "href": href or "#"})
         if found.title:  # the preview (wikilinks.js) shows these; no request
-            anchor.set("data-jisik-title", literal(found.title))
+            # the title when the link's text is not it (the preview shows the text otherwise); once
+            # per linked article: LinkTreeprocessor keeps them on the first link there only
+            if found.title != shown or not (found.date or found.summary):
+                anchor.set(PREVIEW_TITLE, literal(found.title))
             if found.date:
-                anchor.set("data-jisik-date", found.date)
+                anchor.set(PREVIEW_DATE, found.date)
             if found.summary:
-                anchor.set("data-jisik-summary", literal(found.summary))
+                anchor.set(PREVIEW_SUMMARY, literal(found.summary))
         anchor.text = AtomicString(literal(shown))
         return anchor
 

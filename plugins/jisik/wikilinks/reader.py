@@ -9,6 +9,7 @@ the page cannot disagree on which text is a link.
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -17,11 +18,27 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..model.links import Link, locate, page_target
+from ..model.links import WIKILINK, Link, locate, page_target, parse_inner
 from .markdown import WIKILINK_PRIORITY, Resolved, WikiLinkExtension
 
 DEFAULT_EXTENSIONS = ("tables", "footnotes", "admonition", "attr_list", "pymdownx.superfences")
 """Read with when no site configuration is known (a bare `parse_article`)."""
+
+PLAIN_EXTENSIONS = frozenset(
+    f"{prefix}{name}"
+    for name in ("toc", "tables", "fenced_code", "footnotes", "admonition", "attr_list")
+    for prefix in ("", "markdown.extensions.")
+) | {"pymdownx.superfences"}
+"""Extensions that make no link of text with no `[`, no code, no HTML and no indentation: with only these,
+a plain body's links are read without the parser (`plain_links`), as the parser reads them."""
+BLOCKS = "pymdownx.blocks."
+"""pymdownx's blocks (`/// caption`, `/// details`…) are plain too: a plain body has no `///`."""
+_NOT_PLAIN = re.compile(r"[`<\\\t\r\x02\x03]|~~~|\]\(|///")
+"""Code spans and fences, raw HTML and autolinks, escapes, tabs (the parser expands them), Python-Markdown's
+own placeholders, a Markdown link (`](`), a pymdownx block (`///`)."""
+_PLAIN_START = re.compile(r"[^\s>!?=/:|<~`]")
+"""How a line holding a wikilink starts when it is plain: not indented (code, a list's inner block), not
+a quote, an admonition, a tab, a table row, HTML, a fence."""
 
 
 class LinkReader:
@@ -35,6 +52,9 @@ class LinkReader:
         self.signature = repr((self.extensions, [(k, _stable(v)) for k, v in sorted(self.configs.items())]))
         """Which parser reads links (part of the record cache's key)."""
         self._md: markdown.Markdown | None = None
+        self.plain = all(name in PLAIN_EXTENSIONS or name.startswith(BLOCKS) for name in self.extensions)
+        """Whether a plain body is read without the parser (`plain_links`): only these extensions."""
+        self.tables = "tables" in {name.rsplit(".", 1)[-1] for name in self.extensions}
 
     def _markdown(self) -> markdown.Markdown:
         if self._md is None:
@@ -50,6 +70,9 @@ class LinkReader:
     def __call__(self, body: str, first_line: int, path: str) -> tuple[Link, ...]:
         if "[" not in body or ("[[" not in body and ".md" not in body and "%" not in body):
             return ()  # a wikilink needs `[[`, a link to a page its `.md` (perhaps percent-encoded)
+        plain = plain_links(body, self.tables) if self.plain else None
+        if plain is not None:
+            return tuple(locate(plain, body, first_line, _written))
         md = self._markdown()
         md.reset()
         try:
@@ -63,6 +86,34 @@ class LinkReader:
             elif (target := page_target(item, path)) is not None:
                 found.append(Link("page", target[0], target[1]))
         return tuple(locate(found, body, first_line, _written))
+
+
+def plain_links(body: str, tables: bool = False) -> list[Link] | None:
+    """The wikilinks of a plain body, in order, as the parser reads them (with `PLAIN_EXTENSIONS`), or
+    None when the body is not plain. Plain: every `[` and `]` is part of a `[[wikilink]]`, each line
+    holding one starts at its first column with no quote, admonition, table or HTML mark, and there is
+    no code, HTML, escape, tab or Markdown link anywhere (nor a `|` outside wikilinks, with `tables`).
+    Then no block can make such a line code or raw HTML, no definition or reference exists, and each
+    wikilink is the inline pattern's match on the text (tested against the parser: hypothesis)."""
+    if _NOT_PLAIN.search(body):
+        return None
+    rest = WIKILINK.sub("", body)
+    if "[" in rest or "]" in rest or (tables and "|" in rest):
+        return None
+    found: list[Link] = []
+    for line in body.split("\n"):
+        if "[[" not in line:
+            continue
+        if not _PLAIN_START.match(line):
+            return None
+        for match in WIKILINK.finditer(line):
+            parsed = parse_inner(match.group("inner"))
+            if parsed is not None:
+                target, heading, label, whole = parsed
+                found.append(
+                    Link("wiki", target, heading, label, None, whole if heading is not None else None)
+                )
+    return found
 
 
 def _stable(value: object) -> object:

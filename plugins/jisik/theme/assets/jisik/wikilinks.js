@@ -1,6 +1,8 @@
-/* jisik: a preview of the article a wikilink goes to (title, date, summary), from the link's own
-   attributes: no request. Shown while the pointer is over the link or the link has keyboard focus;
-   Escape hides it. The preview is the link's description (aria-describedby) for screen readers. */
+/* jisik: a preview of the article a wikilink goes to (title, date, summary), from data already in the
+   page: no request. The page's first link to each article carries it (data-jisik-title when the link's
+   text is not the title, data-jisik-date, data-jisik-summary); every link to that article shows it.
+   Shown while the pointer is over the link or the link has keyboard focus; Escape hides it. The preview
+   is the link's description (aria-describedby) for screen readers. */
 (function () {
   "use strict";
 
@@ -26,19 +28,56 @@
     return part;
   }
 
+  var NAMES = ["data-jisik-title", "data-jisik-date", "data-jisik-summary"];
+
+  function page(link) {
+    return link.href.split("#")[0];
+  }
+
+  function carries(link) {
+    for (var i = 0; i < NAMES.length; i++) {
+      if (link.hasAttribute(NAMES[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /* The link on this page that carries the preview of `link`'s article (perhaps `link` itself). */
+  function source(link) {
+    if (carries(link)) {
+      return link;
+    }
+    var target = page(link);
+    if (target === window.location.href.split("#")[0]) {
+      return null; /* a heading of this page */
+    }
+    var links = document.querySelectorAll("a.jisik-wikilink");
+    for (var i = 0; i < links.length; i++) {
+      if (carries(links[i]) && page(links[i]) === target) {
+        return links[i];
+      }
+    }
+    return null;
+  }
+
   function show(link) {
     if (current === link) {
       return;
     }
     hide();
+    var data = source(link);
+    if (!data) {
+      return;
+    }
     var shown = preview();
     shown.textContent = "";
-    shown.appendChild(line("jisik-preview__title", link.getAttribute("data-jisik-title") || ""));
-    var date = link.getAttribute("data-jisik-date");
+    shown.appendChild(line("jisik-preview__title", data.getAttribute("data-jisik-title") || data.textContent));
+    var date = data.getAttribute("data-jisik-date");
     if (date) {
       shown.appendChild(line("jisik-preview__date", date));
     }
-    var summary = link.getAttribute("data-jisik-summary");
+    var summary = data.getAttribute("data-jisik-summary");
     if (summary) {
       shown.appendChild(line("jisik-preview__summary", summary));
     }
@@ -63,7 +102,7 @@
 
   function linkOf(event) {
     var target = event.target;
-    return target && target.closest ? target.closest("a.jisik-wikilink[data-jisik-title]") : null;
+    return target && target.closest ? target.closest("a.jisik-wikilink") : null;
   }
 
   document.addEventListener("mouseover", function (event) {
