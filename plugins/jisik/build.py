@@ -58,7 +58,9 @@ class Build:
     @cached_property
     def renderer(self) -> Renderer:
         """jisik's templates, found through the theme's loader (after the site's overrides)."""
-        return Renderer(self.config.theme.get_env().loader, Anchors.of(self.config))
+        renderer = Renderer(self.config.theme.get_env().loader, Anchors.of(self.config))
+        renderer.env.bytecode_cache = self.session.compiled
+        return renderer
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)
@@ -95,7 +97,9 @@ class Build:
         filters: a page naming it would stop the whole build)."""
         if name not in self._templates:
             try:
-                self.config.theme.get_env().get_template(name)
+                env = self.config.theme.get_env()
+                env.bytecode_cache = self.session.compiled
+                env.get_template(name)
                 self._templates[name] = True
             except jinja2.TemplateError:
                 self._templates[name] = False

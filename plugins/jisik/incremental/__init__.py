@@ -19,12 +19,13 @@ from ..capability import Capability, Changes
 from ..hashtags.tags import tag_key
 from ..model import Article, Entry
 from ..search import Session as SearchSession
+from .compiled import CompiledTemplates
 from .memo import ItemMemo
 from .records import RecordCache
 from .store import PageStore
 from .written import WrittenFiles
 
-__all__ = ["ItemMemo", "PageStore", "RecordCache", "Session", "WrittenFiles"]
+__all__ = ["CompiledTemplates", "ItemMemo", "PageStore", "RecordCache", "Session", "WrittenFiles"]
 
 Signature = tuple[Hashable, ...]
 """One page's signature: a part per capability, in list order."""
@@ -44,6 +45,8 @@ class Session:
         """Search's analysed words and last index (search/)."""
         self.written = WrittenFiles()
         """Feeds and prompts.json as last written: unchanged ones are not written again."""
+        self.compiled = CompiledTemplates()
+        """The theme's and jisik's Jinja templates, compiled once for the session (set in `on_env`)."""
         self.dirty = False
         self.store: PageStore | None = None
         """Generated pages as files (`--dirty` only: MkDocs then compares file times)."""
