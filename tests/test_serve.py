@@ -486,3 +486,45 @@ def test_serve_dirty_home_page_follows_every_change_it_shows(project: SiteProjec
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()
+
+
+_OVERRIDES = {
+    # MkDocs' (Material's) environment: a block of the page template
+    "main.html": '{% extends "base.html" %}\n{% block content %}{{ super() }}<p class="marker">MARK</p>'
+    "{% endblock %}\n",
+    # jisik's own partials' environment: the chips under an article's title
+    "jisik/chips.html": '<p class="marker">MARK</p>{% for name, link in chips %}<a href="{{ link }}">'
+    "#{{ name }}</a>{% endfor %}\n",
+}
+
+
+@pytest.mark.parametrize("edit", ["main.html edited", "jisik/chips.html edited", "jisik/chips.html added"])
+def test_serve_dirty_renders_with_templates_as_they_are_now(project: SiteProject, edit: str) -> None:
+    """Templates are compiled once for the whole `serve` session; a template in the site's `overrides/`
+    edited (or added) during the session is what the next rendered page uses, in MkDocs' environment
+    (main.html) and in jisik's (its partials)."""
+    name, action = edit.split(" ")
+    project.config["theme"] = {**project.config["theme"], "custom_dir": "overrides"}  # type: ignore[dict-item]
+    template = project.root / "overrides" / name
+    template.parent.mkdir(parents=True, exist_ok=True)
+    if action == "edited":
+        template.write_text(_OVERRIDES[name].replace("MARK", "표시하나"), encoding="utf-8")
+    article = project.article("articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="본문.")
+    project.article("articles/b.md", "둘째 글", tags=["보안"], date="2026-11-02", body="본문.")
+    serve = _Serve(project)
+
+    def markers() -> list[str]:
+        html = serve.get("articles/a/")[1]
+        return [p.get_text() for p in BeautifulSoup(html, "lxml").select("article p.marker")]
+
+    try:
+        serve.wait("the first build", lambda: "본문." in serve.get("articles/a/")[1])
+        assert markers() == (["표시하나"] if action == "edited" else [])
+        time.sleep(1.1)
+        template.write_text(_OVERRIDES[name].replace("MARK", "표시둘"), encoding="utf-8")
+        article.write_text(article.read_text(encoding="utf-8").replace("본문.", "고친 본문."), "utf-8")
+        serve.wait("the rebuild", lambda: "고친 본문." in serve.get("articles/a/")[1])
+        assert markers() == ["표시둘"]
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
