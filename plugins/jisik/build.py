@@ -85,7 +85,9 @@ class Build:
     def _report(self, files: Files) -> None:
         """The same findings as `jisik check`; problems fail `--strict`, missing tags/sources do not."""
         shown: dict[str, str] = {}  # the file as the writer knows it, worked out only for those with findings
-        for finding in check(self.site.by_path.values(), self.site.index, self.options.wikilinks.enabled):
+        links = self.options.wikilinks.enabled
+        resolver = self.site.links.resolver if links else None  # made from the same articles
+        for finding in check(self.site.by_path.values(), self.site.index, links, resolver):
             if finding.path not in shown:
                 file = files.get_file_from_path(finding.path) if finding.path in self.site.by_path else None
                 shown[finding.path] = display_path(file, self.config) if file else finding.path

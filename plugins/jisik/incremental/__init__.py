@@ -16,16 +16,27 @@ from functools import partial
 from mkdocs.structure.files import Files
 
 from ..capability import Capability, Changes
+from ..citations.titles import Cited
+from ..figures.binding import Binding
 from ..hashtags.tags import tag_key
 from ..model import Article, Entry
 from ..search import Session as SearchSession
 from .compiled import CompiledTemplates
+from .derived import PerArticle
 from .memo import ItemMemo
 from .records import RecordCache
 from .store import PageStore
 from .written import WrittenFiles
 
-__all__ = ["CompiledTemplates", "ItemMemo", "PageStore", "RecordCache", "Session", "WrittenFiles"]
+__all__ = [
+    "CompiledTemplates",
+    "ItemMemo",
+    "PageStore",
+    "PerArticle",
+    "RecordCache",
+    "Session",
+    "WrittenFiles",
+]
 
 Signature = tuple[Hashable, ...]
 """One page's signature: a part per capability, in list order."""
@@ -47,6 +58,10 @@ class Session:
         """Feeds and prompts.json as last written: unchanged ones are not written again."""
         self.compiled = CompiledTemplates()
         """The theme's and jisik's Jinja templates, compiled once for the session (set in `on_env`)."""
+        self.bindings: PerArticle[list[Binding]] = PerArticle()
+        """Each article's prompts bound to images, kept while its record and the site's files are the same."""
+        self.citations: PerArticle[list[Cited]] = PerArticle()
+        """Each article's numbered, titled sources, kept while its record and the title cache are the same."""
         self.dirty = False
         self.store: PageStore | None = None
         """Generated pages as files (`--dirty` only: MkDocs then compares file times)."""
