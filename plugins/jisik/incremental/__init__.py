@@ -117,13 +117,18 @@ class Session:
                 stale.extend(file.src_uri for file in files.documentation_pages())
             self._settings = settings
         kept: list[str] = []
+        # only capabilities that say something (the base class's hooks answer None for every page)
+        signing = [c for c in capabilities if type(c).signature is not Capability.signature]
+        listing = [c for c in capabilities if type(c).listing is not Capability.listing]
         for path, article in articles.items():
             previous = self._signatures.get(path)
+            if previous is not None and len(previous) != len(signing):
+                previous = ()  # another set of capabilities (their options changed): all stale anyway
             signature = tuple(
                 previous[n]
-                if previous is not None and c.unchanged(article, previous[n], changes)
+                if previous and c.unchanged(article, previous[n], changes)
                 else c.signature(article)
-                for n, c in enumerate(capabilities)
+                for n, c in enumerate(signing)
             )
             self._signatures[path] = signature
             # An edited article is rendered again even when its file looks older than its page (a
@@ -136,7 +141,7 @@ class Session:
             if file.src_uri in articles:
                 continue
             previous = self._signatures.get(file.src_uri)
-            signature = tuple(c.listing(file.src_uri) for c in capabilities)
+            signature = tuple(c.listing(file.src_uri) for c in listing)
             self._signatures[file.src_uri] = signature
             if previous is not None and previous != signature:
                 stale.append(file.src_uri)
