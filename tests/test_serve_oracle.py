@@ -110,6 +110,8 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     project.write("index.md", "# 홈\n\n첫 페이지입니다.\n")
     project.write("about.md", "# 소개\n\n소개 페이지입니다.\n")
     project.write("source-titles.yml", "https://example.com/source: 옛 출처 제목\n")
+    (docs / "assets" / "pics").mkdir(parents=True)
+    (docs / "assets" / "pics" / "c-1.png").write_bytes(png(40, 30))  # shown once figures look here
 
     def new_article() -> None:
         project.article("articles/n.md", "새 글", date="2026-07-07", tags=["C#", "보안"])
@@ -126,6 +128,9 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     def options_changed() -> None:  # what every page shows changes with the config, not with a page
         project.plugin_options["hashtags"] = {"chips": False}
         project.plugin_options["reading"] = {"neighbours": False}
+        # prompts' images from another folder, where c's prompt has one (bindings are kept per article
+        # while the files present and this folder are the same)
+        project.plugin_options["figures"] = {"images": "assets/pics"}
         project.write_config()
 
     def touch() -> None:
