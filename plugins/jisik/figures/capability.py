@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from ..capability import Capability
 from ..model import Article
 from ..templates import SCRIPT
+from .binding import Binding
 from .markdown import FiguresExtension, PageImage, relative_src
 from .report import rows
 
@@ -109,9 +110,15 @@ class Figures(Capability):
             for e in self.site.entries
             if not e.article.draft
         ]
-        # One prompt per line: small diffs, and json's fast C encoder (indent= would use the slow one).
-        lines = ",\n    ".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows(listed))
-        text = '{\n  "prompts": [\n    ' + lines + "\n  ]\n}\n" if lines else '{\n  "prompts": []\n}\n'
         target = str(Path(site_dir) / "prompts.json")
-        self.site.session.written.write(target, text.encode("utf-8"))  # unchanged: not written again
+        # made only from `listed`: under `serve --dirty`, while it is the same (the same records and
+        # bindings, kept between rebuilds) the file is neither made nor written again
+        self.site.session.written.from_source(target, listed, lambda: _prompts_json(listed))
         return {target}
+
+
+def _prompts_json(listed: list[tuple[Article, str, list[Binding]]]) -> bytes:
+    # One prompt per line: small diffs, and json's fast C encoder (indent= would use the slow one).
+    lines = ",\n    ".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows(listed))
+    text = '{\n  "prompts": [\n    ' + lines + "\n  ]\n}\n" if lines else '{\n  "prompts": []\n}\n'
+    return text.encode("utf-8")
