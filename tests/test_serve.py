@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ENGINE, ROOT, SiteProject, free_port, pagefind_pages, tool
+from support import ENGINE, ROOT, SiteProject, free_port, pagefind_pages, png, tool
 
 TIMEOUT = 180  # seconds for the first build, and again for the rebuild (a loaded 2-core machine is slow)
 
@@ -525,6 +525,31 @@ def test_serve_dirty_renders_with_templates_as_they_are_now(project: SiteProject
         article.write_text(article.read_text(encoding="utf-8").replace("본문.", "고친 본문."), "utf-8")
         serve.wait("the rebuild", lambda: "고친 본문." in serve.get("articles/a/")[1])
         assert markers() == ["표시둘"]
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+def test_serve_dirty_binds_prompts_to_images_of_the_folder_now_configured(project: SiteProject) -> None:
+    """Image bindings are kept between rebuilds while an article and the site's files are the same; a
+    new `figures.images` folder in mkdocs.yml (where the prompt has an image) is still seen, on the
+    article page and in prompts.json."""
+    prompt = "A quiet Korean village at dawn, mist over rice fields, soft light, 4:3"
+    project.article("articles/c.md", "셋째 글", tags=["요리"], date="2026-10-05", body=f"본문.\n\n{prompt}")
+    (project.docs / "assets" / "pics").mkdir(parents=True)
+    (project.docs / "assets" / "pics" / "c-1.png").write_bytes(png(40, 30))
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/c/")[0] == 200)
+        assert "c-1.png" not in serve.get("articles/c/")[1]
+        builds = serve.builds()
+        time.sleep(1.1)
+        project.plugin_options = {**project.plugin_options, "figures": {"images": "assets/pics"}}
+        project.write_config()
+        serve.wait("the rebuild", lambda: serve.builds() > builds)
+        images = BeautifulSoup(serve.get("articles/c/")[1], "lxml").select("article figure img")
+        assert [img["src"] for img in images] == ["../../assets/pics/c-1.png"]
+        assert '"image_exists": true' in serve.get("prompts.json")[1]
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()

@@ -128,8 +128,9 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     def options_changed() -> None:  # what every page shows changes with the config, not with a page
         project.plugin_options["hashtags"] = {"chips": False}
         project.plugin_options["reading"] = {"neighbours": False}
-        # prompts' images from another folder, where c's prompt has one (bindings are kept per article
-        # while the files present and this folder are the same)
+        project.write_config()
+
+    def image_folder() -> None:  # c's prompt has an image there: kept bindings depend on the folder too
         project.plugin_options["figures"] = {"images": "assets/pics"}
         project.write_config()
 
@@ -169,6 +170,7 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
         ("a file renamed", rename),
         ("the writer's own page at tags/", own_tags_page),
         ("the writer's own page at tags/ deleted", own_tags_page_gone),
+        ("the prompts' image folder in mkdocs.yml", image_folder),
         ("jisik's options in mkdocs.yml", options_changed),
         ("an article deleted", lambda: b.unlink()),
     ]
