@@ -553,3 +553,46 @@ def test_serve_dirty_binds_prompts_to_images_of_the_folder_now_configured(projec
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()
+
+
+@pytest.mark.parametrize("change", ["retitled", "deleted"])
+def test_serve_dirty_shows_sources_as_the_title_cache_now_names_them(
+    project: SiteProject, change: str
+) -> None:
+    """Cited sources are kept between rebuilds while an article and the title cache are the same; an
+    edited or deleted `source-titles.yml` (no article changed) still shows on the article page."""
+    project.article(
+        "articles/e.md",
+        "다섯째 글",
+        tags=["요리"],
+        date="2025-01-01",
+        body="본문.\n\n출처: https://example.com/source",
+    )
+    titles = project.write("source-titles.yml", "https://example.com/source: 옛 출처 제목\n")
+    serve = _Serve(project)
+
+    def sources() -> str:
+        return " ".join(
+            a.get_text() for a in BeautifulSoup(serve.get("articles/e/")[1], "lxml").select("article a")
+        )
+
+    try:
+        serve.wait("the first build", lambda: "옛 출처 제목" in sources())
+        builds = serve.builds()
+        time.sleep(1.1)
+        if change == "retitled":
+            titles.write_text("https://example.com/source: 새 출처 제목\n", encoding="utf-8")
+        else:
+            titles.unlink()
+        serve.wait("the rebuild", lambda: serve.builds() > builds)
+        shown = sources()
+        assert "옛 출처 제목" not in shown
+        if change == "retitled":
+            assert "새 출처 제목" in shown
+        links = BeautifulSoup(serve.get("articles/e/")[1], "lxml").select(
+            'article a[href="https://example.com/source"]'
+        )
+        assert links, "the source is still cited"
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
