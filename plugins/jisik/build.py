@@ -87,9 +87,10 @@ class Build:
         shown: dict[str, str] = {}  # the file as the writer knows it, worked out only for those with findings
         links = self.options.wikilinks.enabled
         resolver = self.site.links.resolver if links else None  # made from the same articles
+        by_path = {file.src_uri: file for file in files}
         for finding in check(self.site.by_path.values(), self.site.index, links, resolver):
             if finding.path not in shown:
-                file = files.get_file_from_path(finding.path) if finding.path in self.site.by_path else None
+                file = by_path.get(finding.path) if finding.path in self.site.by_path else None
                 shown[finding.path] = display_path(file, self.config) if file else finding.path
             message = replace(finding, path=shown[finding.path]).format()
             (log.info if finding.code in NOTES else log.warning)(message)

@@ -145,14 +145,16 @@ class Session:
             self._signatures[file.src_uri] = signature
             if previous is not None and previous != signature:
                 stale.append(file.src_uri)
+        # one lookup table (`Files.get_file_from_path` makes a PurePath per call: 50 µs × every article)
+        by_path = {file.src_uri: file for file in files}
         for path in stale:
-            found = files.get_file_from_path(path)
+            found = by_path.get(path)
             if found is not None and found.abs_src_path and os.path.isfile(found.abs_dest_path):
                 os.remove(found.abs_dest_path)  # MkDocs renders a page again when its output is missing
         for path in kept:
             # saved again with the same bytes (the same record) and showing the same of the site: its
             # page would come out the same, so it is not rendered again although its file is newer
-            found = files.get_file_from_path(path)
+            found = by_path.get(path)
             if found is not None and found.abs_src_path:
                 found.is_modified = partial(_missing, found.abs_dest_path)  # type: ignore[method-assign]
 
