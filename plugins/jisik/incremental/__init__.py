@@ -22,7 +22,7 @@ from ..hashtags.tags import tag_key
 from ..model import Article, Entry
 from ..search import Session as SearchSession
 from .compiled import CompiledTemplates
-from .derived import PerArticle
+from .derived import PerArticle, PerSource
 from .memo import ItemMemo
 from .records import RecordCache
 from .store import PageStore
@@ -60,6 +60,8 @@ class Session:
         """The theme's and jisik's Jinja templates, compiled once for the session (set in `on_env`)."""
         self.bindings: PerArticle[list[Binding]] = PerArticle()
         """Each article's prompts bound to images, kept while its record and the site's files are the same."""
+        self.prompt_lines: PerSource[list[str]] = PerSource()
+        """Each article's lines of prompts.json, kept while its record, URL and bindings are the same."""
         self.citations: PerArticle[list[Cited]] = PerArticle()
         """Each article's numbered, titled sources, kept while its record and the title cache are the same."""
         self.dirty = False

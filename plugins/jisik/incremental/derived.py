@@ -31,3 +31,22 @@ class PerArticle(Generic[T]):
         value = kept[1] if kept is not None and kept[0] is article else make(article)
         self._used[article.path] = (article, value)
         return value
+
+
+class PerSource(Generic[T]):
+    """A value made from a source (compared with `==`, which is cheap for the same objects) kept per
+    path between `mkdocs serve` rebuilds: made again only for the paths whose source changed."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[object, T]] = {}
+        self._used: dict[str, tuple[object, T]] = {}
+
+    def start(self) -> None:
+        """A new build: keep what the last one used."""
+        self._kept, self._used = self._used or self._kept, {}
+
+    def get(self, path: str, source: object, make: Callable[[], T]) -> T:
+        kept = self._kept.get(path)
+        value = kept[1] if kept is not None and kept[0] == source else make()
+        self._used[path] = (source, value)
+        return value
