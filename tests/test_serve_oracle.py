@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import SiteProject, png
+from support import ENGINE, SiteProject, png, run_build
 from test_serve import _Serve
 
 SITE = "https://example.github.io/jisik-kb/"
@@ -50,14 +50,13 @@ def _site_view(site_dir: Path, root: str) -> dict[str, str]:
 
 def _clean_build(project: SiteProject, out: Path) -> dict[str, str]:
     """`mkdocs build` of the project's folder as it is now, into `out` (mkdocs.yml left untouched, so
-    the server does not see a change)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    the server does not see a change), in a process of its own: MkDocs keeps a plugin object (and so
+    jisik's session) for a whole process, so clean builds made here would share what the plugin keeps
+    between builds with each other, and a cache gone stale would be stale in the oracle too."""
     if out.exists():
         shutil.rmtree(out)
-    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(out))
-    build(config)
+    built = run_build(ENGINE, out, project.root, strict=False)
+    assert built.returncode == 0, built.stderr[-3000:]
     return _site_view(out, SITE)
 
 
