@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ENGINE, ROOT, SiteProject, free_port, pagefind_pages, tool
+from support import ENGINE, ROOT, SiteProject, free_port, pagefind_pages, png, tool
 
 TIMEOUT = 180  # seconds for the first build, and again for the rebuild (a loaded 2-core machine is slow)
 
@@ -483,6 +483,116 @@ def test_serve_dirty_home_page_follows_every_change_it_shows(project: SiteProjec
             assert shown not in serve.get("")[1], what
             edited.write_text(new_text, encoding="utf-8")
             serve.wait(what, lambda shown=shown: shown in serve.get("")[1])  # type: ignore[misc]
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+_OVERRIDES = {
+    # MkDocs' (Material's) environment: a block of the page template
+    "main.html": '{% extends "base.html" %}\n{% block content %}{{ super() }}<p class="marker">MARK</p>'
+    "{% endblock %}\n",
+    # jisik's own partials' environment: the chips under an article's title
+    "jisik/chips.html": '<p class="marker">MARK</p>{% for name, link in chips %}<a href="{{ link }}">'
+    "#{{ name }}</a>{% endfor %}\n",
+}
+
+
+@pytest.mark.parametrize("edit", ["main.html edited", "jisik/chips.html edited", "jisik/chips.html added"])
+def test_serve_dirty_renders_with_templates_as_they_are_now(project: SiteProject, edit: str) -> None:
+    """Templates are compiled once for the whole `serve` session; a template in the site's `overrides/`
+    edited (or added) during the session is what the next rendered page uses, in MkDocs' environment
+    (main.html) and in jisik's (its partials)."""
+    name, action = edit.split(" ")
+    project.config["theme"] = {**project.config["theme"], "custom_dir": "overrides"}  # type: ignore[dict-item]
+    template = project.root / "overrides" / name
+    template.parent.mkdir(parents=True, exist_ok=True)
+    if action == "edited":
+        template.write_text(_OVERRIDES[name].replace("MARK", "표시하나"), encoding="utf-8")
+    article = project.article("articles/a.md", "첫 글", tags=["보안"], date="2026-11-03", body="본문.")
+    project.article("articles/b.md", "둘째 글", tags=["보안"], date="2026-11-02", body="본문.")
+    serve = _Serve(project)
+
+    def markers() -> list[str]:
+        html = serve.get("articles/a/")[1]
+        return [p.get_text() for p in BeautifulSoup(html, "lxml").select("article p.marker")]
+
+    try:
+        serve.wait("the first build", lambda: "본문." in serve.get("articles/a/")[1])
+        assert markers() == (["표시하나"] if action == "edited" else [])
+        time.sleep(1.1)
+        template.write_text(_OVERRIDES[name].replace("MARK", "표시둘"), encoding="utf-8")
+        article.write_text(article.read_text(encoding="utf-8").replace("본문.", "고친 본문."), "utf-8")
+        serve.wait("the rebuild", lambda: "고친 본문." in serve.get("articles/a/")[1])
+        assert markers() == ["표시둘"]
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+def test_serve_dirty_binds_prompts_to_images_of_the_folder_now_configured(project: SiteProject) -> None:
+    """Image bindings are kept between rebuilds while an article and the site's files are the same; a
+    new `figures.images` folder in mkdocs.yml (where the prompt has an image) is still seen, on the
+    article page and in prompts.json."""
+    prompt = "A quiet Korean village at dawn, mist over rice fields, soft light, 4:3"
+    project.article("articles/c.md", "셋째 글", tags=["요리"], date="2026-10-05", body=f"본문.\n\n{prompt}")
+    (project.docs / "assets" / "pics").mkdir(parents=True)
+    (project.docs / "assets" / "pics" / "c-1.png").write_bytes(png(40, 30))
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("articles/c/")[0] == 200)
+        assert "c-1.png" not in serve.get("articles/c/")[1]
+        builds = serve.builds()
+        time.sleep(1.1)
+        project.plugin_options = {**project.plugin_options, "figures": {"images": "assets/pics"}}
+        project.write_config()
+        serve.wait("the rebuild", lambda: serve.builds() > builds)
+        images = BeautifulSoup(serve.get("articles/c/")[1], "lxml").select("article figure img")
+        assert [img["src"] for img in images] == ["../../assets/pics/c-1.png"]
+        assert '"image_exists": true' in serve.get("prompts.json")[1]
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
+
+
+@pytest.mark.parametrize("change", ["retitled", "deleted"])
+def test_serve_dirty_shows_sources_as_the_title_cache_now_names_them(
+    project: SiteProject, change: str
+) -> None:
+    """Cited sources are kept between rebuilds while an article and the title cache are the same; an
+    edited or deleted `source-titles.yml` (no article changed) still shows on the article page."""
+    project.article(
+        "articles/e.md",
+        "다섯째 글",
+        tags=["요리"],
+        date="2025-01-01",
+        body="본문.\n\n출처: https://example.com/source",
+    )
+    titles = project.write("source-titles.yml", "https://example.com/source: 옛 출처 제목\n")
+    serve = _Serve(project)
+
+    def sources() -> str:
+        return " ".join(
+            a.get_text() for a in BeautifulSoup(serve.get("articles/e/")[1], "lxml").select("article a")
+        )
+
+    try:
+        serve.wait("the first build", lambda: "옛 출처 제목" in sources())
+        builds = serve.builds()
+        time.sleep(1.1)
+        if change == "retitled":
+            titles.write_text("https://example.com/source: 새 출처 제목\n", encoding="utf-8")
+        else:
+            titles.unlink()
+        serve.wait("the rebuild", lambda: serve.builds() > builds)
+        shown = sources()
+        assert "옛 출처 제목" not in shown
+        if change == "retitled":
+            assert "새 출처 제목" in shown
+        links = BeautifulSoup(serve.get("articles/e/")[1], "lxml").select(
+            'article a[href="https://example.com/source"]'
+        )
+        assert links, "the source is still cited"
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import SiteProject, png
+from support import ENGINE, SiteProject, png, run_build
 from test_serve import _Serve
 
 SITE = "https://example.github.io/jisik-kb/"
@@ -50,14 +50,13 @@ def _site_view(site_dir: Path, root: str) -> dict[str, str]:
 
 def _clean_build(project: SiteProject, out: Path) -> dict[str, str]:
     """`mkdocs build` of the project's folder as it is now, into `out` (mkdocs.yml left untouched, so
-    the server does not see a change)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    the server does not see a change), in a process of its own: MkDocs keeps a plugin object (and so
+    jisik's session) for a whole process, so clean builds made here would share what the plugin keeps
+    between builds with each other, and a cache gone stale would be stale in the oracle too."""
     if out.exists():
         shutil.rmtree(out)
-    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(out))
-    build(config)
+    built = run_build(ENGINE, out, project.root, strict=False)
+    assert built.returncode == 0, built.stderr[-3000:]
     return _site_view(out, SITE)
 
 
@@ -110,6 +109,8 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     project.write("index.md", "# 홈\n\n첫 페이지입니다.\n")
     project.write("about.md", "# 소개\n\n소개 페이지입니다.\n")
     project.write("source-titles.yml", "https://example.com/source: 옛 출처 제목\n")
+    (docs / "assets" / "pics").mkdir(parents=True)
+    (docs / "assets" / "pics" / "c-1.png").write_bytes(png(40, 30))  # shown once figures look here
 
     def new_article() -> None:
         project.article("articles/n.md", "새 글", date="2026-07-07", tags=["C#", "보안"])
@@ -126,6 +127,10 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
     def options_changed() -> None:  # what every page shows changes with the config, not with a page
         project.plugin_options["hashtags"] = {"chips": False}
         project.plugin_options["reading"] = {"neighbours": False}
+        project.write_config()
+
+    def image_folder() -> None:  # c's prompt has an image there: kept bindings depend on the folder too
+        project.plugin_options["figures"] = {"images": "assets/pics"}
         project.write_config()
 
     def touch() -> None:
@@ -164,6 +169,7 @@ def test_serve_dirty_shows_what_a_clean_build_shows_after_every_kind_of_edit(
         ("a file renamed", rename),
         ("the writer's own page at tags/", own_tags_page),
         ("the writer's own page at tags/ deleted", own_tags_page_gone),
+        ("the prompts' image folder in mkdocs.yml", image_folder),
         ("jisik's options in mkdocs.yml", options_changed),
         ("an article deleted", lambda: b.unlink()),
     ]

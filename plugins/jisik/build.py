@@ -58,7 +58,9 @@ class Build:
     @cached_property
     def renderer(self) -> Renderer:
         """jisik's templates, found through the theme's loader (after the site's overrides)."""
-        return Renderer(self.config.theme.get_env().loader, Anchors.of(self.config))
+        renderer = Renderer(self.config.theme.get_env().loader, Anchors.of(self.config))
+        renderer.env.bytecode_cache = self.session.compiled
+        return renderer
 
     def files(self, files: Files) -> Files:
         drop_link_loops(files, self.config)
@@ -83,9 +85,12 @@ class Build:
     def _report(self, files: Files) -> None:
         """The same findings as `jisik check`; problems fail `--strict`, missing tags/sources do not."""
         shown: dict[str, str] = {}  # the file as the writer knows it, worked out only for those with findings
-        for finding in check(self.site.by_path.values(), self.site.index, self.options.wikilinks.enabled):
+        links = self.options.wikilinks.enabled
+        resolver = self.site.links.resolver if links else None  # made from the same articles
+        by_path = {file.src_uri: file for file in files}
+        for finding in check(self.site.by_path.values(), self.site.index, links, resolver):
             if finding.path not in shown:
-                file = files.get_file_from_path(finding.path) if finding.path in self.site.by_path else None
+                file = by_path.get(finding.path) if finding.path in self.site.by_path else None
                 shown[finding.path] = display_path(file, self.config) if file else finding.path
             message = replace(finding, path=shown[finding.path]).format()
             (log.info if finding.code in NOTES else log.warning)(message)
@@ -95,7 +100,9 @@ class Build:
         filters: a page naming it would stop the whole build)."""
         if name not in self._templates:
             try:
-                self.config.theme.get_env().get_template(name)
+                env = self.config.theme.get_env()
+                env.bytecode_cache = self.session.compiled
+                env.get_template(name)
                 self._templates[name] = True
             except jinja2.TemplateError:
                 self._templates[name] = False

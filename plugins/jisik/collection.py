@@ -8,6 +8,7 @@ import posixpath
 import time
 from collections.abc import Callable
 from pathlib import Path
+from stat import S_ISREG
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -104,8 +105,13 @@ class Collection:
         reading it waits for a writer forever, and copying it stops the build. It is left out and said."""
         for file in list(files):
             path = file.abs_src_path
-            if file.generated_by or not path or not os.path.exists(path) or os.path.isfile(path):
+            if file.generated_by or not path:
                 continue
+            try:
+                if S_ISREG(os.stat(path).st_mode):  # one stat per file: this runs on every rebuild
+                    continue
+            except (OSError, ValueError):
+                continue  # not there (MkDocs says so when it reads it)
             files.remove(file)
             reason = "not a regular file (a named pipe, socket or device): it is left out of the site"
             if self.unreadable is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -30,6 +31,13 @@ class JisikPlugin(BasePlugin[JisikConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = Build(self.config, config, self.session) if self.config.enabled else None
         return config
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Templates compiled once per `mkdocs serve` session, not once per rebuild."""
+        env.bytecode_cache = self.session.compiled
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         return self.build.files(files) if self.build else files

@@ -97,9 +97,13 @@ class Site:
         entries = self.collection.read(files, self.config)
         self.index = TagIndex(entries)
         if options.figures.enabled:
-            present = {file.src_uri for file in files}
+            present = frozenset(file.src_uri for file in files)
+            images = options.figures.images
+            bound = self.session.bindings
+            bound.start((present, images))
             self.bindings = {
-                e.article.path: bind(e.article, present.__contains__, options.figures.images) for e in entries
+                e.article.path: bound.get(e.article, lambda a: bind(a, present.__contains__, images))
+                for e in entries
             }
         if options.citations.enabled:
             cache, problem = TitleCache.load(Path(self.config.docs_dir) / options.citations.titles_file)
@@ -107,7 +111,11 @@ class Site:
                 log.warning(
                     problem.format(f"{Path(self.config.docs_dir).name}/{options.citations.titles_file}")
                 )
-            self.cited = {e.article.path: cite(e.article.sources, cache) for e in entries}
+            cited = self.session.citations
+            cited.start(cache.titles)
+            self.cited = {
+                e.article.path: cited.get(e.article, lambda a: cite(a.sources, cache)) for e in entries
+            }
         if options.wikilinks.enabled:
             self.links = LinkGraph(entries, with_backlinks=options.wikilinks.backlinks)
         urls = self.urls

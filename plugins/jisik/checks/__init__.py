@@ -48,12 +48,21 @@ NOTES = frozenset({"no-date", "no-tags", "no-sources", "duplicate-title"})
 """Findings about what an article lacks: `jisik check` warns; a build only mentions them (INFO)."""
 
 
-def check(articles: Iterable[Article], index: TagIndex | None = None, links: bool = True) -> list[Finding]:
-    """Every finding for the corpus, sorted by path, then line (pass the build's tag index to reuse it).
-    `links`: report `[[wikilinks]]` that reach no article (off when the site turns wikilinks off)."""
+def check(
+    articles: Iterable[Article],
+    index: TagIndex | None = None,
+    links: bool = True,
+    resolver: Resolver | None = None,
+) -> list[Finding]:
+    """Every finding for the corpus, sorted by path, then line (pass the build's tag index and link
+    resolver, made from the same articles, to reuse them). `links`: report `[[wikilinks]]` that reach
+    no article (off when the site turns wikilinks off)."""
     corpus = list(articles)
     findings: list[Finding] = []
-    resolver = Resolver(corpus) if links else None
+    if links and resolver is None:
+        resolver = Resolver(corpus)
+    elif not links:
+        resolver = None
     for article in corpus:
         findings.extend(_article_findings(article))
         if resolver is not None:

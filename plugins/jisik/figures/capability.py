@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Hashable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ..capability import Capability
 from ..model import Article
 from ..templates import SCRIPT
+from .binding import Binding
 from .markdown import FiguresExtension, PageImage, relative_src
 from .report import rows
 
@@ -109,9 +111,25 @@ class Figures(Capability):
             for e in self.site.entries
             if not e.article.draft
         ]
-        # One prompt per line: small diffs, and json's fast C encoder (indent= would use the slow one).
-        lines = ",\n    ".join(json.dumps(row.as_json(), ensure_ascii=False) for row in rows(listed))
-        text = '{\n  "prompts": [\n    ' + lines + "\n  ]\n}\n" if lines else '{\n  "prompts": []\n}\n'
         target = str(Path(site_dir) / "prompts.json")
-        self.site.session.written.write(target, text.encode("utf-8"))  # unchanged: not written again
+        # made only from `listed`: under `serve --dirty`, while it is the same (the same records and
+        # bindings, kept between rebuilds) the file is neither made nor written again
+        self.site.session.written.from_source(target, listed, lambda: self._prompts_json(listed))
         return {target}
+
+    def _prompts_json(self, listed: list[tuple[Article, str, list[Binding]]]) -> bytes:
+        """One prompt per line (small diffs; json's fast C encoder, which indent= would not use), in
+        article path order, then prompt number; an article's lines are kept while it, its URL and its
+        images are the same."""
+        memo = self.site.session.prompt_lines
+        memo.start()
+        lines: list[str] = []
+        for article, url, bindings in sorted(listed, key=lambda row: row[0].path):
+            lines += memo.get(article.path, (article, url, bindings), partial(_lines, article, url, bindings))
+        text = ",\n    ".join(lines)
+        text = '{\n  "prompts": [\n    ' + text + "\n  ]\n}\n" if lines else '{\n  "prompts": []\n}\n'
+        return text.encode("utf-8")
+
+
+def _lines(article: Article, url: str, bindings: list[Binding]) -> list[str]:
+    return [json.dumps(row.as_json(), ensure_ascii=False) for row in rows([(article, url, bindings)])]

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from ..capability import Capability
 from ..cards import Card, CardImage, cards, href
+from ..figures.binding import Binding
 from ..hashtags.index import Tag
 from ..listings.paging import Paged
 from ..model import Article, Entry, listed
@@ -45,12 +46,28 @@ class Home(Capability):
         number = self.pages.get(uri)
         if number is None:
             return None
-        entries = self.paged.slice(number)
+        # what each card is made from (the record, its URL, its chips' names and pages, its image), not
+        # the cards themselves: the same, and cheaper than making every card of every home page
         shown = tuple(
-            self._card(card, entry, "") for card, entry in zip(cards(entries, ""), entries, strict=True)
+            (entry.url, entry.article, self._chips(entry.article), self._image(entry.article))
+            for entry in self.paged.slice(number)
         )
         urls = self.site.urls
-        return self.paged.count, shown, tuple(self.top_tags("")), urls.tag_index, urls.feed, urls.archive
+        return self.paged.count, shown, self._top_listing, urls.tag_index, urls.feed, urls.archive
+
+    def _chips(self, article: Article) -> tuple[tuple[str, str | None], ...]:
+        if not self.site.options.hashtags.enabled:
+            return ()
+        urls = self.site.urls.tags
+        return tuple((name, urls.get(t.key) if t else None) for name, t in self.site.index.chips(article))
+
+    def _image(self, article: Article) -> Binding | None:
+        return next((b for b in self.site.bindings.get(article.path, []) if b.image), None)
+
+    @cached_property
+    def _top_listing(self) -> tuple[tuple[str, str | None, int], ...]:
+        urls = self.site.urls.tags
+        return tuple((t.name, urls.get(t.key), t.count) for t in self._ranked)
 
     def decorate(self, page: Page, article: Article | None, renderer: Renderer) -> None:
         number = self.pages.get(page.file.src_uri)
@@ -97,7 +114,7 @@ class Home(Capability):
                 (name, href(urls[t.key], page_url) if t and t.key in urls else None)
                 for name, t in self.site.index.chips(entry.article)
             )
-        bound = next((b for b in self.site.bindings.get(entry.article.path, []) if b.image), None)
+        bound = self._image(entry.article)
         image = None
         if bound is not None and bound.image is not None:
             src = bound.image if "://" in bound.image else href(quote(bound.image), page_url)

@@ -16,15 +16,27 @@ from functools import partial
 from mkdocs.structure.files import Files
 
 from ..capability import Capability, Changes
+from ..citations.titles import Cited
+from ..figures.binding import Binding
 from ..hashtags.tags import tag_key
 from ..model import Article, Entry
 from ..search import Session as SearchSession
+from .compiled import CompiledTemplates
+from .derived import PerArticle, PerSource
 from .memo import ItemMemo
 from .records import RecordCache
 from .store import PageStore
 from .written import WrittenFiles
 
-__all__ = ["ItemMemo", "PageStore", "RecordCache", "Session", "WrittenFiles"]
+__all__ = [
+    "CompiledTemplates",
+    "ItemMemo",
+    "PageStore",
+    "PerArticle",
+    "RecordCache",
+    "Session",
+    "WrittenFiles",
+]
 
 Signature = tuple[Hashable, ...]
 """One page's signature: a part per capability, in list order."""
@@ -44,6 +56,14 @@ class Session:
         """Search's analysed words and last index (search/)."""
         self.written = WrittenFiles()
         """Feeds and prompts.json as last written: unchanged ones are not written again."""
+        self.compiled = CompiledTemplates()
+        """The theme's and jisik's Jinja templates, compiled once for the session (set in `on_env`)."""
+        self.bindings: PerArticle[list[Binding]] = PerArticle()
+        """Each article's prompts bound to images, kept while its record and the site's files are the same."""
+        self.prompt_lines: PerSource[list[str]] = PerSource()
+        """Each article's lines of prompts.json, kept while its record, URL and bindings are the same."""
+        self.citations: PerArticle[list[Cited]] = PerArticle()
+        """Each article's numbered, titled sources, kept while its record and the title cache are the same."""
         self.dirty = False
         self.store: PageStore | None = None
         """Generated pages as files (`--dirty` only: MkDocs then compares file times)."""
@@ -99,13 +119,18 @@ class Session:
                 stale.extend(file.src_uri for file in files.documentation_pages())
             self._settings = settings
         kept: list[str] = []
+        # only capabilities that say something (the base class's hooks answer None for every page)
+        signing = [c for c in capabilities if type(c).signature is not Capability.signature]
+        listing = [c for c in capabilities if type(c).listing is not Capability.listing]
         for path, article in articles.items():
             previous = self._signatures.get(path)
+            if previous is not None and len(previous) != len(signing):
+                previous = ()  # another set of capabilities (their options changed): all stale anyway
             signature = tuple(
                 previous[n]
-                if previous is not None and c.unchanged(article, previous[n], changes)
+                if previous and c.unchanged(article, previous[n], changes)
                 else c.signature(article)
-                for n, c in enumerate(capabilities)
+                for n, c in enumerate(signing)
             )
             self._signatures[path] = signature
             # An edited article is rendered again even when its file looks older than its page (a
@@ -118,18 +143,20 @@ class Session:
             if file.src_uri in articles:
                 continue
             previous = self._signatures.get(file.src_uri)
-            signature = tuple(c.listing(file.src_uri) for c in capabilities)
+            signature = tuple(c.listing(file.src_uri) for c in listing)
             self._signatures[file.src_uri] = signature
             if previous is not None and previous != signature:
                 stale.append(file.src_uri)
+        # one lookup table (`Files.get_file_from_path` makes a PurePath per call: 50 µs × every article)
+        by_path = {file.src_uri: file for file in files}
         for path in stale:
-            found = files.get_file_from_path(path)
+            found = by_path.get(path)
             if found is not None and found.abs_src_path and os.path.isfile(found.abs_dest_path):
                 os.remove(found.abs_dest_path)  # MkDocs renders a page again when its output is missing
         for path in kept:
             # saved again with the same bytes (the same record) and showing the same of the site: its
             # page would come out the same, so it is not rendered again although its file is newer
-            found = files.get_file_from_path(path)
+            found = by_path.get(path)
             if found is not None and found.abs_src_path:
                 found.is_modified = partial(_missing, found.abs_dest_path)  # type: ignore[method-assign]
 

@@ -128,18 +128,20 @@ class Session:
                     return
                 self.busy = True
             try:
+                if first and self.analyser is not None:
+                    first = False
+                    # the first new word of an edit would load kiwipiepy's model: load it now, before
+                    # the first index (which may need it anyway), not after it, where it would slow
+                    # the first edit's rebuild (the same process, the same cores)
+                    try:
+                        self.analyser.preload()
+                    except Exception as error:  # analysed later, when a word needs it (and said then)
+                        log.info(f"search: kiwipiepy was not loaded ahead: {error}")
                 job.index_now()
             finally:
                 with self.wake:
                     self.busy = False
                     self.wake.notify_all()
-            if first and self.analyser is not None:
-                first = False
-                # the first new word of an edit would load kiwipiepy's model: load it now, while idle
-                try:
-                    self.analyser.preload()
-                except Exception as error:  # analysed later, when a word needs it (and said then)
-                    log.info(f"search: kiwipiepy was not loaded ahead: {error}")
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until every build handed over so far is indexed (for tools that measure the server)."""
