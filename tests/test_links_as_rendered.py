@@ -1,0 +1,103 @@
+"""The record of an article's links is what its page renders as links (issue 18), for the text jisik's
+own conventions take out of the page: `출처:` lines, hashtag lines, bare image prompts, `/// prompt`
+blocks, and the title heading (shown as its text). Neither the plain-body shortcut nor the parser may
+record a link there: backlinks, JSON-LD `mentions`, `jisik show` and broken-link warnings follow the
+record, so a link the page does not show would appear in all of them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+
+from support import SiteProject, tool
+
+
+def _backlinks(html: str) -> list[str]:
+    """The titles a page's backlinks section lists."""
+    return [a.get_text() for a in BeautifulSoup(html, "lxml").select(".jisik-backlinks a[href]")]
+
+
+TARGETS = {
+    "하나": "one",
+    "둘": "two",
+    "셋": "three",
+    "Seoul": "seoul",
+    "Busan": "busan",
+    "넷": "four",
+    "다섯": "five",
+    "여섯": "six",
+    "일곱": "seven",
+}
+
+TAKEN_OUT = {
+    "source": "출처: [[둘]]",
+    "source-with-url": "참고: [[셋]] https://a.example/x",
+    "bare-prompt": "A quiet street in [[Seoul]] at dusk with paper lanterns, watercolor, 4:3",
+    "prompt-block": "/// prompt | 16:9\nA night skyline of [[Busan]] with neon lights\n///",
+    "source-after-list-item": "- 항목 [[하나]]\n출처: [[넷]]",
+    "hashtag-line": "#태그 #[[다섯]]",
+    "missing-in-source": "출처: [[없는 글 하나]]",
+}
+
+BODY = (
+    "---\ndate: 2026-01-02\n---\n\n"
+    "# 글 쓰는 법\n\n"
+    "본문은 [[하나]]로 갑니다. 그리고 [[여섯]]과 [[일곱]]도 있습니다.\n\n"
+    + "\n\n".join(TAKEN_OUT.values())
+    + "\n\n#글\n"
+)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [[], ["abbr"]],
+    ids=["plain-shortcut", "parser"],  # `abbr` is no extension the plain shortcut knows
+)
+def test_the_record_links_only_what_the_page_shows_as_links(project: SiteProject, extra: list[str]) -> None:
+    project.config["markdown_extensions"] = [*project.config["markdown_extensions"], *extra]  # type: ignore[misc]
+    for title, name in TARGETS.items():
+        project.article(f"articles/{name}.md", title, tags=["글"], body=f"{title} 요약 문단입니다.")
+    project.write("articles/a.md", BODY)
+    built = project.build()
+
+    page = built.html("articles/a/")
+    shown = {
+        built.follow("articles/a/", a["href"]).split("#")[0] for a in page.select("article a.jisik-wikilink")
+    }
+    assert shown == {"articles/one/", "articles/six/", "articles/seven/"}  # what a reader sees
+    assert not page.select(".jisik-wikilink--missing")
+
+    backlinked = {
+        f"articles/{name}/"
+        for name in TARGETS.values()
+        if any(
+            built.follow(f"articles/{name}/", link["href"]) == "articles/a/"
+            for link in built.html(f"articles/{name}/").select(".jisik-backlinks a[href]")
+        )
+    }
+    assert backlinked == shown
+
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    mentioned = {m["url"].removeprefix("https://example.org/kb/") for m in data.get("mentions", [])}
+    assert mentioned == shown
+
+    assert not [w for w in built.warnings if "없는 글 하나" in w]  # no link, so no broken link
+
+    show = subprocess.run(
+        [tool("jisik"), "show", "docs/articles/a.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (record,) = json.loads(show.stdout)
+    assert {link["target"] for link in record["links"]} == {
+        "articles/one.md",
+        "articles/six.md",
+        "articles/seven.md",
+    }
+    check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
+    assert "없는 글 하나" not in check.stdout, check.stdout
