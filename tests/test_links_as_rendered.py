@@ -101,3 +101,53 @@ def test_the_record_links_only_what_the_page_shows_as_links(project: SiteProject
     }
     check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
     assert "없는 글 하나" not in check.stdout, check.stdout
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["# `[[둘]]` 쓰는 법", "`[[둘]]` 쓰는 법\n====", "# 쓰는 법 `[[둘]]` {#own}", "# 쓰는 법 [[둘]]"],
+    ids=["atx-code", "setext-code", "with-id", "link"],
+)
+def test_a_link_in_the_body_counts_whatever_the_title_heading_holds(project: SiteProject, title: str) -> None:
+    """The title heading is shown as its text (no link); a link in the body to the article the title
+    names — in code or not — is a link of the page and of the record, at its own line."""
+    project.article("articles/two.md", "둘", tags=["글"], body="둘 요약 문단입니다.")
+    project.write("articles/a.md", f"---\ndate: 2026-01-02\n---\n\n{title}\n\n본문 [[둘]] 입니다.\n\n#글\n")
+    built = project.build()
+    page = built.html("articles/a/")
+    assert not page.select("article h1 a")
+    assert [built.follow("articles/a/", a["href"]) for a in page.select("article a.jisik-wikilink")] == [
+        "articles/two/"
+    ]
+    backlinks = built.html("articles/two/").select(".jisik-backlinks a[href]")
+    assert [built.follow("articles/two/", a["href"]) for a in backlinks] == ["articles/a/"]
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert [m["url"] for m in data["mentions"]] == ["https://example.org/kb/articles/two/"]
+    show = subprocess.run(
+        [tool("jisik"), "show", "docs/articles/a.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (record,) = json.loads(show.stdout)
+    line = 6 + title.count("\n") + 1
+    assert [(link["target"], link["line"]) for link in record["links"]] == [("articles/two.md", line)]
+
+
+@pytest.mark.parametrize("lead", [">" * 300 + " ", "> " * 120, ">" * 60 + " "], ids=["300", "120", "60"])
+def test_a_page_nested_too_deep_keeps_its_links_in_the_record(project: SiteProject, lead: str) -> None:
+    """A quote nested deeper than jisik shows (50 levels; reported) is shown 50 levels deep, its links
+    and the page's others working: the record (backlinks, `mentions`) holds them too, not nothing."""
+    project.article("articles/one.md", "하나", tags=["글"], body="하나 요약 문단입니다.")
+    project.article("articles/two.md", "둘", tags=["글"], body="둘 요약 문단입니다.")
+    project.article("articles/a.md", "가", tags=["글"], body=f"본문 [[둘]].\n\n{lead}깊은 인용 [[하나]]")
+    built = project.build()
+    page = built.html("articles/a/")
+    shown = {built.follow("articles/a/", a["href"]) for a in page.select("article a.jisik-wikilink")}
+    assert shown == {"articles/one/", "articles/two/"}
+    for url in shown:
+        backlinks = built.html(url).select(".jisik-backlinks a[href]")
+        assert [built.follow(url, a["href"]) for a in backlinks] == ["articles/a/"], url
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert {m["url"].removeprefix("https://example.org/kb/") for m in data["mentions"]} == shown
