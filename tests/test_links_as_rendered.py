@@ -7,7 +7,10 @@ record, so a link the page does not show would appear in all of them."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
+import time
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -151,3 +154,45 @@ def test_a_page_nested_too_deep_keeps_its_links_in_the_record(project: SiteProje
         assert [built.follow(url, a["href"]) for a in backlinks] == ["articles/a/"], url
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert {m["url"].removeprefix("https://example.org/kb/") for m in data["mentions"]} == shown
+
+
+@pytest.mark.parametrize("change", ["added", "removed"])
+def test_serve_dirty_reads_links_again_when_the_markdown_extensions_change(
+    project: SiteProject, tmp_path: Path, change: str
+) -> None:
+    """Which text is a link depends on the site's Markdown extensions (`md_in_html` makes the inside of
+    `<div markdown>` Markdown): after mkdocs.yml's `markdown_extensions` change under `serve --dirty`,
+    the linking page, the linked article's backlinks and the JSON-LD are what a clean build shows —
+    not the records read with the extensions before (the files themselves did not change); and every
+    other page, an article's or not, is converted with the extensions as they are now."""
+    from test_serve import _Serve
+    from test_serve_oracle import _clean_build, _site_view
+
+    extensions = list(project.config["markdown_extensions"])  # type: ignore[call-overload]
+    with_html = [*extensions, "md_in_html"]
+    project.config["markdown_extensions"] = with_html if change == "removed" else extensions
+    project.article("articles/a.md", "가", tags=["글"], body="<div markdown>\n안의 [[나]]\n</div>\n\n본문.")
+    project.article("articles/b.md", "나", tags=["글"])
+    project.article("articles/c.md", "다", tags=["글"], body="본문 [[나]].")
+    project.write("about.md", "# 소개\n\n<div markdown>\n**굵게** 쓴 [[다]]\n</div>\n")  # no article
+    serve = _Serve(project)
+    try:
+        serve.wait("the first build", lambda: serve.get("")[0] == 200)
+        found = re.search(r"Config value 'site_dir' = '([^']+)'", serve.text())
+        assert found is not None
+        served = Path(found.group(1))
+        assert ("가" in _backlinks(serve.get("articles/b/")[1])) == (change == "removed")
+        builds = serve.builds()
+        time.sleep(1.1)
+        project.config["markdown_extensions"] = extensions if change == "removed" else with_html
+        project.write_config()
+        serve.wait("the rebuild", lambda: serve.builds() > builds)
+        time.sleep(0.5)
+        view = _site_view(served, serve.root)
+        clean = _clean_build(project, tmp_path / "clean")
+        assert ("가" in _backlinks(clean["articles/b/index.html"])) == (change == "added")
+        assert view.keys() == clean.keys()
+        assert [page for page in sorted(view) if view[page] != clean[page]] == []
+        assert "Traceback" not in serve.text()
+    finally:
+        serve.stop()
