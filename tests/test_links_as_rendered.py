@@ -204,3 +204,41 @@ def test_serve_dirty_reads_links_again_when_the_markdown_extensions_change(
         assert "Traceback" not in serve.text()
     finally:
         serve.stop()
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        "쓰는 법: `[[없는 글]]`, `[[둘]]`",
+        "```\n[[없는 글]] [[둘]]\n```",
+        "~~~~\n[[없는 글]]\n```\n[[둘]]\n~~~~",
+        "<!-- [[없는 글]] [[둘]] -->",
+        "``[[없는 글]]` [[둘]]``",
+    ],
+    ids=["code-span", "fence", "tilde-fence", "comment", "double-backtick"],
+)
+def test_a_link_is_reported_at_its_own_line_not_at_an_example_in_code(
+    project: SiteProject, example: str
+) -> None:
+    """Examples of a link in code before the link itself: the build's broken-link warning, `jisik check`
+    and `jisik show` name the line the link stands on."""
+    project.article("articles/two.md", "둘", tags=["글"], body="둘 요약 문단입니다.")
+    text = f"---\ndate: 2026-01-02\n---\n\n# 가\n\n{example}\n\n진짜 링크: [[없는 글]], [[둘]].\n\n#글\n"
+    project.write("articles/a.md", text)
+    line = text.split("\n").index("진짜 링크: [[없는 글]], [[둘]].") + 1
+    built = project.build()
+    warned = [w for w in built.warnings if "[[없는 글]]" in w]
+    assert len(warned) == 1 and f"docs/articles/a.md:{line}: [[없는 글]]" in warned[0], warned
+    check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
+    assert f"docs/articles/a.md:{line}: warning: [[없는 글]]" in check.stdout, check.stdout
+    show = subprocess.run(
+        [tool("jisik"), "show", "docs/articles/a.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert [(link["written"], link["line"]) for link in json.loads(show.stdout)["links"]] == [
+        ("[[없는 글]]", line),
+        ("[[둘]]", line),
+    ]
