@@ -18,15 +18,18 @@ from hypothesis import strategies as st
 from jisik.model import parse_article
 from jisik.model.links import Link
 from jisik.wikilinks.markdown import WikiLinkExtension
-from jisik.wikilinks.reader import DEFAULT_EXTENSIONS, LinkReader
+from jisik.wikilinks.reader import DEFAULT_EXTENSIONS, LinkReader, page_extensions
 from jisik.wikilinks.resolve import backlinks
 from support import REPO_PATH, Built, SiteProject, free_port, serve, tool
 
 NFD = unicodedata.normalize("NFD", "번아웃 이야기")
 
 
-def render(text: str, targets: dict[str, str] | None = None) -> BeautifulSoup:
-    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, WikiLinkExtension(targets=targets or {})])
+def render(text: str, targets: dict[str, str] | None = None, jisik: bool = False) -> BeautifulSoup:
+    """`text` converted with common extensions and wikilinks; `jisik`: with jisik's own extensions of an
+    article's page too (hashtag and `출처:` lines, image prompts)."""
+    own = page_extensions() if jisik else []
+    md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, *own, WikiLinkExtension(targets=targets or {})])
     return BeautifulSoup(md.convert(text), "html.parser")
 
 
@@ -180,7 +183,7 @@ def test_the_model_records_exactly_the_links_the_page_renders(body: str) -> None
     in order, and each recorded line holds the link's text."""
     text = f"# 제목\n\n{body}\n"
     record = parse_article(text, "articles/a.md")
-    soup = render(body, {"글": "/g/", "a": "/a/", "b": "/b/"})
+    soup = render(body, {"글": "/g/", "a": "/a/", "b": "/b/"}, jisik=True)
     shown = [
         e.get_text()
         for e in soup.find_all(class_="jisik-wikilink")
@@ -1072,8 +1075,13 @@ def test_a_link_without_escapes_is_read_as_character_by_character(inner: str) ->
 
 
 PLAIN_PIECES = [*PIECES, "\t", "!", "![[글]]", "[[글]](x)", "[[글]] (x)", "~~~", "[[a|b]]", "%", ".md", "*"]
+PLAIN_PIECES += ["#글", "#", "A quiet street of the old town at dusk, ", ", 4:3", " 16:9"]  # jisik's own
 PLAIN_LINES = [
     *LINES,
+    "출처: ",  # jisik's conventions: a line or paragraph taken out of the page, with its links
+    "참고: https://a.example/ ",
+    "#글 #",
+    "A night skyline of the city ",
     "* ",
     "+ ",
     "!!! note ",
@@ -1122,6 +1130,8 @@ def plain_bodies(draw: st.DrawFn) -> str:
 @example(body="- a\n\n    [[글]]\n\n[[글|b]]\n> [[가]]\n!!! note\n    [[나]]\n\t[[다]]")
 @example(body="[[가]]\n/// caption\n[[나|b]]\n///\n\n```\n[[다]]\n```")
 @example(body="/// html | div\n    markdown: raw\n[[가]]\n///")  # a raw block: no link
+@example(body="가\n\n출처: [[나]]\n- a\n출처: [[다]]\n#태그 #[[라]]")  # lines jisik's pages take out
+@example(body="가\n\nA quiet street of [[나]] at dusk with lanterns,\nwatercolor, 4:3\n\n[[다]]")  # a prompt
 def test_a_plain_bodys_links_are_read_as_the_parser_reads_them(
     extensions: tuple[str, ...], body: str
 ) -> None:

@@ -33,6 +33,7 @@ from .pagemeta import (
 from .site import Site
 from .templates import STYLESHEET, THEME_DIR, Renderer
 from .toc import Anchors
+from .wikilinks.reader import markdown_settings
 
 
 class Build:
@@ -77,7 +78,16 @@ class Build:
         if self.config.nav is None:
             self.config.nav = default_nav(files, self.site.by_path, self.config)
         self.session.rerender_stale(
-            files, self.site.entries, self.site.by_path, self.capabilities, fingerprint(self.options)
+            files,
+            self.site.entries,
+            self.site.by_path,
+            self.capabilities,
+            # every page is converted with the site's Markdown extensions: when mkdocs.yml changes them,
+            # every page may show something else, as when jisik's options change
+            (
+                fingerprint(self.options),
+                markdown_settings(self.config.markdown_extensions, self.config.mdx_configs),
+            ),
         )
         self._report(files)
         return files

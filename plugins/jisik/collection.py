@@ -200,6 +200,7 @@ class Collection:
         if time.time_ns() - stat.st_mtime_ns < RACY_NS:
             return ()
         options = self.options
+        links = self.cache.links
         return (
             file.abs_src_path,
             stat.st_ino,
@@ -208,6 +209,8 @@ class Collection:
             stat.st_ctime_ns,
             options.articles.timezone,
             options.related.heading,
+            # which text is a link depends on the site's Markdown extensions (mkdocs.yml may change)
+            links.signature if links is not None else "",
         )
 
 

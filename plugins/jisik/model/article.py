@@ -25,6 +25,7 @@ from .links import Link
 from .text import (
     MAX_NESTING,
     drop_controls,
+    flatten,
     heading_id,
     meta_text,
     one_line,
@@ -531,6 +532,7 @@ def parse_article(
     heading_number = 0
     heading_title: str | None = None
     heading_line: str | None = None
+    heading_setext = False
     summary: str | None = None
     related_slot = False
     korean = conventions.HANGUL.search(fm.body) is not None
@@ -549,6 +551,7 @@ def parse_article(
                 heading_title = title_text(heading)
                 heading_line = block.lines[0]
                 heading_number = block.line
+                heading_setext = len(block.lines) == 2
             if conventions.same_heading(plain_text(heading), related_heading):
                 related_slot = True
         elif block.kind == "prompt-block":
@@ -647,19 +650,38 @@ def parse_article(
         problems=tuple(problems),
         tag_lines=tuple(tag_lines),
         title_heading=heading_line,
-        # the title heading is shown as its text (see `pagemeta`): a wikilink there is no link
-        links=tuple(
-            link
-            for link in (
-                (read_links or default_link_reader())(fm.body, fm.body_line, path) if fm.body else ()
-            )
-            if link.line != heading_number or heading_line is None
-        ),
+        links=(read_links or default_link_reader())(
+            _as_rendered(
+                fm.body,
+                deep,
+                heading_number - fm.body_line if heading_line is not None else None,
+                heading_setext,
+            ),
+            fm.body_line,
+            path,
+        )
+        if fm.body
+        else (),
         aliases=tuple(aliases),
         redirect_from=tuple(redirects),
         headings=tuple(headings),
         heading_ids=tuple(heading_ids),
     )
+
+
+def _as_rendered(body: str, deep: list[int], title: int | None, setext: bool) -> str:
+    """The body as its page is converted (see `pagemeta.prepare_article`), line for line: lines nested
+    too deep brought up to `MAX_NESTING` levels, the title heading (0-based line `title`) as its text,
+    which holds no link — the record's links are the page's, wherever the title heading's text
+    reappears."""
+    if not deep and title is None:
+        return body
+    text = flatten(body, deep) if deep else body
+    if title is None:
+        return text
+    lines = text.split("\n")
+    lines[title] = "제목" if setext else "# 제목"
+    return "\n".join(lines)
 
 
 def _read_paragraph(block: Block, sources: list[Source], prompts: list[Prompt], korean: bool) -> str:

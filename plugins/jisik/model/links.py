@@ -125,15 +125,20 @@ def page_target(href: str, source: str) -> tuple[str, str | None] | None:
 def locate(links: Iterable[Link], text: str, first_line: int, raw: Callable[[Link], list[str]]) -> list[Link]:
     """Give each link the line it was written on: the next place in `text` (the body, starting at file
     line `first_line`) where one of its written forms stands, in document order; the first such place
-    when the order was changed (footnotes move to the end)."""
+    when the order was changed (footnotes move to the end). Code and HTML comments are skipped (an
+    example of the link written in code before it is not where it stands) unless only they hold it."""
     found: list[Link] = []
     cursor = 0
+    blank = _without_code(text)
     for link in links:
         offset = -1
         for form in raw(link):
-            offset = text.find(form, cursor)
-            if offset < 0:
-                offset = text.find(form)
+            for searched in (blank, text) if blank is not text else (text,):
+                offset = searched.find(form, cursor)
+                if offset < 0:
+                    offset = searched.find(form)
+                if offset >= 0:
+                    break
             if offset >= 0:
                 break
         if offset >= 0:
@@ -141,3 +146,31 @@ def locate(links: Iterable[Link], text: str, first_line: int, raw: Callable[[Lin
         line = first_line + text.count("\n", 0, offset) if offset >= 0 else None
         found.append(Link(link.kind, link.target, link.heading, link.label, line, link.whole))
     return found
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _without_code(text: str) -> str:
+    """`text` with what holds no link blanked out, line for line and character for character: fenced
+    code, code spans, HTML comments. A link is then located where it was written, not at an example of
+    it in code before it (a broken link's message names its own line)."""
+    if "`" not in text and "~~~" not in text and "<!--" not in text:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    for number, line in enumerate(lines):
+        mark = _FENCE.match(line)
+        if fence:
+            if mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence):
+                fence = ""
+            lines[number] = " " * len(line)
+        elif mark:
+            fence = mark.group(1)
+            lines[number] = " " * len(line)
+    blank = "\n".join(lines)
+    for pattern in (_CODE_SPAN, _COMMENT):
+        blank = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), blank)
+    return blank

@@ -5,12 +5,13 @@ add a handler (`onclick`) or such a URL. Raw HTML a writer types is left as writ
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own spelling)
 from typing import Any
 from urllib.parse import urlsplit
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -18,6 +19,8 @@ _UNSAFE = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _URL_ATTRIBUTES = frozenset(("href", "src", "action", "formaction", "poster", "data", "xlink:href"))
 _OTHER_URL_ATTRIBUTES = _URL_ATTRIBUTES - {"href", "src"}
 _LINK_ATTRIBUTE = {"a": "href", "img": "src"}
+_STASHED = re.compile(util.HTML_PLACEHOLDER.replace("%s", "([0-9]+)"))
+"""Raw HTML (a character reference too) that an inline pattern took out of the text, by its number."""
 _IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # what browsers skip inside a URL's scheme
 
 
@@ -28,7 +31,11 @@ def _suspect(name: str) -> bool:
 
 
 def unsafe(url: str) -> bool:
-    """Whether a browser would run `url` (or show a document made from it) instead of following a link."""
+    """Whether a browser would run `url` (or show a document made from it) instead of following a link.
+    Read as the browser reads the attribute: Python-Markdown writes a character reference in a URL as it
+    is (`&#106;`, `&#x6A;`, `&colon;`, `&Tab;`), and the browser decodes it before it reads the scheme."""
+    if "&" in url:
+        url = html.unescape(url)
     return bool(_UNSAFE.match(_IGNORED.sub("", url)))
 
 
@@ -54,24 +61,41 @@ class SafeLinksProcessor(Treeprocessor):
             if attribute is None and not any(map(_suspect, element.attrib)):
                 continue  # a figure's or a heading's `class`, `id`, `alt`…: nothing to drop either
             for name in [n for n in element.attrib if n.lower().startswith("on")]:
-                self.extension.dropped.append((f"{name}=…", element.attrib.pop(name)))  # `{: onclick=…}`
+                self.extension.dropped.append((f"{name}=…", self._written(element.attrib.pop(name))))
             for name in [n for n in element.attrib if n.lower() in _OTHER_URL_ATTRIBUTES]:
-                if unsafe(element.attrib[name]):
-                    self.extension.dropped.append((name, element.attrib.pop(name)))
+                if unsafe(value := self._written(element.attrib[name])):
+                    self.extension.dropped.append((name, value))
+                    del element.attrib[name]
             for wanted in ("href", "src"):  # HTML reads `HREF` as `href`; `src` on a link, `href` on an image
                 for name in [n for n in element.attrib if n.lower() == wanted and n != attribute]:
-                    if unsafe(element.attrib[name]):
-                        self.extension.dropped.append((name, element.attrib.pop(name)))
+                    if unsafe(value := self._written(element.attrib[name])):
+                        self.extension.dropped.append((name, value))
+                        del element.attrib[name]
             if attribute is None:
                 continue
             url = element.get(attribute)
-            if url is not None and (unsafe(url) or unreadable(url)):
+            if url is not None and (unsafe(url := self._written(url)) or unreadable(url)):
                 alt = element.get("alt", "") if element.tag == "img" else None
                 element.tag = "span"  # a link's text stays; an image is its alt text
                 element.attrib.clear()
                 if alt is not None:
                     element.text = alt
                 self.extension.dropped.append(("link" if alt is None else "image", url))
+
+    def _written(self, value: str) -> str:
+        """An attribute's value as the page will hold it: what inline patterns stashed in it put back —
+        in `{: href="&#106;avascript:…"}` the character reference is stashed as raw HTML (a
+        placeholder here) and written out as it is after the tree is done."""
+        if util.STX not in value:
+            return value
+        blocks = self.md.htmlStash.rawHtmlBlocks
+
+        def put_back(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            stashed = blocks[index] if index < len(blocks) else None
+            return stashed if isinstance(stashed, str) else match.group(0)
+
+        return _STASHED.sub(put_back, value)
 
 
 class SafeLinksExtension(Extension):

@@ -15,9 +15,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import markdown
+from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..model.conventions import hashtag_line, source_line
 from ..model.links import WIKILINK, Link, locate, page_target, parse_inner
 from .markdown import WIKILINK_PRIORITY, Resolved, WikiLinkExtension
 
@@ -39,6 +41,10 @@ own placeholders, a Markdown link (`](`), a pymdownx block (`///`)."""
 _PLAIN_START = re.compile(r"[^\s>!?=/:|<~`]")
 """How a line holding a wikilink starts when it is plain: not indented (code, a list's inner block), not
 a quote, an admonition, a tab, a table row, HTML, a fence."""
+_RATIO_END = re.compile(r"\d\s*:\s*\d+\s*\.?\s*$", re.MULTILINE)
+"""A line ending like a bare image prompt (`…, 4:3`): its paragraph may be a figure, whose text is no link."""
+_BLOCKS = re.compile(r"\n *\n")
+"""Where Python-Markdown splits a body into blocks (a line of spaces is blank)."""
 
 
 class LinkReader:
@@ -49,7 +55,9 @@ class LinkReader:
     ) -> None:
         self.extensions = [name for name in extensions if isinstance(name, str)]
         self.configs = {k: v for k, v in (configs or {}).items() if k in self.extensions}
-        self.signature = repr((self.extensions, [(k, _stable(v)) for k, v in sorted(self.configs.items())]))
+        self.signature = repr(
+            (self.extensions, [(k, _stable(v)) for k, v in sorted(self.configs.items())], PAGE_EXTENSIONS)
+        )
         """Which parser reads links (part of the record cache's key)."""
         self._md: markdown.Markdown | None = None
         self.plain = all(name in PLAIN_EXTENSIONS or name.startswith(BLOCKS) for name in self.extensions)
@@ -60,10 +68,11 @@ class LinkReader:
         if self._md is None:
             try:
                 self._md = markdown.Markdown(
-                    extensions=[*self.extensions, WikiLinkExtension()], extension_configs=dict(self.configs)
+                    extensions=[*self.extensions, *page_extensions(), WikiLinkExtension()],
+                    extension_configs=dict(self.configs),
                 )
             except Exception:  # a site extension that cannot load: MkDocs says so itself
-                self._md = markdown.Markdown(extensions=[WikiLinkExtension()])
+                self._md = markdown.Markdown(extensions=[*page_extensions(), WikiLinkExtension()])
             _links_only(self._md)
         return self._md
 
@@ -94,17 +103,23 @@ def plain_links(body: str, tables: bool = False) -> list[Link] | None:
     holding one starts at its first column with no quote, admonition, table or HTML mark, and there is
     no code, HTML, escape, tab or Markdown link anywhere (nor a `|` outside wikilinks, with `tables`).
     Then no block can make such a line code or raw HTML, no definition or reference exists, and each
-    wikilink is the inline pattern's match on the text (tested against the parser: hypothesis)."""
+    wikilink is the inline pattern's match on the text (tested against the parser: hypothesis).
+    Nor is a body plain where jisik's own conventions may take a wikilink's text out of the page: a
+    `출처:` or hashtag line holding one, a block holding one and ending like a bare image prompt."""
     if _NOT_PLAIN.search(body):
         return None
     rest = WIKILINK.sub("", body)
     if "[" in rest or "]" in rest or (tables and "|" in rest):
         return None
+    if _RATIO_END.search(body) and any(
+        "[[" in block and _RATIO_END.search(block) for block in _BLOCKS.split(body)
+    ):
+        return None
     found: list[Link] = []
     for line in body.split("\n"):
         if "[[" not in line:
             continue
-        if not _PLAIN_START.match(line):
+        if not _PLAIN_START.match(line) or source_line(line) is not None or hashtag_line(line) is not None:
             return None
         for match in WIKILINK.finditer(line):
             parsed = parse_inner(match.group("inner"))
@@ -114,6 +129,27 @@ def plain_links(body: str, tables: bool = False) -> list[Link] | None:
                     Link("wiki", target, heading, label, None, whole if heading is not None else None)
                 )
     return found
+
+
+PAGE_EXTENSIONS = ("hashtags", "citations", "figures")
+"""jisik's own extensions on every article's page that take text out of it (hashtag lines, `출처:` lines,
+image prompts): the reader parses with them too, so what they take out holds no link in the record."""
+
+
+def page_extensions() -> list[Extension]:
+    """Fresh instances of `PAGE_EXTENSIONS` for one reader's parser."""
+    from ..citations.markdown import CitationsExtension
+    from ..figures.markdown import FiguresExtension
+    from ..hashtags.markdown import HashtagExtension
+
+    return [HashtagExtension(), CitationsExtension(), FiguresExtension()]
+
+
+def markdown_settings(extensions: Sequence[object], configs: Mapping[str, Any] | None) -> str:
+    """The site's Markdown extensions (by name; jisik's own are left out) and their configuration, as
+    the same text in every process and on every `mkdocs serve` rebuild (which reads mkdocs.yml again)."""
+    names = [name for name in extensions if isinstance(name, str)]
+    return repr((names, [(k, _stable(v)) for k, v in sorted((configs or {}).items()) if k in names]))
 
 
 def _stable(value: object) -> object:
