@@ -19,6 +19,19 @@ from bs4 import BeautifulSoup
 from support import SiteProject, tool
 
 
+def _shown(project: SiteProject) -> dict[str, object]:
+    """`jisik show docs/articles/a.md`: one file, so its record."""
+    show = subprocess.run(
+        [tool("jisik"), "show", "docs/articles/a.md"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    record: dict[str, object] = json.loads(show.stdout)
+    return record
+
+
 def _backlinks(html: str) -> list[str]:
     """The titles a page's backlinks section lists."""
     return [a.get_text() for a in BeautifulSoup(html, "lxml").select(".jisik-backlinks li a[href]")]
@@ -90,14 +103,7 @@ def test_the_record_links_only_what_the_page_shows_as_links(project: SiteProject
 
     assert not [w for w in built.warnings if "없는 글 하나" in w]  # no link, so no broken link
 
-    show = subprocess.run(
-        [tool("jisik"), "show", "docs/articles/a.md"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    record = json.loads(show.stdout)  # one file: its record
+    record = _shown(project)
     assert {link["target"] for link in record["links"]} == {
         "articles/one.md",
         "articles/six.md",
@@ -127,14 +133,7 @@ def test_a_link_in_the_body_counts_whatever_the_title_heading_holds(project: Sit
     assert [built.follow("articles/two/", a["href"]) for a in backlinks] == ["articles/a/"]
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert [m["url"] for m in data["mentions"]] == ["https://example.org/kb/articles/two/"]
-    show = subprocess.run(
-        [tool("jisik"), "show", "docs/articles/a.md"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    record = json.loads(show.stdout)  # one file: its record
+    record = _shown(project)
     line = 6 + title.count("\n") + 1
     assert [(link["target"], link["line"]) for link in record["links"]] == [("articles/two.md", line)]
 
@@ -231,14 +230,7 @@ def test_a_link_is_reported_at_its_own_line_not_at_an_example_in_code(
     assert len(warned) == 1 and f"docs/articles/a.md:{line}: [[없는 글]]" in warned[0], warned
     check = subprocess.run([tool("jisik"), "check"], cwd=project.root, capture_output=True, text=True)
     assert f"docs/articles/a.md:{line}: warning: [[없는 글]]" in check.stdout, check.stdout
-    show = subprocess.run(
-        [tool("jisik"), "show", "docs/articles/a.md"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert [(link["written"], link["line"]) for link in json.loads(show.stdout)["links"]] == [
+    assert [(link["written"], link["line"]) for link in _shown(project)["links"]] == [
         ("[[없는 글]]", line),
         ("[[둘]]", line),
     ]
